@@ -1,0 +1,27 @@
+/**
+ * A character of a page's text, placed on the page.
+ *
+ * Coordinates: page units (1/72 inch), origin at the top-left of the page, y growing downwards.
+ */
+export interface Glyph {
+  /** One code point, already normalized (see `normalizeCodePoint`); ' ' for a space the PDF drew. */
+  char: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Font size in page units: the height of the line the glyph sits on. */
+  size: number;
+  /** 1-based page number. */
+  page: number;
+  /**
+   * Index of the text run the glyph came from. Positions inside a run are estimated; the ends of a run are
+   * exact, so gaps are only measured between runs.
+   */
+  run: number;
+}
+
+/** Middle of a glyph, in page units. */
+export function glyphCenter(g: Glyph): { x: number; y: number } {
+  return { x: (g.x0 + g.x1) / 2, y: (g.y0 + g.y1) / 2 };
+}

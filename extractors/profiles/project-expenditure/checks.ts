@@ -1,0 +1,170 @@
+/**
+ * Checks of a 项目支出绩效目标表. Each check is listed in the output and, when it fails, lowers the confidence
+ * of the fields it involves, with a note that says which check and by how much it missed.
+ */
+import { capConfidence, type DraftField } from '../../../pipeline/field.js';
+import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP } from '../../../pipeline/confidence.js';
+import type { DraftRow, Stage } from '../../../pipeline/types.js';
+import type { Check } from '../../../schemas/extraction.js';
+
+export const CHECK_RULES = {
+  rowAmounts: 'row-amounts-add-up',
+  unitSum: 'unit-equals-sum-of-projects',
+  totalSum: 'total-equals-sum-of-units',
+  indicatorSeq: 'indicator-seq-runs-1-to-n',
+  levelCodes: 'level2-extends-level1',
+  targetUnits: 'targets-same-unit',
+  uniqueNames: 'project-name-unique-in-unit',
+} as const;
+
+const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
+type AmountKey = (typeof AMOUNT_KEYS)[number];
+const AMOUNT_LABELS: Record<AmountKey, string> = { total: '总计', fiscal: '财政拨款', specialAccount: '财政专户拨款', other: '其他资金' };
+
+/** Amounts compared in cents: the tables print two decimals, and floats must not decide a check. */
+const cents = (v: number | null): number => Math.round((v ?? 0) * 100);
+const yuan = (c: number): string => (c / 100).toFixed(2);
+
+export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows) => [
+  ...rows.flatMap((row, i) => checkRowAmounts(row, i)),
+  ...checkUnitSums(rows),
+  ...checkGrandTotal(rows),
+  ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
+  ...checkUniqueNames(rows),
+];
+
+/** 总计 = 财政拨款 + 财政专户拨款 + 其他资金. */
+export function checkRowAmounts(row: DraftRow, position: number): Check[] {
+  if (row.total.value === null && row.fiscal.value === null && row.specialAccount.value === null && row.other.value === null) return [];
+  const parts = cents(row.fiscal.value) + cents(row.specialAccount.value) + cents(row.other.value);
+  const ok = cents(row.total.value) === parts;
+  const message = ok
+    ? `${row.name.value}: 总计 ${yuan(parts)} = 财政拨款 + 财政专户拨款 + 其他资金`
+    : `${row.name.value}: expected 总计 = 财政拨款 + 财政专户拨款 + 其他资金 = ${yuan(parts)}, got ${yuan(cents(row.total.value))}`;
+  if (!ok) {
+    capConfidence(row.total, FAILED_SUM_AGGREGATE_CAP, `${CHECK_RULES.rowAmounts} failed: ${message}`);
+    for (const k of ['fiscal', 'specialAccount', 'other'] as const) capConfidence(row[k], FAILED_SUM_PART_CAP, `${CHECK_RULES.rowAmounts} failed: ${message}`);
+  }
+  return [{ rule: CHECK_RULES.rowAmounts, ok, rows: [position], message }];
+}
+
+/** Compare an aggregate row with the sum of its parts, column by column; lower the fields of a column that misses. */
+function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, parts: { row: DraftRow; position: number }[], what: string): Check {
+  const misses: string[] = [];
+  for (const key of AMOUNT_KEYS) {
+    const sum = parts.reduce((s, p) => s + cents(p.row[key].value), 0);
+    const got = cents(aggregate[key].value);
+    if (sum === got) continue;
+    const miss = `${AMOUNT_LABELS[key]}: expected ${yuan(sum)} (${what}), got ${yuan(got)}`;
+    misses.push(miss);
+    capConfidence(aggregate[key], FAILED_SUM_AGGREGATE_CAP, `${rule} failed: ${miss}`);
+    for (const p of parts) capConfidence(p.row[key] as DraftField<unknown>, FAILED_SUM_PART_CAP, `${rule} failed for ${aggregate.name.value}: ${miss}`);
+  }
+  const ok = misses.length === 0;
+  return {
+    rule,
+    ok,
+    rows: [aggregatePosition, ...parts.map((p) => p.position)],
+    message: ok ? `${aggregate.name.value} = ${what}` : `${aggregate.name.value}: ${misses.join('; ')}`,
+  };
+}
+
+/** Each unit's amounts = the sum of its projects. */
+export function checkUnitSums(rows: readonly DraftRow[]): Check[] {
+  const checks: Check[] = [];
+  rows.forEach((row, i) => {
+    if (row.kind !== 'unit') return;
+    const parts: { row: DraftRow; position: number }[] = [];
+    for (let j = i + 1; j < rows.length && rows[j]!.kind === 'project'; j++) parts.push({ row: rows[j]!, position: j });
+    checks.push(checkSum(CHECK_RULES.unitSum, row, i, parts, `the sum of its ${parts.length} projects`));
+  });
+  return checks;
+}
+
+/** 合计 = the sum of the units (of the projects when the table has no unit rows). */
+export function checkGrandTotal(rows: readonly DraftRow[]): Check[] {
+  const totalAt = rows.findIndex((r) => r.kind === 'total');
+  if (totalAt < 0) return [];
+  const units = rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'unit');
+  const parts = units.length > 0 ? units : rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'project');
+  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${parts.length} ${units.length > 0 ? 'units' : 'projects'}`)];
+}
+
+/** Numbering 1..n, level-2 codes under their level-1 code, the two targets in the same unit. */
+export function checkIndicators(row: DraftRow, position: number): Check[] {
+  const name = row.name.value;
+  const seqs = row.indicators.map((ind) => ind.seq);
+  const badSeq = row.indicators.filter((ind, i) => ind.seq !== i + 1);
+  for (const ind of badSeq) capConfidence(ind.level1, FAILED_CHECK_CAP, `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${ind.seq} stands at place ${row.indicators.indexOf(ind) + 1}`);
+  const checks: Check[] = [
+    {
+      rule: CHECK_RULES.indicatorSeq,
+      ok: badSeq.length === 0,
+      rows: [position],
+      message: badSeq.length === 0 ? `${name}: indicators numbered 1..${seqs.length}` : `${name}: expected indicators numbered 1..${seqs.length}, got ${seqs.join(', ')}`,
+    },
+  ];
+
+  const badCodes = row.indicators.filter((ind) => {
+    const l1 = ind.level1.value.code;
+    const l2 = ind.level2.value.code;
+    return !(l1 !== '' && l2.length > l1.length && l2.startsWith(l1));
+  });
+  for (const ind of badCodes) {
+    const note = `${CHECK_RULES.levelCodes} failed: indicator ${ind.seq} has level 2 code ${ind.level2.value.code || '(none)'} under level 1 code ${ind.level1.value.code || '(none)'}`;
+    capConfidence(ind.level1, FAILED_CHECK_CAP, note);
+    capConfidence(ind.level2, FAILED_CHECK_CAP, note);
+  }
+  checks.push({
+    rule: CHECK_RULES.levelCodes,
+    ok: badCodes.length === 0,
+    rows: [position],
+    message:
+      badCodes.length === 0
+        ? `${name}: every level 2 code extends its level 1 code`
+        : `${name}: expected each level 2 code to extend its level 1 code, got ${badCodes.map((i) => `${i.level1.value.code}/${i.level2.value.code} (indicator ${i.seq})`).join(', ')}`,
+  });
+
+  const badUnits = row.indicators.filter((ind) => {
+    const a = ind.periodTarget.value.unit;
+    const b = ind.annualTarget.value.unit;
+    return a !== null && b !== null && a !== b;
+  });
+  for (const ind of badUnits) {
+    const note = `${CHECK_RULES.targetUnits} failed: 实施周期指标值 ${ind.periodTarget.value.raw} and 年度指标值 ${ind.annualTarget.value.raw} are in different units`;
+    capConfidence(ind.periodTarget, FAILED_CHECK_CAP, note);
+    capConfidence(ind.annualTarget, FAILED_CHECK_CAP, note);
+  }
+  checks.push({
+    rule: CHECK_RULES.targetUnits,
+    ok: badUnits.length === 0,
+    rows: [position],
+    message:
+      badUnits.length === 0
+        ? `${name}: period and annual targets in the same units`
+        : `${name}: expected period and annual targets in the same unit, got ${badUnits.map((i) => `${i.periodTarget.value.raw}/${i.annualTarget.value.raw} (indicator ${i.seq})`).join(', ')}`,
+  });
+  return checks;
+}
+
+/** The same project name twice under one unit. */
+export function checkUniqueNames(rows: readonly DraftRow[]): Check[] {
+  const checks: Check[] = [];
+  const groups = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.kind !== 'project') return;
+    const key = `${row.unit ?? ''}\u0000${row.name.value.replace(/\s/g, '')}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  });
+  for (const positions of groups.values()) {
+    if (positions.length < 2) continue;
+    const first = rows[positions[0]!]!;
+    const message = `expected project names unique within ${first.unit ?? 'the table'}, got ${first.name.value} ${positions.length} times`;
+    for (const p of positions.slice(1)) capConfidence(rows[p]!.name, FAILED_CHECK_CAP, `${CHECK_RULES.uniqueNames} failed: ${message}`);
+    checks.push({ rule: CHECK_RULES.uniqueNames, ok: false, rows: positions, message });
+  }
+  if (checks.length === 0 && rows.some((r) => r.kind === 'project')) {
+    checks.push({ rule: CHECK_RULES.uniqueNames, ok: true, rows: [], message: 'every project name is unique within its unit' });
+  }
+  return checks;
+}

@@ -1,0 +1,41 @@
+/**
+ * The 项目支出绩效目标表 (project-expenditure performance-target table) as a profile.
+ */
+import type { TableProfile } from '../profile.js';
+
+export const PROJECT_EXPENDITURE_COLUMNS = {
+  name: 'name',
+  total: 'total',
+  fiscal: 'fiscal',
+  specialAccount: 'specialAccount',
+  other: 'other',
+  goal: 'goal',
+  indicators: 'indicators',
+} as const;
+
+export const PROJECT_EXPENDITURE_PROFILE: TableProfile = {
+  id: 'project-expenditure',
+  tableName: '项目支出绩效目标表',
+  columns: [
+    { key: 'name', label: /项目名称|资金使用单位|项目\(单位\)名称|单位名称/, role: 'name' },
+    // 财政专户拨款 before 财政拨款: the more specific label first.
+    { key: 'specialAccount', label: /财政专户/, role: 'amount' },
+    { key: 'fiscal', label: /财政拨款|一般公共预算|财政资金/, role: 'amount' },
+    { key: 'other', label: /^其他|其他资金/, role: 'amount' },
+    { key: 'total', label: /^(总计|合计|小计|资金总额|预算总额|总额|金额合计|预算金额)$/, role: 'amount' },
+    { key: 'goal', label: /绩效目标/, role: 'text' },
+    { key: 'indicators', label: /绩效指标/, role: 'text' },
+  ],
+  minHeaderMatches: 2,
+  documentFields: {
+    title: /绩效目标表|绩效目标申报表|绩效目标/,
+    department: [/(?:部门名称|单位名称|预算单位|编制单位|部门)\s*[:：]\s*(.+?)(?:\s{2,}|\s*(?:金额)?单位\s*[:：]|$)/],
+    currencyUnit: [/(?:金额)?单位\s*[:：]\s*((?:人民币)?(?:万元|千元|亿元|元))/],
+  },
+};
+
+/** Names of the total row. */
+export const TOTAL_ROW_NAMES = /^(合计|总计)$/;
+
+/** The level-1 indicator names of the national framework (财预〔2020〕10号). */
+export const LEVEL1_NAMES = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const;

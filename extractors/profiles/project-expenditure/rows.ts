@@ -1,0 +1,108 @@
+/**
+ * Stitched rows to typed rows of a 项目支出绩效目标表: kinds, amounts, goal and the parsed indicator list,
+ * each field with the confidence its reading earned.
+ */
+import { capConfidence, fieldFrom, scaleConfidence, type DraftField } from '../../../pipeline/field.js';
+import { SPLIT_CELL_FACTOR, STITCH_FACTOR, STRADDLING_CAP, UNPARSED_CAP, UNCERTAIN_KIND_CAP } from '../../../pipeline/confidence.js';
+import type { DraftIndicator, DraftRow, Stage, StitchedRow } from '../../../pipeline/types.js';
+import type { Target } from '../../../schemas/extraction.js';
+import { EMPTY_TEXT, sliceText, trimText, type PositionedText } from '../../text/positioned-text.js';
+import { parseAmount } from './amounts.js';
+import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
+import { TOTAL_ROW_NAMES } from './profile.js';
+import { parseTarget } from './targets.js';
+
+const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
+
+export const parseProjectRows: Stage<StitchedRow[], DraftRow[]> = (stitched) => {
+  const rows: DraftRow[] = [];
+  let currentUnit: string | null = null;
+  for (const row of stitched) {
+    const draft = stitchedToDraftRow(row);
+    if (draft.kind === 'unit') currentUnit = draft.name.value;
+    if (draft.kind === 'project') draft.unit = currentUnit;
+    rows.push(draft);
+  }
+  return rows;
+};
+
+/** One stitched row to a draft row. Pure. */
+export function stitchedToDraftRow(row: StitchedRow): DraftRow {
+  const cellText = (key: string): PositionedText => trimText(row.cells.get(key)?.text ?? EMPTY_TEXT);
+  /** Confidence and notes every field of a column starts from. */
+  const base = <T>(key: string, value: T, text: PositionedText | null, start?: number, end?: number): DraftField<T> => {
+    const field = fieldFrom(value, text, row.readConfidence, row.notes, start, end);
+    const cell = row.cells.get(key);
+    if (row.joinedColumns.includes(key)) scaleConfidence(field, STITCH_FACTOR, `joined across the page break (pages ${row.pages.join(', ')})`);
+    if (cell && cell.straddling > 0) capConfidence(field, STRADDLING_CAP, `${cell.straddling} character(s) sit on a ruling line: text may belong to the next cell`);
+    if (cell && cell.parts > 1) scaleConfidence(field, SPLIT_CELL_FACTOR, `read from ${cell.parts} drawn cells joined left to right`);
+    return field;
+  };
+
+  const nameText = cellText('name');
+  const goalText = cellText('goal');
+  const indicatorsText = cellText('indicators');
+  const name = base('name', nameText.text, nameText);
+  const kind: DraftRow['kind'] = TOTAL_ROW_NAMES.test(nameText.text.replace(/\s/g, ''))
+    ? 'total'
+    : goalText.text === '' && indicatorsText.text === ''
+      ? 'unit'
+      : 'project';
+
+  const amounts = Object.fromEntries(
+    AMOUNT_KEYS.map((key) => {
+      const text = cellText(key);
+      const parsed = parseAmount(text.text);
+      const field = base<number | null>(key, parsed.ok ? parsed.value : null, text);
+      if (!parsed.ok) capConfidence(field, UNPARSED_CAP, parsed.reason);
+      return [key, field];
+    }),
+  ) as Record<(typeof AMOUNT_KEYS)[number], DraftField<number | null>>;
+
+  const goal = base<string | null>('goal', kind === 'project' ? goalText.text : null, kind === 'project' ? goalText : null);
+  if (kind === 'project' && goalText.text === '') capConfidence(goal, UNCERTAIN_KIND_CAP, 'the project has no 绩效目标');
+  if (kind === 'project' && AMOUNT_KEYS.every((k) => amounts[k].value === null)) {
+    capConfidence(name, UNCERTAIN_KIND_CAP, 'the row has no amounts: it may be a fragment of another row');
+  }
+
+  const indicators: DraftIndicator[] = [];
+  if (indicatorsText.text !== '') {
+    const parse = parseIndicatorList(indicatorsText.text);
+    for (const item of parse.indicators) indicators.push(parsedToDraftIndicator(item, indicatorsText, (v, s, e) => base('indicators', v, indicatorsText, s, e)));
+    for (const piece of parse.unparsed) {
+      const note = `绩效指标 text outside the indicator grammar: «${piece.text.slice(0, 80)}»`;
+      const after = indicators.filter((_, i) => parse.indicators[i]!.span.end <= piece.span.start).pop();
+      if (after) capConfidence(after.annualTarget, UNPARSED_CAP, note);
+      else if (indicators[0]) capConfidence(indicators[0].level1, UNPARSED_CAP, note);
+      else capConfidence(name, UNPARSED_CAP, note);
+    }
+  }
+
+  return { kind, unit: null, pages: [...row.pages], name, ...amounts, goal, indicators };
+}
+
+function parsedToDraftIndicator(
+  item: ParsedIndicator,
+  text: PositionedText,
+  field: <T>(value: T, start?: number, end?: number) => DraftField<T>,
+): DraftIndicator {
+  const codeName = (p: ParsedIndicator['level1']) => (p ? field({ code: p.code, name: p.name }, p.span.start, p.span.end) : field({ code: '', name: '' }, item.span.start, item.span.start));
+  const target = (p: ParsedIndicator['periodTarget']): DraftField<Target> =>
+    p ? field(parseTarget(p.raw), p.span.start, p.span.end) : field(parseTarget(''), item.span.end, item.span.end);
+  const draft: DraftIndicator = {
+    seq: item.seq,
+    level1: codeName(item.level1),
+    level2: codeName(item.level2),
+    name: item.name ? field(item.name.value, item.name.span.start, item.name.span.end) : field('', item.span.start, item.span.start),
+    periodTarget: target(item.periodTarget),
+    annualTarget: target(item.annualTarget),
+  };
+  if (item.problems.length > 0) {
+    const itemText = sliceText(text, item.span.start, item.span.end).text;
+    for (const f of [draft.level1, draft.level2, draft.name, draft.periodTarget, draft.annualTarget]) {
+      for (const problem of item.problems) capConfidence(f, UNPARSED_CAP, `indicator ${item.seq}: ${problem}`);
+      capConfidence(f, UNPARSED_CAP, `indicator ${item.seq} reads «${itemText.slice(0, 80)}»`);
+    }
+  }
+  return draft;
+}

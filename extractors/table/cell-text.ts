@@ -1,0 +1,115 @@
+/**
+ * Glyphs to text in reading order: glyphs to lines, lines to one string.
+ *
+ * Line breaks that wrapping put into a cell are not part of the value: lines are joined with nothing between
+ * them, except where both sides are ASCII letters or digits (a Latin word wrap breaks only at a space).
+ */
+import type { Glyph } from '../pdf/glyph.js';
+import { concatTexts, EMPTY_TEXT, unplacedText, type CharBox, type PositionedText } from '../text/positioned-text.js';
+
+/** Tolerances for turning glyphs into text, as shares of the font size. */
+export interface CellTextSettings {
+  /**
+   * A glyph belongs to a line when its vertical centre is within this share of the line's height of the line's centre.
+   * @default 0.5
+   */
+  lineOverlap: number;
+  /**
+   * A horizontal gap wider than this share of the font size between two glyphs is a space.
+   * @default 0.3
+   */
+  spaceGap: number;
+  /**
+   * Two glyphs of the same character overlapping more than this share are one glyph drawn twice (fake bold).
+   * @default 0.6
+   */
+  duplicateOverlap: number;
+}
+
+export const DEFAULT_CELL_TEXT_SETTINGS: CellTextSettings = { lineOverlap: 0.5, spaceGap: 0.3, duplicateOverlap: 0.6 };
+
+/** Group glyphs into lines, top to bottom, each line left to right. Pure. */
+export function glyphsToLines(glyphs: readonly Glyph[], settings: CellTextSettings = DEFAULT_CELL_TEXT_SETTINGS): Glyph[][] {
+  const sorted = [...glyphs].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
+  const lines: { glyphs: Glyph[]; center: number; height: number }[] = [];
+  for (const g of sorted) {
+    const center = (g.y0 + g.y1) / 2;
+    const height = g.y1 - g.y0;
+    const line = lines.find((l) => Math.abs(l.center - center) <= settings.lineOverlap * Math.max(l.height, height));
+    if (line) {
+      line.glyphs.push(g);
+      line.center = (line.center * (line.glyphs.length - 1) + center) / line.glyphs.length;
+    } else {
+      lines.push({ glyphs: [g], center, height });
+    }
+  }
+  return lines
+    .sort((a, b) => a.center - b.center)
+    .map((l) => dropDuplicateGlyphs(l.glyphs.sort((a, b) => a.x0 - b.x0), settings.duplicateOverlap));
+}
+
+/** One line as text: spaces where the PDF drew them or where the gap is wide, never two in a row. */
+export function lineToText(line: readonly Glyph[], settings: CellTextSettings = DEFAULT_CELL_TEXT_SETTINGS): PositionedText {
+  let text = '';
+  const boxes: (CharBox | null)[] = [];
+  let prev: Glyph | null = null;
+  for (const g of line) {
+    if (g.char === ' ') {
+      if (text.length > 0 && !text.endsWith(' ')) {
+        text += ' ';
+        boxes.push(null);
+      }
+      continue;
+    }
+    if (prev && prev.run !== g.run && !text.endsWith(' ') && g.x0 - prev.x1 > settings.spaceGap * Math.max(prev.size, g.size)) {
+      text += ' ';
+      boxes.push(null);
+    }
+    const box: CharBox = { page: g.page, bbox: [g.x0, g.y0, g.x1, g.y1] };
+    text += g.char;
+    for (let k = 0; k < g.char.length; k++) boxes.push(box);
+    prev = g;
+  }
+  const trimmedEnd = text.trimEnd().length;
+  return { text: text.slice(0, trimmedEnd), boxes: boxes.slice(0, trimmedEnd) };
+}
+
+/** Lines joined into one value, without the breaks that wrapping put in. */
+export function linesToText(lines: readonly PositionedText[]): PositionedText {
+  const parts: PositionedText[] = [];
+  for (const line of lines) {
+    if (line.text.length === 0) continue;
+    const prev = parts.length > 0 ? parts[parts.length - 1]! : null;
+    if (prev && needsSpaceAtWrap(prev.text, line.text)) parts.push(unplacedText(' '));
+    parts.push(line);
+  }
+  return parts.length === 0 ? EMPTY_TEXT : concatTexts(parts);
+}
+
+/** Whether a wrapped line break stood for a space: only between ASCII letters (a CJK line breaker splits numbers such as 240|8 anywhere). */
+export function needsSpaceAtWrap(before: string, after: string): boolean {
+  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after);
+}
+
+/**
+ * Glyphs to one value: lines in reading order, joined.
+ *
+ * A space that a wrap swallowed between two ideographs (“一月一链 一起益企” broken after 链) cannot be told
+ * from an ordinary CJK wrap: the line ends less than one em short in both cases, so it is not restored.
+ */
+export function glyphsToText(glyphs: readonly Glyph[], settings: CellTextSettings = DEFAULT_CELL_TEXT_SETTINGS): PositionedText {
+  return linesToText(glyphsToLines(glyphs, settings).map((l) => lineToText(l, settings)));
+}
+
+function dropDuplicateGlyphs(line: Glyph[], overlap: number): Glyph[] {
+  const out: Glyph[] = [];
+  for (const g of line) {
+    const last = out[out.length - 1];
+    if (last && last.char === g.char && g.char !== ' ') {
+      const inter = Math.min(last.x1, g.x1) - Math.max(last.x0, g.x0);
+      if (inter > overlap * Math.min(last.x1 - last.x0, g.x1 - g.x0)) continue;
+    }
+    out.push(g);
+  }
+  return out;
+}

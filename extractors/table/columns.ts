@@ -1,0 +1,119 @@
+/**
+ * Header rows to a column map, and table rows to cells keyed by column.
+ *
+ * Columns are recognized by their header labels and carried as x-ranges, so a page that does not repeat the
+ * header (or a table with merged header cells over two rows) still maps each cell to its column.
+ */
+import type { ColumnSpec, TableProfile } from '../profiles/profile.js';
+import { concatTexts, type PositionedText } from '../text/positioned-text.js';
+import type { TableCell } from './page-table.js';
+
+/** Where each column stands on the page: an x-range in page units (origin top-left). */
+export interface ColumnMap {
+  columns: { key: string; x0: number; x1: number }[];
+}
+
+/** A table row's content by column key. */
+export interface KeyedCell {
+  text: PositionedText;
+  /** Glyphs that sat on a cell border. */
+  straddling: number;
+  /** How many drawn cells went into it (more than one: a column split in two by an extra line). */
+  parts: number;
+}
+
+/**
+ * Share of a cell's width that must overlap a column for the cell to belong to it.
+ * @default 0.5
+ */
+export const DEFAULT_MIN_COLUMN_OVERLAP = 0.5;
+
+/** White space removed, so `项 目 名 称` matches `项目名称`. */
+export function headerLabel(text: string): string {
+  return text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** The column spec a header label names, or null. */
+export function labelToColumn(label: string, profile: TableProfile): ColumnSpec | null {
+  const normalized = headerLabel(label);
+  if (!normalized) return null;
+  return profile.columns.find((c) => c.label.test(normalized)) ?? null;
+}
+
+/** How many distinct columns a row's cells name. */
+export function headerMatches(row: readonly TableCell[], profile: TableProfile): number {
+  const keys = new Set(row.map((c) => labelToColumn(c.text.text, profile)?.key).filter(Boolean));
+  return keys.size;
+}
+
+/**
+ * The header rows at the top of a table (consecutive rows each naming at least `minHeaderMatches` columns),
+ * and the column map they give. Null when the table has no header.
+ */
+export function headerRowsToColumnMap(rows: readonly (readonly TableCell[])[], profile: TableProfile): { map: ColumnMap; headerRows: number } | null {
+  let headerRows = 0;
+  while (headerRows < rows.length && headerRows < 3 && headerMatches(rows[headerRows]!, profile) >= profile.minHeaderMatches) headerRows++;
+  if (headerRows === 0) return null;
+  const byKey = new Map<string, { x0: number; x1: number; width: number }>();
+  for (const row of rows.slice(0, headerRows)) {
+    for (const cell of row) {
+      const spec = labelToColumn(cell.text.text, profile);
+      if (!spec) continue;
+      const width = cell.rect.x1 - cell.rect.x0;
+      const prev = byKey.get(spec.key);
+      // A lower header row's narrower cell is the more precise range (资金来源 above 财政拨款).
+      if (!prev || width < prev.width) byKey.set(spec.key, { x0: cell.rect.x0, x1: cell.rect.x1, width });
+    }
+  }
+  const columns = [...byKey.entries()].map(([key, r]) => ({ key, x0: r.x0, x1: r.x1 })).sort((a, b) => a.x0 - b.x0);
+  return { map: { columns }, headerRows };
+}
+
+/** How well a table's column boundaries line up with a known column map: share of columns matched. */
+export function columnMapFit(rows: readonly (readonly TableCell[])[], map: ColumnMap, tolerance = 4): number {
+  const lefts = new Set<number>();
+  const rights = new Set<number>();
+  for (const row of rows) for (const c of row) {
+    lefts.add(c.rect.x0);
+    rights.add(c.rect.x1);
+  }
+  const near = (set: Set<number>, x: number) => [...set].some((v) => Math.abs(v - x) <= tolerance);
+  const fit = map.columns.filter((c) => near(lefts, c.x0) && near(rights, c.x1)).length;
+  return map.columns.length === 0 ? 0 : fit / map.columns.length;
+}
+
+/** A row's cells keyed by column; cells that fit no column are returned apart. Pure. */
+export function rowToKeyedCells(
+  row: readonly TableCell[],
+  map: ColumnMap,
+  minOverlap = DEFAULT_MIN_COLUMN_OVERLAP,
+): { cells: Map<string, KeyedCell>; unplaced: TableCell[]; spanning: TableCell[] } {
+  const parts = new Map<string, TableCell[]>();
+  const unplaced: TableCell[] = [];
+  const spanning: TableCell[] = [];
+  for (const cell of row) {
+    const width = Math.max(cell.rect.x1 - cell.rect.x0, 1e-6);
+    const overlaps = map.columns.map((col) => ({ key: col.key, share: (Math.min(cell.rect.x1, col.x1) - Math.max(cell.rect.x0, col.x0)) / width }));
+    const covered = map.columns.filter((col) => Math.min(cell.rect.x1, col.x1) - Math.max(cell.rect.x0, col.x0) > 0.6 * (col.x1 - col.x0));
+    if (covered.length >= 3) {
+      spanning.push(cell);
+      continue;
+    }
+    const best = overlaps.sort((a, b) => b.share - a.share)[0];
+    if (!best || best.share < minOverlap) {
+      if (cell.text.text.trim()) unplaced.push(cell);
+      continue;
+    }
+    (parts.get(best.key) ?? parts.set(best.key, []).get(best.key)!).push(cell);
+  }
+  const cells = new Map<string, KeyedCell>();
+  for (const [key, list] of parts) {
+    list.sort((a, b) => a.rect.x0 - b.rect.x0);
+    cells.set(key, {
+      text: concatTexts(list.map((c) => c.text).filter((t) => t.text.length > 0)),
+      straddling: list.reduce((s, c) => s + c.straddling, 0),
+      parts: list.length,
+    });
+  }
+  return { cells, unplaced, spanning };
+}

@@ -1,0 +1,100 @@
+/**
+ * Edges to merged edges: nearly-parallel lines snapped together, collinear pieces joined.
+ */
+import type { Edge } from './edge.js';
+import { DEFAULT_TABLE_FINDER_SETTINGS, type TableFinderSettings } from './settings.js';
+
+/** Snap, then join, then drop short edges. Pure. */
+export function edgesToMergedEdges(edges: readonly Edge[], settings: TableFinderSettings = DEFAULT_TABLE_FINDER_SETTINGS): Edge[] {
+  const h = joinEdges(snapEdges(edges.filter((e) => e.orientation === 'h'), settings.snapTolerance), settings.joinTolerance);
+  const v = joinEdges(snapEdges(edges.filter((e) => e.orientation === 'v'), settings.snapTolerance), settings.joinTolerance);
+  return [...h, ...v].filter((e) => Math.max(e.x1 - e.x0, e.y1 - e.y0) >= settings.minEdgeLength);
+}
+
+/** Move edges whose fixed coordinate (y of a horizontal, x of a vertical) is within `tolerance` to their mean. */
+export function snapEdges(edges: readonly Edge[], tolerance: number): Edge[] {
+  const key = (e: Edge) => (e.orientation === 'h' ? e.y0 : e.x0);
+  const sorted = [...edges].sort((a, b) => key(a) - key(b));
+  const out: Edge[] = [];
+  let cluster: Edge[] = [];
+  const flush = () => {
+    if (cluster.length === 0) return;
+    const mean = cluster.reduce((s, e) => s + key(e), 0) / cluster.length;
+    for (const e of cluster) out.push(e.orientation === 'h' ? { ...e, y0: mean, y1: mean } : { ...e, x0: mean, x1: mean });
+    cluster = [];
+  };
+  for (const e of sorted) {
+    // Chain clustering compares with the cluster's first member so a slow drift cannot merge distant lines.
+    if (cluster.length > 0 && key(e) - key(cluster[0]!) > tolerance) flush();
+    cluster.push(e);
+  }
+  flush();
+  return out;
+}
+
+/** Join collinear edges (same fixed coordinate) that overlap or leave a gap of at most `tolerance`. */
+export function joinEdges(edges: readonly Edge[], tolerance: number): Edge[] {
+  const groups = new Map<number, Edge[]>();
+  for (const e of edges) {
+    const k = e.orientation === 'h' ? e.y0 : e.x0;
+    const list = groups.get(k);
+    if (list) list.push(e);
+    else groups.set(k, [e]);
+  }
+  const out: Edge[] = [];
+  for (const group of groups.values()) {
+    const horizontal = group[0]!.orientation === 'h';
+    const start = (e: Edge) => (horizontal ? e.x0 : e.y0);
+    const end = (e: Edge) => (horizontal ? e.x1 : e.y1);
+    const sorted = [...group].sort((a, b) => start(a) - start(b));
+    let current = { ...sorted[0]! };
+    for (const e of sorted.slice(1)) {
+      if (start(e) <= end(current) + tolerance) {
+        if (horizontal) current.x1 = Math.max(current.x1, e.x1);
+        else current.y1 = Math.max(current.y1, e.y1);
+      } else {
+        out.push(current);
+        current = { ...e };
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+/**
+ * Close tables left open at a page break: producers often draw no bottom border under a row that continues
+ * on the next page (and no top border over its continuation), which leaves its vertical lines dangling. Where
+ * two or more vertical edges end together past the last horizontal edge they meet, a horizontal edge is added
+ * across their ends. Pure.
+ */
+export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): Edge[] {
+  const hs = edges.filter((e) => e.orientation === 'h');
+  const vs = edges.filter((e) => e.orientation === 'v');
+  const added: Edge[] = [];
+  for (const end of ['top', 'bottom'] as const) {
+    const dangling: { x: number; y: number }[] = [];
+    for (const v of vs) {
+      const crossing = hs.filter((h) => h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance && v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance);
+      if (crossing.length === 0) continue;
+      const y = end === 'bottom' ? v.y1 : v.y0;
+      const nearest = end === 'bottom' ? Math.max(...crossing.map((h) => h.y0)) : Math.min(...crossing.map((h) => h.y0));
+      if (Math.abs(y - nearest) > tolerance) dangling.push({ x: v.x0, y });
+    }
+    dangling.sort((a, b) => a.y - b.y);
+    let cluster: { x: number; y: number }[] = [];
+    const flush = () => {
+      if (cluster.length >= 2) {
+        const y = cluster.reduce((s, p) => s + p.y, 0) / cluster.length;
+        added.push({ orientation: 'h', x0: Math.min(...cluster.map((p) => p.x)), x1: Math.max(...cluster.map((p) => p.x)), y0: y, y1: y });
+      }
+      cluster = [];
+    };
+    for (const p of dangling) {
+      if (cluster.length > 0 && p.y - cluster[0]!.y > tolerance) flush();
+      cluster.push(p);
+    }
+    flush();
+  }
+  return [...edges, ...added];
+}

@@ -1,0 +1,130 @@
+/**
+ * Unicode hygiene for text read from PDF text layers.
+ *
+ * PDFs made with CJK fonts often map glyphs to compatibility code points: Kangxi radicals (⼾ U+2F3E for 户),
+ * CJK radical supplements (⻔ U+2ED4 for 门), CJK compatibility ideographs, full-width digits. They look right
+ * on screen but break search, joins and number parsing, so they are mapped to the ordinary characters.
+ * Full-width punctuation (；：（），。％) is the document's own and is kept: only characters that have one
+ * obvious ordinary form are changed. Every mapping is one code point to one UTF-16 unit or pair, so
+ * positions can be carried through (see `normalizeCodePoint`).
+ */
+
+/** Simplified-form radicals with no NFKC mapping, to the ideograph they stand for. */
+const RADICAL_SUPPLEMENT: Readonly<Record<number, string>> = {
+  0x2e9f: '母', 0x2ea0: '民', 0x2ec4: '西', 0x2ec5: '见', 0x2ec6: '角', 0x2ec8: '讠', 0x2ec9: '贝',
+  0x2ecb: '车', 0x2ecc: '辶', 0x2ed0: '钅', 0x2ed3: '长', 0x2ed4: '门', 0x2ed8: '青', 0x2ed9: '韦',
+  0x2eda: '页', 0x2edb: '风', 0x2edc: '飞', 0x2edd: '食', 0x2ee0: '饣', 0x2ee2: '马', 0x2ee5: '鱼',
+  0x2ee6: '鸟', 0x2ee7: '卤', 0x2ee8: '麦', 0x2ee9: '黄', 0x2eea: '黾', 0x2eec: '齐', 0x2eee: '齿',
+  0x2ef0: '龙', 0x2ef3: '龟',
+};
+
+/**
+ * The ordinary form of one code point: '' to drop it (zero-width characters), the character itself when
+ * nothing applies.
+ */
+export function normalizeCodePoint(cp: number): string {
+  // Kangxi radicals and CJK compatibility ideographs: NFKC gives the unified ideograph.
+  if ((cp >= 0x2f00 && cp <= 0x2fd5) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f)) {
+    return String.fromCodePoint(cp).normalize('NFKC');
+  }
+  const radical = RADICAL_SUPPLEMENT[cp];
+  if (radical !== undefined) return radical;
+  // Full-width digits and Latin letters: ASCII, so amounts and codes parse.
+  if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) {
+    return String.fromCodePoint(cp - 0xfee0);
+  }
+  // Odd spaces become a plain space; U+3000 (ideographic space) is a real character of CJK text and stays.
+  if (cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return ' ';
+  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0xad || cp === 0x2060) return '';
+  return String.fromCodePoint(cp);
+}
+
+/** `normalizeCodePoint` over a whole string. */
+export function normalizeText(text: string): string {
+  let out = '';
+  for (const ch of text) out += normalizeCodePoint(ch.codePointAt(0)!);
+  return out;
+}
+
+/** Code points a text layer should never yield: replacement character, private use, controls. */
+export function isGarbageCodePoint(cp: number): boolean {
+  return (
+    cp === 0xfffd ||
+    (cp >= 0xe000 && cp <= 0xf8ff) ||
+    cp >= 0xf0000 ||
+    (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
+    (cp >= 0x7f && cp < 0xa0)
+  );
+}
+
+/**
+ * Code points that belong in a Chinese government table: Han, ASCII, Latin-1, general punctuation, letterlike
+ * and math symbols, enclosed numbers, CJK symbols and punctuation, full-width forms. A glyph-to-Unicode map
+ * that is missing or wrong yields mostly code points outside these.
+ */
+export function isExpectedCodePoint(cp: number): boolean {
+  if (cp >= 0x20 && cp <= 0x7e) return true;
+  if (cp >= 0xa0 && cp <= 0xff) return true;
+  if (cp >= 0x2000 && cp <= 0x2bff) return true; // punctuation, letterlike, arrows, math, enclosed, shapes
+  if (cp >= 0x2e80 && cp <= 0x2fdf) return true; // radicals (normalized later)
+  if (cp >= 0x3000 && cp <= 0x303f) return true; // CJK symbols and punctuation
+  if (cp >= 0x3200 && cp <= 0x33ff) return true; // enclosed CJK, compatibility (㎡)
+  if (cp >= 0x3400 && cp <= 0x9fff) return true; // Han
+  if (cp >= 0xf900 && cp <= 0xfaff) return true;
+  if (cp >= 0xfe30 && cp <= 0xfe4f) return true; // CJK compatibility forms
+  if (cp >= 0xff00 && cp <= 0xffef) return true; // full-width forms
+  if (cp >= 0x20000 && cp <= 0x3134f) return true; // Han extensions
+  return cp === 0x09 || cp === 0x0a || cp === 0x0d;
+}
+
+/** What `assessTextLayer` found. */
+export interface TextLayerQuality {
+  /** Non-space characters on the page. */
+  characters: number;
+  /** Share (0..1) of those that are garbage or not expected in such a table. */
+  suspectShare: number;
+  /** Share (0..1) of Han characters. */
+  hanShare: number;
+  /** Whether the text layer can be used. */
+  usable: boolean;
+  /** Why it cannot, in a sentence; undefined when usable. */
+  reason?: string;
+}
+
+/**
+ * Share of suspect characters above which a text layer is rejected.
+ * @default 0.1
+ */
+export const DEFAULT_MAX_SUSPECT_SHARE = 0.1;
+
+/** Decide whether a page's text layer is real text or the output of a broken glyph-to-Unicode map. */
+export function assessTextLayer(text: string, maxSuspectShare = DEFAULT_MAX_SUSPECT_SHARE): TextLayerQuality {
+  let characters = 0;
+  let garbage = 0;
+  let unexpected = 0;
+  let han = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0x20 || cp === 0x3000 || cp === 0x09 || cp === 0x0a || cp === 0x0d) continue;
+    characters++;
+    if (isGarbageCodePoint(cp)) garbage++;
+    else if (!isExpectedCodePoint(cp)) unexpected++;
+    if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0x2f00 && cp <= 0x2fd5)) han++;
+  }
+  if (characters === 0) {
+    return { characters, suspectShare: 0, hanShare: 0, usable: false, reason: 'the page has no text layer' };
+  }
+  const suspectShare = (garbage + unexpected) / characters;
+  const hanShare = han / characters;
+  if (suspectShare > maxSuspectShare) {
+    const what = garbage >= unexpected ? 'replacement or private-use code points' : 'code points foreign to the table';
+    return {
+      characters,
+      suspectShare,
+      hanShare,
+      usable: false,
+      reason: `text layer is unreadable: ${(suspectShare * 100).toFixed(0)}% of ${characters} characters are ${what} (a font without a usable ToUnicode map)`,
+    };
+  }
+  return { characters, suspectShare, hanShare, usable: true };
+}

@@ -1,0 +1,29 @@
+/**
+ * The numbers behind confidence. Each is a probability that a value read under that condition is right,
+ * or a factor that scales it; all of them in one place so that calibration changes one file.
+ */
+
+/** A character from a text layer that passed the quality check: the PDF says what it says. */
+export const TEXT_LAYER_CONFIDENCE = 0.99;
+/** A page whose text layer is unreadable (broken ToUnicode map): whatever it yields is very likely wrong. */
+export const GARBAGE_PAGE_CONFIDENCE = 0.05;
+/** Columns and rows inferred from white space rather than drawn lines: cells can be misassigned. */
+export const WHITESPACE_LAYOUT_FACTOR = 0.95;
+/** A value joined from two pages: the join is right unless a piece was misplaced. */
+export const STITCH_FACTOR = 0.98;
+/** A cell with glyphs sitting on its border: text may belong to the neighbouring cell. */
+export const STRADDLING_CAP = 0.7;
+/** A column split by an extra drawn line: its parts were joined left to right. */
+export const SPLIT_CELL_FACTOR = 0.95;
+/** A value that does not parse (an amount that is not a number, an indicator that breaks the grammar). */
+export const UNPARSED_CAP = 0.2;
+/** A document field (title, department, currency unit) that was not found. */
+export const MISSING_CAP = 0;
+/** Aggregate of a sum that does not add up: one of the numbers is wrong, most likely read wrong. */
+export const FAILED_SUM_AGGREGATE_CAP = 0.5;
+/** A part of a sum that does not add up: it may be the wrong one. */
+export const FAILED_SUM_PART_CAP = 0.85;
+/** A value that a structural check (numbering, codes, units, duplicates) finds suspicious. */
+export const FAILED_CHECK_CAP = 0.6;
+/** A row whose kind was decided without the evidence of its amounts adding up. */
+export const UNCERTAIN_KIND_CAP = 0.8;

@@ -1,0 +1,37 @@
+/**
+ * Building fields and lowering their confidence, with the reason written down every time.
+ */
+import type { Field } from '../schemas/extraction.js';
+import { textToSources, type PositionedText } from '../extractors/text/positioned-text.js';
+
+/** A field under construction: confidence and notes change as stages learn more. */
+export type DraftField<T> = Field<T> & { notes: string[] };
+
+/** A field read from `text[start..end)` with the confidence the reading earned. */
+export function fieldFrom<T>(value: T, text: PositionedText | null, confidence: number, notes: readonly string[] = [], start = 0, end?: number): DraftField<T> {
+  return {
+    value,
+    confidence,
+    sources: text ? textToSources(text, start, end ?? text.text.length) : [],
+    notes: [...notes],
+  };
+}
+
+/** Cap a field's confidence at `cap` (a probability), noting why. Never raises it. */
+export function capConfidence(field: DraftField<unknown>, cap: number, note: string): void {
+  field.confidence = Math.min(field.confidence, cap);
+  if (!field.notes.includes(note)) field.notes.push(note);
+}
+
+/** Multiply a field's confidence by `factor` (0..1), noting why. */
+export function scaleConfidence(field: DraftField<unknown>, factor: number, note: string): void {
+  field.confidence *= factor;
+  if (!field.notes.includes(note)) field.notes.push(note);
+}
+
+/** The field as output: confidence rounded to 4 places, `notes` left out when empty. */
+export function finishField<T>(field: DraftField<T>): Field<T> {
+  const out: Field<T> = { value: field.value, confidence: Math.round(field.confidence * 10000) / 10000, sources: field.sources };
+  if (field.notes.length > 0) out.notes = field.notes;
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * The pipeline: the one place where the stages are put in order.
+ *
+ *   input → load → read pages (text layer, ruling lines) → find tables (edges → cells) → table rows
+ *   (header dropped, cells keyed by column) → stitch rows across pages → parse rows (profile) → checks
+ *   (profile) → document fields → assemble (confidence, review flags) → Extraction
+ */
+import { InputError } from '../extractors/pdf/open-pdf.js';
+import { projectExpenditure } from '../extractors/profiles/project-expenditure/index.js';
+import type { Extraction } from '../schemas/extraction.js';
+import { assemble } from './stages/assemble.js';
+import { readDocumentFields } from './stages/document-fields.js';
+import { findTables } from './stages/find-tables.js';
+import { loadDocument } from './stages/load.js';
+import { readPages } from './stages/read-pages.js';
+import { stitchRows } from './stages/stitch.js';
+import { tableRows } from './stages/table-rows.js';
+import { DEFAULT_REVIEW_THRESHOLD, type DocumentInput, type PipelineSettings, type ProfileStages, type StageContext } from './types.js';
+
+export interface ExtractOptions extends Partial<PipelineSettings> {
+  /** The table profile. @default the 项目支出绩效目标表 profile */
+  profile?: ProfileStages;
+}
+
+/**
+ * Extract one document. Throws `InputError` when the file cannot be read at all or holds no table of the
+ * profile; a page that fails is recorded in `errors` and the result is `partial`.
+ */
+export async function extractDocument(input: DocumentInput, options: ExtractOptions = {}): Promise<Extraction> {
+  const ctx: StageContext = {
+    file: input.file,
+    settings: { reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD, password: options.password },
+    profile: options.profile ?? projectExpenditure,
+    errors: [],
+  };
+  const doc = await loadDocument(input, ctx);
+  try {
+    const pages = await readPages(doc, ctx);
+    const layouts = await findTables(pages, ctx);
+    const table = await tableRows(layouts, ctx);
+    if (!table.found || table.pieces.length === 0) {
+      const why = pages.every((p) => !p.quality.usable) ? `its text layer is unusable (${pages[0]?.quality.reason ?? 'no pages'})` : `no table with its header (${ctx.profile.table.columns.length} columns such as 项目名称, 绩效指标)`;
+      throw new InputError('no-table', `Expected a ${ctx.profile.table.tableName}, got ${why}`);
+    }
+    const stitched = await stitchRows(table.pieces, ctx);
+    const rows = await ctx.profile.parseRows(stitched, ctx);
+    const checks = await ctx.profile.checkRows(rows, ctx);
+    const documentFields = await readDocumentFields(table, ctx);
+    return await assemble({ doc, pages, rows, checks, documentFields }, ctx);
+  } finally {
+    await doc.pdf.destroy();
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Stage: draft rows, checks and document fields to the output contract, with review flags counted.
+ */
+import type { Extraction, Field, Row } from '../../schemas/extraction.js';
+import { finishField, type DraftField } from '../field.js';
+import type { DraftDocumentFields, DraftRow, LoadedDocument, PageRead, Stage } from '../types.js';
+
+export interface AssembleInput {
+  doc: LoadedDocument;
+  pages: PageRead[];
+  rows: DraftRow[];
+  checks: Extraction['checks'];
+  documentFields: DraftDocumentFields;
+}
+
+export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, checks, documentFields }, ctx) => {
+  const threshold = ctx.settings.reviewThreshold;
+  let fields = 0;
+  let flagged = 0;
+  const finish = <T>(f: DraftField<T>): Field<T> => {
+    fields++;
+    if (f.confidence < threshold) flagged++;
+    return finishField(f);
+  };
+  const document = { title: finish(documentFields.title), department: finish(documentFields.department), currencyUnit: finish(documentFields.currencyUnit) };
+  const outRows: Row[] = rows.map((r) => {
+    const before = flagged;
+    const row: Row = {
+      kind: r.kind,
+      unit: r.unit,
+      pages: r.pages,
+      name: finish(r.name),
+      total: finish(r.total),
+      fiscal: finish(r.fiscal),
+      specialAccount: finish(r.specialAccount),
+      other: finish(r.other),
+      goal: finish(r.goal),
+      indicators: r.indicators.map((ind) => ({
+        seq: ind.seq,
+        level1: finish(ind.level1),
+        level2: finish(ind.level2),
+        name: finish(ind.name),
+        periodTarget: finish(ind.periodTarget),
+        annualTarget: finish(ind.annualTarget),
+      })),
+      needsReview: false,
+    };
+    row.needsReview = flagged > before;
+    return row;
+  });
+  const pageNotes = new Map(pages.map((p) => [p.page, p.notes]));
+  return {
+    schemaVersion: 1,
+    source: {
+      file: doc.file,
+      sha256: doc.sha256,
+      pages: Array.from({ length: doc.pageCount }, (_, i) => {
+        const read = pages.find((p) => p.page === i + 1);
+        const notes = pageNotes.get(i + 1) ?? ['the page could not be read'];
+        return {
+          page: i + 1,
+          method: read?.method ?? 'text',
+          width: round2(read?.width ?? 0),
+          height: round2(read?.height ?? 0),
+          ...(notes.length > 0 ? { notes: [...new Set(notes)] } : {}),
+        };
+      }),
+    },
+    document,
+    rows: outRows,
+    checks,
+    review: { threshold, fields, flagged },
+    status: ctx.errors.length > 0 ? 'partial' : 'complete',
+    errors: ctx.errors,
+  };
+};
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,62 @@
+/**
+ * Stage: rows that a page break cut in two joined back into one.
+ *
+ * The first body row of a page continues the previous page's last row when it cannot stand as a row of its
+ * own: its name cell is empty, or every amount cell is empty (a real row always names itself and carries
+ * its amounts, and a cut keeps them in the upper piece). The cut can fall anywhere, even inside a word such
+ * as 实施周期指标|值, so column texts are joined with nothing between them.
+ */
+import { needsSpaceAtWrap } from '../../extractors/table/cell-text.js';
+import type { KeyedCell } from '../../extractors/table/columns.js';
+import { concatTexts, unplacedText } from '../../extractors/text/positioned-text.js';
+import type { RowPiece, Stage, StitchedRow } from '../types.js';
+
+export const stitchRows: Stage<RowPiece[], StitchedRow[]> = (pieces, ctx) => {
+  const columns = ctx.profile.table.columns;
+  const nameKeys = columns.filter((c) => c.role === 'name').map((c) => c.key);
+  const amountKeys = columns.filter((c) => c.role === 'amount').map((c) => c.key);
+  const isEmpty = (piece: RowPiece, key: string) => (piece.cells.get(key)?.text.text.trim() ?? '') === '';
+
+  const rows: StitchedRow[] = [];
+  for (const piece of pieces) {
+    const prev = rows[rows.length - 1];
+    const continues =
+      prev !== undefined &&
+      piece.firstOnPage &&
+      piece.page > prev.pages[prev.pages.length - 1]! &&
+      (nameKeys.every((k) => isEmpty(piece, k)) || (amountKeys.length > 0 && amountKeys.every((k) => isEmpty(piece, k))));
+    if (continues) {
+      joinInto(prev, piece);
+    } else {
+      rows.push({
+        pages: [piece.page],
+        cells: new Map(piece.cells),
+        readConfidence: piece.readConfidence,
+        joinedColumns: [],
+        notes: [...piece.notes],
+      });
+    }
+  }
+  return rows;
+};
+
+function joinInto(row: StitchedRow, piece: RowPiece): void {
+  for (const [key, cell] of piece.cells) {
+    if (cell.text.text.trim() === '') continue;
+    const before = row.cells.get(key);
+    if (!before || before.text.text.trim() === '') {
+      row.cells.set(key, cell);
+      continue;
+    }
+    const separator = needsSpaceAtWrap(before.text.text, cell.text.text) ? [unplacedText(' ')] : [];
+    row.cells.set(key, joinCells(before, cell, separator));
+    row.joinedColumns.push(key);
+  }
+  row.pages.push(piece.page);
+  row.readConfidence = Math.min(row.readConfidence, piece.readConfidence);
+  for (const note of piece.notes) if (!row.notes.includes(note)) row.notes.push(note);
+}
+
+function joinCells(a: KeyedCell, b: KeyedCell, separator: ReturnType<typeof unplacedText>[]): KeyedCell {
+  return { text: concatTexts([a.text, ...separator, b.text]), straddling: a.straddling + b.straddling, parts: Math.max(a.parts, b.parts) };
+}

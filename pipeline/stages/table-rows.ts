@@ -1,0 +1,83 @@
+/**
+ * Stage: the profile's table on each page, its header dropped, its body rows keyed by column.
+ *
+ * Pages are walked in order so that a page which does not repeat the header reuses the previous page's
+ * columns. A page with no ruled table that fits falls back to the white-space layout.
+ */
+import { columnMapFit, headerRowsToColumnMap, rowToKeyedCells, type ColumnMap } from '../../extractors/table/columns.js';
+import { glyphsToLines, lineToText } from '../../extractors/table/cell-text.js';
+import { glyphsToWhitespaceTable } from '../../extractors/table/whitespace.js';
+import type { PageTable } from '../../extractors/table/page-table.js';
+import type { Glyph } from '../../extractors/pdf/glyph.js';
+import { WHITESPACE_LAYOUT_FACTOR } from '../confidence.js';
+import type { PageLayout, RowPiece, Stage, TableRowsResult } from '../types.js';
+
+/** Share of a carried column map's columns a header-less table must line up with to continue it. */
+const MIN_CONTINUATION_FIT = 0.7;
+
+export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) => {
+  const profile = ctx.profile.table;
+  const pieces: RowPiece[] = [];
+  let carried: ColumnMap | null = null;
+  let headerLines: TableRowsResult['headerLines'] = [];
+  let found = false;
+
+  for (const layout of layouts) {
+    const { read } = layout;
+    const chosen: { table: PageTable; map: ColumnMap; headerRows: number }[] = [];
+    let outside: Glyph[] = layout.outside;
+    for (const table of layout.tables) {
+      const header = headerRowsToColumnMap(table.rows, profile);
+      if (header && header.map.columns.length >= profile.minHeaderMatches + 1) {
+        chosen.push({ table, map: header.map, headerRows: header.headerRows });
+        carried = header.map;
+      } else if (carried && columnMapFit(table.rows, carried) >= MIN_CONTINUATION_FIT) {
+        chosen.push({ table, map: carried, headerRows: 0 });
+      }
+      // Any other table is of some other kind and is ignored.
+    }
+    if (chosen.length === 0 && layout.tables.length === 0) {
+      const ws = glyphsToWhitespaceTable(read.page, read.glyphs, profile, carried, read.height);
+      if (ws) {
+        const header = headerRowsToColumnMap(ws.table.rows, profile);
+        const map: ColumnMap | null = header?.map ?? carried;
+        if (map) {
+          chosen.push({ table: ws.table, map, headerRows: header?.headerRows ?? 0 });
+          carried = map;
+          outside = ws.outside;
+        }
+      }
+    }
+    if (chosen.length === 0) {
+      if (found && read.glyphs.some((g) => g.char !== ' ')) read.notes.push('no table of the profile on this page');
+      continue;
+    }
+    if (!found) headerLines = linesAbove(outside, chosen[0]!.table.bounds.y0);
+    found = true;
+
+    let firstOnPage = true;
+    for (const { table, map, headerRows } of chosen) {
+      const factor = table.layout === 'whitespace' ? WHITESPACE_LAYOUT_FACTOR : 1;
+      for (const row of table.rows.slice(headerRows)) {
+        const { cells, unplaced, spanning } = rowToKeyedCells(row, map);
+        const notes: string[] = [];
+        if (table.layout === 'whitespace') notes.push('columns and rows inferred from the text layout: the table has no ruling lines');
+        for (const cell of spanning) {
+          if (cell.text.text.trim()) read.notes.push(`skipped a line spanning several columns: ${cell.text.text.trim().slice(0, 60)}`);
+        }
+        for (const cell of unplaced) notes.push(`text outside every column was left out: ${cell.text.text.trim().slice(0, 60)}`);
+        if ([...cells.values()].every((c) => c.text.text.trim() === '')) continue;
+        pieces.push({ page: read.page, firstOnPage, cells, readConfidence: read.readConfidence * factor, notes: [...read.notes, ...notes] });
+        firstOnPage = false;
+      }
+    }
+  }
+  return { pieces, headerLines, found };
+};
+
+/** Lines of text above `y` (the table's top), top to bottom, with their font size. */
+function linesAbove(glyphs: readonly Glyph[], y: number): TableRowsResult['headerLines'] {
+  return glyphsToLines(glyphs.filter((g) => g.y1 <= y + 1))
+    .map((line) => ({ text: lineToText(line), size: Math.max(...line.map((g) => g.size)) }))
+    .filter((l) => l.text.text.trim().length > 0);
+}

@@ -1,0 +1,146 @@
+/**
+ * What flows between the stages. Each stage is a function `(input, ctx) => output` (see `Stage`); the order
+ * of the stages lives in `pipeline.ts` alone.
+ *
+ * Coordinates everywhere: page units (1/72 inch), origin at the top-left of the page. Pages are 1-based.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Glyph } from '../extractors/pdf/glyph.js';
+import type { Edge } from '../extractors/table/edge.js';
+import type { PageTable } from '../extractors/table/page-table.js';
+import type { KeyedCell } from '../extractors/table/columns.js';
+import type { TextLayerQuality } from '../extractors/text/normalize.js';
+import type { PositionedText } from '../extractors/text/positioned-text.js';
+import type { TableProfile } from '../extractors/profiles/profile.js';
+import type { Check, Extraction, PageError, Row } from '../schemas/extraction.js';
+import type { DraftField } from './field.js';
+
+/** Settings of one run. */
+export interface PipelineSettings {
+  /**
+   * Fields with a confidence below this are flagged for review.
+   * @default 0.9
+   */
+  reviewThreshold: number;
+  /** Password for encrypted PDFs. @default undefined */
+  password?: string;
+}
+
+export const DEFAULT_REVIEW_THRESHOLD = 0.9;
+
+/** What every stage may read and write besides its input: the run's settings and the errors met so far. */
+export interface StageContext {
+  /** The input's name, for messages. */
+  file: string;
+  settings: PipelineSettings;
+  profile: ProfileStages;
+  /** Page errors: a stage records one and goes on; the document then ends as partial. */
+  errors: PageError[];
+}
+
+/** One stage of the pipeline. */
+export type Stage<I, O> = (input: I, ctx: StageContext) => O | Promise<O>;
+
+export interface DocumentInput {
+  /** Name to report, usually the path given on the command line. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface LoadedDocument {
+  file: string;
+  sha256: string;
+  pdf: PDFDocumentProxy;
+  pageCount: number;
+}
+
+/** A page as read: its text layer's glyphs, its drawn lines, and how far its text can be trusted. */
+export interface PageRead {
+  page: number;
+  width: number;
+  height: number;
+  method: 'text' | 'ocr';
+  glyphs: Glyph[];
+  edges: Edge[];
+  quality: TextLayerQuality;
+  /** Probability that a character read from this page is right, before any check. */
+  readConfidence: number;
+  notes: string[];
+}
+
+/** The tables found on a page, and the glyphs outside them (title, header lines, footers). */
+export interface PageLayout {
+  read: PageRead;
+  tables: PageTable[];
+  outside: Glyph[];
+}
+
+/** One table row on one page, its cells keyed by column. A row cut by a page break is two pieces. */
+export interface RowPiece {
+  page: number;
+  /** Whether this is the first body row of its page (a candidate continuation of the previous page's last). */
+  firstOnPage: boolean;
+  cells: Map<string, KeyedCell>;
+  /** Probability that a character read here is right, from the page and the table layout. */
+  readConfidence: number;
+  notes: string[];
+}
+
+/** What `tableRows` produces: row pieces in document order and the text above the first table. */
+export interface TableRowsResult {
+  pieces: RowPiece[];
+  /** Lines of text above the table on its first page, top to bottom (title, 部门名称, 单位). */
+  headerLines: { text: PositionedText; size: number }[];
+  /** Whether a table of the profile was found at all. */
+  found: boolean;
+}
+
+/** A row rebuilt from its pieces. */
+export interface StitchedRow {
+  pages: number[];
+  cells: Map<string, KeyedCell>;
+  readConfidence: number;
+  /** Columns whose text was joined across a page break. */
+  joinedColumns: string[];
+  notes: string[];
+}
+
+/** A row under construction, with draft fields whose confidence the checks may lower. */
+export interface DraftIndicator {
+  seq: number;
+  level1: DraftField<{ code: string; name: string }>;
+  level2: DraftField<{ code: string; name: string }>;
+  name: DraftField<string>;
+  periodTarget: DraftField<Row['indicators'][number]['periodTarget']['value']>;
+  annualTarget: DraftField<Row['indicators'][number]['annualTarget']['value']>;
+}
+
+export interface DraftRow {
+  kind: Row['kind'];
+  unit: string | null;
+  pages: number[];
+  name: DraftField<string>;
+  total: DraftField<number | null>;
+  fiscal: DraftField<number | null>;
+  specialAccount: DraftField<number | null>;
+  other: DraftField<number | null>;
+  goal: DraftField<string | null>;
+  indicators: DraftIndicator[];
+}
+
+export interface DraftDocumentFields {
+  title: DraftField<string>;
+  department: DraftField<string>;
+  currencyUnit: DraftField<string>;
+}
+
+/** The stages a table profile supplies on top of the general engine. */
+export interface ProfileStages {
+  table: TableProfile;
+  /** Stitched rows to typed rows with draft fields. */
+  parseRows: Stage<StitchedRow[], DraftRow[]>;
+  /** Checks over the rows; lowers the confidence of the fields a failed check involves. */
+  checkRows: Stage<DraftRow[], Check[]>;
+}
+
+export type { Extraction };

@@ -1,0 +1,325 @@
+#!/usr/bin/env node
+// Builds the sample PDFs and their expected JSON from the ground truth in samples/src/*.json.
+//
+//   node samples/tools/build.mjs              regenerate the PDFs (and check which rows are cut by page breaks)
+//   node samples/tools/build.mjs --expected   regenerate only samples/*.expected.json
+//   node samples/tools/build.mjs --keep       keep the intermediate .fodt/.html files (printed path)
+//
+// Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
+// chromium-noborders (HTML table without any ruling -> --print-to-pdf). Needs the Debian packages
+// libreoffice-writer, chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-uming, poppler-utils.
+// Nothing here touches the network.
+import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateSource, amountNumber } from './lib.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const samplesDir = join(here, '..');
+const srcDir = join(samplesDir, 'src');
+const args = new Set(process.argv.slice(2));
+const expectedOnly = args.has('--expected');
+const keep = args.has('--keep');
+
+// Which PDFs each source is rendered into.
+const PLAN = {
+  'liwan-kegongxin': ['libreoffice', 'chromium'],
+  'liwan-weijian': ['libreoffice', 'chromium', 'chromium-noborders'],
+};
+
+const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+
+// ---- load and validate the truth ------------------------------------------------
+const sources = readdirSync(srcDir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+  const src = JSON.parse(readFileSync(join(srcDir, f), 'utf8'));
+  if (`${src.id}.json` !== f) throw new Error(`${f}: id ${src.id} does not match the file name`);
+  const problems = validateSource(src);
+  if (problems.length) throw new Error(`${f}:\n  ${problems.join('\n  ')}`);
+  if (!PLAN[src.id]) throw new Error(`${f}: no producers planned for ${src.id} (edit PLAN in build.mjs)`);
+  return src;
+});
+
+/** The rows as they are to be printed: the truth with renderSubstitutions applied. */
+function renderRows(src) {
+  const rows = src.rows.map((r) => ({ ...r }));
+  for (const s of src.renderSubstitutions ?? []) rows[s.row][s.field] = rows[s.row][s.field].replaceAll(s.from, s.to);
+  return rows;
+}
+
+function cells(r) {
+  return [r.name, r.total, r.fiscal, r.specialAccount, r.other, r.goal, r.indicatorsText];
+}
+
+// ---- expected JSON -----------------------------------------------------------------
+function expectedFor(src, producer) {
+  return {
+    sample: `${src.id}.${producer}.pdf`,
+    source: `src/${src.id}.json`,
+    producer,
+    document: { title: src.title, department: src.department, currencyUnit: src.currencyUnit },
+    rows: src.rows.map((r) => ({
+      kind: r.kind,
+      unit: r.unit,
+      name: r.name,
+      total: amountNumber(r.total),
+      fiscal: amountNumber(r.fiscal),
+      specialAccount: amountNumber(r.specialAccount),
+      other: amountNumber(r.other),
+      goal: r.kind === 'project' ? r.goal : null,
+      indicators: r.indicators,
+    })),
+    failingChecks: src.expectedFailingChecks,
+  };
+}
+
+for (const src of sources) {
+  for (const producer of PLAN[src.id]) {
+    const out = join(samplesDir, `${src.id}.${producer}.expected.json`);
+    writeFileSync(out, JSON.stringify(expectedFor(src, producer), null, 2) + '\n');
+    console.log(`wrote ${basename(out)}`);
+  }
+}
+if (expectedOnly) process.exit(0);
+
+// ---- rendering -----------------------------------------------------------------------
+const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// ODF collapses runs of spaces: write the 2nd.. of a run as <text:s/>
+const odfText = (s) => xml(s).replace(/ {2,}/g, (m) => ' ' + '<text:s/>'.repeat(m.length - 1));
+
+// LibreOffice writes one ToUnicode entry per glyph, and Noto CJK draws a Kangxi radical (e.g. U+2F63 ⽣) with the
+// same glyph as the ideograph (U+751F 生): the first code point seen wins, so a substituted radical among normal
+// text would come out as the ideograph. Setting the radicals in a font used for nothing else (Noto Sans CJK SC)
+// gives them glyphs of their own, so the text layer carries the radical, as a PDF with a bad font map does.
+const kangxiSpans = (s) => s.replace(/[\u2F00-\u2FDF]+/gu, (m) => `<text:span text:style-name="TKangxi">${m}</text:span>`);
+
+function fodt(src) {
+  const rows = renderRows(src);
+  const colW = ['4.0cm', '1.9cm', '1.9cm', '1.9cm', '1.9cm', '5.6cm', '9.5cm']; // 26.7cm
+  const cell = (text, para, style = 'Cell') =>
+    `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p text:style-name="${para}">${kangxiSpans(odfText(text))}</text:p></table:table-cell>`;
+  const row = (r) => {
+    const c = cells(r);
+    const nameStyle = r.kind === 'project' ? 'PCell' : 'PCellBold';
+    return `<table:table-row table:style-name="Row">${cell(c[0], nameStyle)}${c.slice(1, 5).map((x) => cell(x, 'PNum')).join('')}` +
+      `${cell(c[5], 'PCell')}${cell(c[6], 'PCell')}</table:table-row>`;
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><dc:title>${xml(src.title)}</dc:title></office:meta>
+<office:font-face-decls>
+ <style:font-face style:name="Noto Serif CJK SC" svg:font-family="'Noto Serif CJK SC'" style:font-family-generic="roman" style:font-pitch="variable"/>
+ <style:font-face style:name="Noto Sans CJK SC" svg:font-family="'Noto Sans CJK SC'" style:font-family-generic="swiss" style:font-pitch="variable"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm" fo:line-height="115%" style:text-autospace="none"/>
+  <style:text-properties style:font-name="Noto Serif CJK SC" fo:font-size="8.5pt" fo:language="zh" fo:country="CN"
+   style:font-name-asian="Noto Serif CJK SC" style:font-size-asian="8.5pt" style:language-asian="zh" style:country-asian="CN"
+   style:font-name-complex="Noto Serif CJK SC" style:font-size-complex="8.5pt"/>
+ </style:default-style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="PL">
+  <style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape"
+   fo:margin-top="1.3cm" fo:margin-bottom="1.3cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm"/>
+ </style:page-layout>
+ <style:style style:name="Tbl" style:family="table">
+  <style:table-properties style:width="26.7cm" table:align="center" style:may-break-between-rows="true" fo:margin-top="0.2cm"/>
+ </style:style>
+ ${colW.map((w, i) => `<style:style style:name="Col${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}"/></style:style>`).join('\n ')}
+ <style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="auto"/></style:style>
+ <style:style style:name="HeadRow" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>
+ <style:style style:name="Cell" style:family="table-cell">
+  <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.06cm" style:vertical-align="middle"/>
+ </style:style>
+ <style:style style:name="PTitle" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.3cm"/>
+  <style:text-properties fo:font-size="16pt" fo:font-weight="bold" style:font-size-asian="16pt" style:font-weight-asian="bold"/>
+ </style:style>
+ <style:style style:name="PDept" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/>
+  <style:text-properties fo:font-size="10pt" style:font-size-asian="10pt"/></style:style>
+ <style:style style:name="PUnit" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/>
+  <style:text-properties fo:font-size="10pt" style:font-size-asian="10pt"/></style:style>
+ <style:style style:name="PHead" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/>
+  <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+ <style:style style:name="PCell" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/></style:style>
+ <style:style style:name="PCellBold" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/>
+  <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+ <style:style style:name="PNum" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
+ <style:style style:name="TKangxi" style:family="text">
+  <style:text-properties style:font-name="Noto Sans CJK SC" style:font-name-asian="Noto Sans CJK SC"/>
+ </style:style>
+ <style:style style:name="PFirst" style:family="paragraph" style:master-page-name="Standard">
+  <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.3cm"/>
+  <style:text-properties fo:font-size="16pt" fo:font-weight="bold" style:font-size-asian="16pt" style:font-weight-asian="bold"/>
+ </style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"/></office:master-styles>
+<office:body><office:text>
+<text:p text:style-name="PFirst">${odfText(src.title)}</text:p>
+<text:p text:style-name="PDept">部门名称：${odfText(src.department)}</text:p>
+<text:p text:style-name="PUnit">单位：${odfText(src.currencyUnit)}</text:p>
+<table:table table:name="Table1" table:style-name="Tbl">
+${colW.map((_, i) => `<table:table-column table:style-name="Col${i}"/>`).join('')}
+<table:table-header-rows><table:table-row table:style-name="HeadRow">${HEADER.map((h) => cell(h, 'PHead')).join('')}</table:table-row></table:table-header-rows>
+${rows.map(row).join('\n')}
+</table:table>
+</office:text></office:body></office:document>
+`;
+}
+
+function html(src, { borders }) {
+  const rows = renderRows(src);
+  const esc = (s) => xml(s);
+  // different column widths (and font) from the LibreOffice rendering
+  const widths = borders ? [14, 6.5, 6.5, 7, 6.5, 24, 35.5] : [15, 6, 6, 7, 6, 23, 37];
+  const font = borders ? "'WenQuanYi Zen Hei'" : "'AR PL UMing CN'";
+  const cellCss = borders
+    ? 'border: 0.75pt solid #000; padding: 2.5pt 3pt;'
+    : 'border: none; padding: 3pt 5pt 5pt 5pt;';
+  const tr = (r) => {
+    const c = cells(r).map(esc);
+    const cls = r.kind === 'project' ? '' : ' class="sum"';
+    return `<tr${cls}><td>${c[0]}</td>${c.slice(1, 5).map((x) => `<td class="num">${x}</td>`).join('')}<td>${c[5]}</td><td>${c[6]}</td></tr>`;
+  };
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(src.title)}</title>
+<style>
+@page { size: A4 landscape; margin: 11mm 9mm 11mm 9mm; }
+html, body { margin: 0; padding: 0; }
+body { font-family: ${font}; font-size: 8.5pt; line-height: 1.3; color: #000; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 8pt 0; font-weight: bold; }
+.meta { display: flex; justify-content: space-between; font-size: 10pt; margin-bottom: 4pt; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; }
+th, td { ${cellCss} vertical-align: ${borders ? 'middle' : 'top'}; text-align: left; overflow-wrap: anywhere; word-break: break-all; }
+th { text-align: center; font-weight: ${borders ? 'bold' : 'normal'}; }
+td.num { text-align: right; white-space: nowrap; }
+tr.sum td { font-weight: ${borders ? 'bold' : 'normal'}; }
+tr { break-inside: auto; page-break-inside: auto; }
+thead { display: table-header-group; }
+${borders ? '' : 'thead th { padding-bottom: 6pt; }'}
+</style></head><body>
+<h1>${esc(src.title)}</h1>
+<div class="meta"><span>部门名称：${esc(src.department)}</span><span>单位：${esc(src.currencyUnit)}</span></div>
+<table>
+<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
+<thead><tr>${HEADER.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map(tr).join('\n')}
+</tbody>
+</table>
+</body></html>
+`;
+}
+
+function run(cmd, argv, opts = {}) {
+  return execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000, ...opts }).toString();
+}
+
+function renderLibreOffice(src, work) {
+  const input = join(work, `${src.id}.fodt`);
+  writeFileSync(input, fodt(src));
+  const profile = mkdtempSync(join(tmpdir(), 'jixiao-lo-profile-'));
+  try {
+    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck',
+      '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, input]);
+  } finally { rmSync(profile, { recursive: true, force: true }); }
+  return join(work, `${src.id}.pdf`);
+}
+
+function renderChromium(src, work, borders) {
+  const input = join(work, `${src.id}.${borders ? 'ruled' : 'plain'}.html`);
+  writeFileSync(input, html(src, { borders }));
+  const out = join(work, `${src.id}.${borders ? 'ruled' : 'plain'}.pdf`);
+  const profile = mkdtempSync(join(tmpdir(), 'jixiao-chromium-profile-'));
+  try {
+    run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
+      `--print-to-pdf=${out}`, '--no-pdf-header-footer', `file://${input}`]);
+  } finally { rmSync(profile, { recursive: true, force: true }); }
+  return out;
+}
+
+// ---- which rows does a page break cut? (pdftotext per page) -------------------------
+function splitRows(pdf, src) {
+  const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))[1]);
+  const squash = (s) => s.replace(/\s+/g, '');
+  const header = squash(HEADER.join(''));
+  let text = '';
+  const pageStart = [];
+  for (let p = 1; p <= pages; p++) {
+    pageStart.push(text.length);
+    // drop the repeated header row, so that a cell cut by the page break reads on as one string
+    text += squash(run('pdftotext', ['-f', String(p), '-l', String(p), '-raw', '-enc', 'UTF-8', pdf, '-'])).replace(header, '');
+  }
+  const pageAt = (pos) => pageStart.filter((s) => s <= pos).length;
+  const rows = renderRows(src);
+  const found = [];
+  let cursor = 0; // end of the previous row's text
+  rows.forEach((r, i) => {
+    const c = cells(r).map(squash);
+    // where the row starts: the earliest of its name and goal (a split row may print its name on either page)
+    const heads = [c[0], c[5]].filter(Boolean).map((s) => text.indexOf(s.slice(0, 10), cursor)).filter((x) => x >= 0);
+    if (heads.length === 0) { found.push({ row: i, name: r.name, error: 'not found in the text layer' }); return; }
+    const start = Math.min(...heads);
+    // the next row's name bounds this row's text
+    const nc = rows[i + 1] ? cells(rows[i + 1]).map(squash) : [];
+    const next = [nc[0], nc[5]].filter(Boolean).map((x) => text.indexOf(x.slice(0, 10), start + 1)).filter((x) => x >= 0);
+    const limit = next.length ? next[0] : text.length; // the next row's name, or else its goal
+    // where it ends: the latest end of any of its cells
+    let end = start;
+    for (const s of c) {
+      if (!s) continue;
+      // the last characters of the cell; shorter if a page break falls among them (the next cell's first part
+      // is printed between the two parts of a cut cell)
+      let at = -1, tail = '';
+      for (const n of [10, 6, 4, 2]) {
+        tail = s.slice(-n);
+        at = text.lastIndexOf(tail, limit - tail.length); // the last occurrence before the next row
+        if (at >= start) break;
+      }
+      if (at < start) { found.push({ row: i, name: r.name, error: `cell text ${JSON.stringify(s.slice(-10))} not found` }); continue; }
+      end = Math.max(end, at + tail.length - 1);
+    }
+    cursor = end + 1;
+    if (pageAt(end) > pageAt(start)) found.push({ row: i, name: r.name, pages: [pageAt(start), pageAt(end)] });
+  });
+  return { pages, split: found };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'jixiao-samples-'));
+const report = [];
+try {
+  for (const src of sources) {
+    for (const producer of PLAN[src.id]) {
+      const pdf = producer === 'libreoffice' ? renderLibreOffice(src, work)
+        : renderChromium(src, work, producer === 'chromium');
+      const dest = join(samplesDir, `${src.id}.${producer}.pdf`);
+      renameSync(pdf, dest);
+      const { pages, split } = splitRows(dest, src);
+      const kb = Math.round(statSync(dest).size / 1024);
+      console.log(`wrote ${basename(dest)}: ${pages} pages, ${kb} KB`);
+      for (const s of split) {
+        console.log(s.error ? `  !! row ${s.row} ${s.name}: ${s.error}`
+          : `  row ${s.row} (${s.name}) is cut by a page break: pages ${s.pages.join('-')}`);
+      }
+      if (!split.some((s) => s.pages)) console.log('  !! no row is cut by a page break');
+      if (kb > 600) console.log('  !! larger than expected');
+      report.push({ file: basename(dest), pages, kb, split });
+    }
+  }
+} finally {
+  if (keep) console.log(`intermediate files kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+if (report.some((r) => !r.split.some((s) => s.pages) || r.split.some((s) => s.error))) process.exitCode = 1;
