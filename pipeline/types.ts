@@ -4,7 +4,7 @@
  *
  * Coordinates everywhere: page units (1/72 inch), origin at the top-left of the page. Pages are 1-based.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from '../extractors/pdf/pdfjs.js';
 import type { Glyph } from '../extractors/pdf/glyph.js';
 import type { Edge } from '../extractors/table/edge.js';
 import type { PageTable } from '../extractors/table/page-table.js';

@@ -5,8 +5,8 @@
  * (Chromium, many reporting engines). Both become `Edge`s. Curves, diagonal strokes, large filled areas and
  * white strokes are not ruling lines and are left out.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PageViewport } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
+import type { PageViewport } from './pdfjs.js';
 import { horizontalEdge, verticalEdge, type Edge } from '../table/edge.js';
 
 /** Tolerances for `operatorListToEdges`, in page units. */

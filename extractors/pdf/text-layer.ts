@@ -6,7 +6,7 @@
  * em and narrow ones about half. Runs never cross a table's ruling lines in practice, and when one does the
  * error is a fraction of a character, far less than a cell's padding.
  */
-import type { PDFPageProxy, PageViewport } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy, PageViewport } from './pdfjs.js';
 import { normalizeCodePoint } from '../text/normalize.js';
 import type { Glyph } from './glyph.js';
 

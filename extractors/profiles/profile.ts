@@ -31,6 +31,11 @@ export interface TableProfile {
   tableName: string;
   columns: ColumnSpec[];
   /**
+   * Column keys in the order they stand on paper, left to right: used to map columns by position when the
+   * header cannot be read (a text layer of garbage).
+   */
+  layoutOrder: string[];
+  /**
    * A table row is a header row when its cells match at least this many column labels.
    * @default 2
    */

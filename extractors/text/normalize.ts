@@ -77,6 +77,30 @@ export function isExpectedCodePoint(cp: number): boolean {
   return cp === 0x09 || cp === 0x0a || cp === 0x0d;
 }
 
+/**
+ * The 3,755 most common Chinese characters (GB 2312 level 1), decoded from their GB 2312 codes. Real Chinese
+ * text is almost all made of them; a broken glyph map that lands in the Han range spreads evenly over all
+ * 90,000 ideographs and rarely hits one.
+ */
+let commonHan: Set<string> | null = null;
+export function isCommonHan(ch: string): boolean {
+  if (!commonHan) {
+    const decoder = new TextDecoder('gb18030');
+    const bytes: number[] = [];
+    for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= (hi === 0xd7 ? 0xf9 : 0xfe); lo++) bytes.push(hi, lo);
+    commonHan = new Set(decoder.decode(new Uint8Array(bytes)));
+  }
+  return commonHan.has(ch);
+}
+
+/**
+ * Below this share of common characters among at least `MIN_HAN_FOR_COMMON_TEST` Han characters, the Han
+ * text is noise.
+ * @default 0.7
+ */
+export const DEFAULT_MIN_COMMON_HAN_SHARE = 0.7;
+const MIN_HAN_FOR_COMMON_TEST = 20;
+
 /** What `assessTextLayer` found. */
 export interface TextLayerQuality {
   /** Non-space characters on the page. */
@@ -85,6 +109,8 @@ export interface TextLayerQuality {
   suspectShare: number;
   /** Share (0..1) of Han characters. */
   hanShare: number;
+  /** Share (0..1) of the Han characters that are common ones (GB 2312 level 1). */
+  commonHanShare: number;
   /** Whether the text layer can be used. */
   usable: boolean;
   /** Why it cannot, in a sentence; undefined when usable. */
@@ -103,28 +129,44 @@ export function assessTextLayer(text: string, maxSuspectShare = DEFAULT_MAX_SUSP
   let garbage = 0;
   let unexpected = 0;
   let han = 0;
-  for (const ch of text) {
+  let common = 0;
+  for (const ch of normalizeText(text)) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0x20 || cp === 0x3000 || cp === 0x09 || cp === 0x0a || cp === 0x0d) continue;
     characters++;
     if (isGarbageCodePoint(cp)) garbage++;
     else if (!isExpectedCodePoint(cp)) unexpected++;
-    if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0x2f00 && cp <= 0x2fd5)) han++;
+    if ((cp >= 0x3400 && cp <= 0x9fff) || cp >= 0x20000) {
+      han++;
+      if (isCommonHan(ch)) common++;
+    }
   }
   if (characters === 0) {
-    return { characters, suspectShare: 0, hanShare: 0, usable: false, reason: 'the page has no text layer' };
+    return { characters, suspectShare: 0, hanShare: 0, commonHanShare: 0, usable: false, reason: 'the page has no text layer' };
   }
   const suspectShare = (garbage + unexpected) / characters;
   const hanShare = han / characters;
+  const commonHanShare = han === 0 ? 1 : common / han;
+  if (han >= MIN_HAN_FOR_COMMON_TEST && commonHanShare < DEFAULT_MIN_COMMON_HAN_SHARE) {
+    return {
+      characters,
+      suspectShare,
+      hanShare,
+      commonHanShare,
+      usable: false,
+      reason: `text layer is unreadable: only ${(commonHanShare * 100).toFixed(0)}% of ${han} Chinese characters are common ones (a font without a usable ToUnicode map)`,
+    };
+  }
   if (suspectShare > maxSuspectShare) {
     const what = garbage >= unexpected ? 'replacement or private-use code points' : 'code points foreign to the table';
     return {
       characters,
       suspectShare,
       hanShare,
+      commonHanShare,
       usable: false,
       reason: `text layer is unreadable: ${(suspectShare * 100).toFixed(0)}% of ${characters} characters are ${what} (a font without a usable ToUnicode map)`,
     };
   }
-  return { characters, suspectShare, hanShare, usable: true };
+  return { characters, suspectShare, hanShare, commonHanShare, usable: true };
 }

@@ -7,13 +7,14 @@ import { pageToGlyphs } from '../../extractors/pdf/text-layer.js';
 import { operatorListToEdges } from '../../extractors/pdf/ruling-lines.js';
 import { assessTextLayer } from '../../extractors/text/normalize.js';
 import { GARBAGE_PAGE_CONFIDENCE, TEXT_LAYER_CONFIDENCE } from '../confidence.js';
+import type { PageError } from '../../schemas/extraction.js';
 import type { LoadedDocument, PageRead, Stage } from '../types.js';
 
 export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => {
   const pages: PageRead[] = [];
   for (let n = 1; n <= doc.pageCount; n++) {
     try {
-      pages.push(await readPage(doc, n));
+      pages.push(await readPage(doc, n, ctx.errors));
     } catch (error) {
       ctx.errors.push({ page: n, stage: 'read-pages', message: `Expected a readable page, got: ${(error as Error).message}` });
     }
@@ -21,7 +22,7 @@ export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => 
   return pages;
 };
 
-async function readPage(doc: LoadedDocument, n: number): Promise<PageRead> {
+async function readPage(doc: LoadedDocument, n: number, errors: PageError[]): Promise<PageRead> {
   const page = await doc.pdf.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -35,6 +36,7 @@ async function readPage(doc: LoadedDocument, n: number): Promise<PageRead> {
       // Scans and OCR come later; until then such a page is read for what it is worth and flagged.
       notes.push(quality.reason!);
       readConfidence = GARBAGE_PAGE_CONFIDENCE;
+      errors.push({ page: n, stage: 'read-pages', message: `${quality.reason}; the page's fields are flagged` });
     }
     return { page: n, width: viewport.width, height: viewport.height, method: 'text', glyphs, edges, quality, readConfidence, notes };
   } finally {

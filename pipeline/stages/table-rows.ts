@@ -21,6 +21,7 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
   let carried: ColumnMap | null = null;
   let headerLines: TableRowsResult['headerLines'] = [];
   let found = false;
+  let garbageHeader: string | null = null;
 
   for (const layout of layouts) {
     const { read } = layout;
@@ -33,6 +34,16 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
         carried = header.map;
       } else if (carried && columnMapFit(table.rows, carried) >= MIN_CONTINUATION_FIT) {
         chosen.push({ table, map: carried, headerRows: 0 });
+      } else if (!read.quality.usable) {
+        const positional = positionalColumnMap(table, profile.layoutOrder);
+        if (positional) {
+          // The header is unreadable, but garbage is consistent: a repeated header reads as the same garbage.
+          const firstText = table.rows[0]!.map((c) => c.text.text).join('|');
+          const isHeader = garbageHeader === null ? !found && chosen.length === 0 : firstText === garbageHeader;
+          if (isHeader && garbageHeader === null) garbageHeader = firstText;
+          chosen.push({ table, map: positional, headerRows: isHeader ? 1 : 0 });
+          carried = positional;
+        }
       }
       // Any other table is of some other kind and is ignored.
     }
@@ -80,4 +91,11 @@ function linesAbove(glyphs: readonly Glyph[], y: number): TableRowsResult['heade
   return glyphsToLines(glyphs.filter((g) => g.y1 <= y + 1))
     .map((line) => ({ text: lineToText(line), size: Math.max(...line.map((g) => g.size)) }))
     .filter((l) => l.text.text.trim().length > 0);
+}
+
+/** Columns by position, for a table whose header cannot be read: its widest row must have one cell per column. */
+function positionalColumnMap(table: PageTable, order: readonly string[]): ColumnMap | null {
+  const row = table.rows.find((r) => r.length === order.length);
+  if (!row) return null;
+  return { columns: row.map((cell, i) => ({ key: order[i]!, x0: cell.rect.x0, x1: cell.rect.x1 })) };
 }

@@ -26,6 +26,7 @@ export const PROJECT_EXPENDITURE_PROFILE: TableProfile = {
     { key: 'goal', label: /绩效目标/, role: 'text' },
     { key: 'indicators', label: /绩效指标/, role: 'text' },
   ],
+  layoutOrder: ['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators'],
   minHeaderMatches: 2,
   documentFields: {
     title: /绩效目标表|绩效目标申报表|绩效目标/,
