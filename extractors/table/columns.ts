@@ -4,6 +4,7 @@
  * Columns are recognized by their header labels and carried as x-ranges, so a page that does not repeat the
  * header (or a table with merged header cells over two rows) still maps each cell to its column.
  */
+import type { Source } from '../../schemas/extraction.js';
 import type { ColumnSpec, TableProfile } from '../profiles/profile.js';
 import { concatTexts, type PositionedText } from '../text/positioned-text.js';
 import type { TableCell } from './page-table.js';
@@ -20,6 +21,8 @@ export interface KeyedCell {
   straddling: number;
   /** How many drawn cells went into it (more than one: a column split in two by an extra line). */
   parts: number;
+  /** The cells' regions (page units, origin top-left): where an empty value was read from. */
+  regions: Source[];
 }
 
 /**
@@ -47,15 +50,21 @@ export function headerMatches(row: readonly TableCell[], profile: TableProfile):
 }
 
 /**
- * The header rows at the top of a table (consecutive rows each naming at least `minHeaderMatches` columns),
- * and the column map they give. Null when the table has no header.
+ * The header rows near the top of a table (consecutive rows each naming at least `minHeaderMatches` columns),
+ * the column map they give, and how many rows stand above them. `headerRows` counts from the table's top, so
+ * `rows.slice(headerRows)` is the body. Null when the table has no header.
  */
-export function headerRowsToColumnMap(rows: readonly (readonly TableCell[])[], profile: TableProfile): { map: ColumnMap; headerRows: number } | null {
-  let headerRows = 0;
-  while (headerRows < rows.length && headerRows < 3 && headerMatches(rows[headerRows]!, profile) >= profile.minHeaderMatches) headerRows++;
-  if (headerRows === 0) return null;
+export function headerRowsToColumnMap(
+  rows: readonly (readonly TableCell[])[],
+  profile: TableProfile,
+): { map: ColumnMap; headerRows: number; preambleRows: number } | null {
+  // Tables exported from spreadsheets often carry the title and 部门名称 in merged rows above the header.
+  const preambleRows = rows.slice(0, MAX_PREAMBLE_ROWS + 1).findIndex((row) => headerMatches(row, profile) >= profile.minHeaderMatches);
+  if (preambleRows < 0) return null;
+  let headerRows = preambleRows;
+  while (headerRows < rows.length && headerRows - preambleRows < 3 && headerMatches(rows[headerRows]!, profile) >= profile.minHeaderMatches) headerRows++;
   const byKey = new Map<string, { x0: number; x1: number; width: number }>();
-  for (const row of rows.slice(0, headerRows)) {
+  for (const row of rows.slice(preambleRows, headerRows)) {
     for (const cell of row) {
       const spec = labelToColumn(cell.text.text, profile);
       if (!spec) continue;
@@ -66,8 +75,11 @@ export function headerRowsToColumnMap(rows: readonly (readonly TableCell[])[], p
     }
   }
   const columns = [...byKey.entries()].map(([key, r]) => ({ key, x0: r.x0, x1: r.x1 })).sort((a, b) => a.x0 - b.x0);
-  return { map: { columns }, headerRows };
+  return { map: { columns }, headerRows, preambleRows };
 }
+
+/** Rows above the header that a table may hold (title, 部门名称, 单位). */
+const MAX_PREAMBLE_ROWS = 4;
 
 /** How well a table's column boundaries line up with a known column map: share of columns matched. */
 export function columnMapFit(rows: readonly (readonly TableCell[])[], map: ColumnMap, tolerance = 4): number {
@@ -86,6 +98,7 @@ export function columnMapFit(rows: readonly (readonly TableCell[])[], map: Colum
 export function rowToKeyedCells(
   row: readonly TableCell[],
   map: ColumnMap,
+  page: number,
   minOverlap = DEFAULT_MIN_COLUMN_OVERLAP,
 ): { cells: Map<string, KeyedCell>; unplaced: TableCell[]; spanning: TableCell[] } {
   const parts = new Map<string, TableCell[]>();
@@ -113,6 +126,7 @@ export function rowToKeyedCells(
       text: concatTexts(list.map((c) => c.text).filter((t) => t.text.length > 0)),
       straddling: list.reduce((s, c) => s + c.straddling, 0),
       parts: list.length,
+      regions: list.map((c) => ({ page, bbox: [c.rect.x0, c.rect.y0, c.rect.x1, c.rect.y1].map((n) => Math.round(n * 100) / 100) as Source['bbox'] })),
     });
   }
   return { cells, unplaced, spanning };

@@ -42,8 +42,11 @@ export const stitchRows: Stage<RowPiece[], StitchedRow[]> = (pieces, ctx) => {
 
 function joinInto(row: StitchedRow, piece: RowPiece): void {
   for (const [key, cell] of piece.cells) {
-    if (cell.text.text.trim() === '') continue;
     const before = row.cells.get(key);
+    if (cell.text.text.trim() === '') {
+      row.cells.set(key, before ? { ...before, regions: [...before.regions, ...cell.regions] } : cell);
+      continue;
+    }
     if (!before || before.text.text.trim() === '') {
       row.cells.set(key, cell);
       continue;
@@ -58,5 +61,5 @@ function joinInto(row: StitchedRow, piece: RowPiece): void {
 }
 
 function joinCells(a: KeyedCell, b: KeyedCell, separator: ReturnType<typeof unplacedText>[]): KeyedCell {
-  return { text: concatTexts([a.text, ...separator, b.text]), straddling: a.straddling + b.straddling, parts: Math.max(a.parts, b.parts) };
+  return { text: concatTexts([a.text, ...separator, b.text]), straddling: a.straddling + b.straddling, parts: Math.max(a.parts, b.parts), regions: [...a.regions, ...b.regions] };
 }

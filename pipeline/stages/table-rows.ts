@@ -9,6 +9,7 @@ import { glyphsToLines, lineToText } from '../../extractors/table/cell-text.js';
 import { glyphsToWhitespaceTable } from '../../extractors/table/whitespace.js';
 import type { PageTable } from '../../extractors/table/page-table.js';
 import type { Glyph } from '../../extractors/pdf/glyph.js';
+import type { PositionedText } from '../../extractors/text/positioned-text.js';
 import { WHITESPACE_LAYOUT_FACTOR } from '../confidence.js';
 import type { PageLayout, RowPiece, Stage, TableRowsResult } from '../types.js';
 
@@ -25,15 +26,16 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
 
   for (const layout of layouts) {
     const { read } = layout;
-    const chosen: { table: PageTable; map: ColumnMap; headerRows: number }[] = [];
+    const chosen: { table: PageTable; map: ColumnMap; headerRows: number; preamble: PositionedText[] }[] = [];
     let outside: Glyph[] = layout.outside;
     for (const table of layout.tables) {
       const header = headerRowsToColumnMap(table.rows, profile);
       if (header && header.map.columns.length >= profile.minHeaderMatches + 1) {
-        chosen.push({ table, map: header.map, headerRows: header.headerRows });
+        const preamble = table.rows.slice(0, header.preambleRows).flatMap((row) => row.map((c) => c.text).filter((t) => t.text.trim() !== ''));
+        chosen.push({ table, map: header.map, headerRows: header.headerRows, preamble });
         carried = header.map;
       } else if (carried && columnMapFit(table.rows, carried) >= MIN_CONTINUATION_FIT) {
-        chosen.push({ table, map: carried, headerRows: 0 });
+        chosen.push({ table, map: carried, headerRows: 0, preamble: [] });
       } else if (!read.quality.usable) {
         const positional = positionalColumnMap(table, profile.layoutOrder);
         if (positional) {
@@ -41,7 +43,7 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
           const firstText = table.rows[0]!.map((c) => c.text.text).join('|');
           const isHeader = garbageHeader === null ? !found && chosen.length === 0 : firstText === garbageHeader;
           if (isHeader && garbageHeader === null) garbageHeader = firstText;
-          chosen.push({ table, map: positional, headerRows: isHeader ? 1 : 0 });
+          chosen.push({ table, map: positional, headerRows: isHeader ? 1 : 0, preamble: [] });
           carried = positional;
         }
       }
@@ -53,7 +55,7 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
         const header = headerRowsToColumnMap(ws.table.rows, profile);
         const map: ColumnMap | null = header?.map ?? carried;
         if (map) {
-          chosen.push({ table: ws.table, map, headerRows: header?.headerRows ?? 0 });
+          chosen.push({ table: ws.table, map, headerRows: header?.headerRows ?? 0, preamble: [] });
           carried = map;
           outside = ws.outside;
         }
@@ -63,14 +65,17 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
       if (found && read.glyphs.some((g) => g.char !== ' ')) read.notes.push('no table of the profile on this page');
       continue;
     }
-    if (!found) headerLines = linesAbove(outside, chosen[0]!.table.bounds.y0);
+    if (!found) {
+      const first = chosen[0]!;
+      headerLines = [...linesAbove(outside, first.table.bounds.y0), ...first.preamble.map((text) => ({ text, size: 0 }))];
+    }
     found = true;
 
     let firstOnPage = true;
     for (const { table, map, headerRows } of chosen) {
       const factor = table.layout === 'whitespace' ? WHITESPACE_LAYOUT_FACTOR : 1;
       for (const row of table.rows.slice(headerRows)) {
-        const { cells, unplaced, spanning } = rowToKeyedCells(row, map);
+        const { cells, unplaced, spanning } = rowToKeyedCells(row, map, read.page);
         const notes: string[] = [];
         if (table.layout === 'whitespace') notes.push('columns and rows inferred from the text layout: the table has no ruling lines');
         for (const cell of spanning) {

@@ -22,9 +22,11 @@ export const PROJECT_EXPENDITURE_PROFILE: TableProfile = {
     { key: 'specialAccount', label: /财政专户/, role: 'amount' },
     { key: 'fiscal', label: /财政拨款|一般公共预算|财政资金/, role: 'amount' },
     { key: 'other', label: /^其他|其他资金/, role: 'amount' },
-    { key: 'total', label: /^(总计|合计|小计|资金总额|预算总额|总额|金额合计|预算金额)$/, role: 'amount' },
+    { key: 'total', label: /^(总计|合计|小计|资金总额|预算总额|总额|金额合计|预算金额|项目金额)(\(.*\))?$/, role: 'amount' },
     { key: 'goal', label: /绩效目标/, role: 'text' },
     { key: 'indicators', label: /绩效指标/, role: 'text' },
+    // Recognized so that its cells are not reported as stray text; no field is read from it.
+    { key: 'rowNumber', label: /^(序号|编号)$/, role: 'text' },
   ],
   layoutOrder: ['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators'],
   minHeaderMatches: 2,

@@ -33,6 +33,8 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
   const base = <T>(key: string, value: T, text: PositionedText | null, start?: number, end?: number): DraftField<T> => {
     const field = fieldFrom(value, text, row.readConfidence, row.notes, start, end);
     const cell = row.cells.get(key);
+    // An empty value was read from its whole cell: that region is what a reviewer needs to see.
+    if (field.sources.length === 0 && cell) field.sources = cell.regions.map((r) => ({ page: r.page, bbox: [...r.bbox] }));
     if (row.joinedColumns.includes(key)) scaleConfidence(field, STITCH_FACTOR, `joined across the page break (pages ${row.pages.join(', ')})`);
     if (cell && cell.straddling > 0) capConfidence(field, STRADDLING_CAP, `${cell.straddling} character(s) sit on a ruling line: text may belong to the next cell`);
     if (cell && cell.parts > 1) scaleConfidence(field, SPLIT_CELL_FACTOR, `read from ${cell.parts} drawn cells joined left to right`);
