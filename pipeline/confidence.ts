@@ -27,3 +27,5 @@ export const FAILED_SUM_PART_CAP = 0.85;
 export const FAILED_CHECK_CAP = 0.6;
 /** A row whose kind was decided without the evidence of its amounts adding up. */
 export const UNCERTAIN_KIND_CAP = 0.8;
+/** A row of a white-space table whose boundary with a neighbour is doubtful: text may have crossed it. */
+export const UNCERTAIN_BOUNDARY_CAP = 0.75;

@@ -2,7 +2,8 @@
  * Glyphs to text in reading order: glyphs to lines, lines to one string.
  *
  * Line breaks that wrapping put into a cell are not part of the value: lines are joined with nothing between
- * them, except where both sides are ASCII letters or digits (a Latin word wrap breaks only at a space).
+ * them, except where both sides are ASCII letters (a Latin word wrap breaks only at a space, while a CJK line
+ * breaker splits numbers such as 240|8 anywhere).
  */
 import type { Glyph } from '../pdf/glyph.js';
 import { concatTexts, EMPTY_TEXT, unplacedText, type CharBox, type PositionedText } from '../text/positioned-text.js';

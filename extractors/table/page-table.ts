@@ -30,6 +30,11 @@ export interface PageTable {
   rows: TableCell[][];
   /** `ruled`: cells from drawn lines; `whitespace`: columns and rows inferred from the layout of the text. */
   layout: 'ruled' | 'whitespace';
+  /**
+   * For a white-space table, doubts about each row's boundaries (parallel to `rows`; empty when none). A row
+   * with a doubt may have lost text to, or taken text from, its neighbour.
+   */
+  rowDoubts?: string[][];
 }
 
 /** Distance (page units) from a cell border within which a glyph centre counts as straddling it. */

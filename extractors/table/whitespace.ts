@@ -141,7 +141,43 @@ export function glyphsToWhitespaceTable(
   const cells = [...headerRow, ...bodyRows];
   const inTable = new Set<Glyph>([...headerGlyphs, ...body]);
   const { tables, outside } = rectsToPageTables(page, [cells], [...inTable], 'whitespace');
-  return { table: tables[0]!, outside: glyphs.filter((g) => !inTable.has(g)).concat(outside) };
+  const table = tables[0]!;
+  table.rowDoubts = rowBoundaryDoubts(ys, gaps, body, columns, headerRow.length > 0, size);
+  return { table, outside: glyphs.filter((g) => !inTable.has(g)).concat(outside) };
+}
+
+/**
+ * Doubts about row boundaries: a cut in a band of white space hardly wider than the line spacing inside cells
+ * could as well have been between two lines of one cell. Parallel to the table's rows (header row first when
+ * there is one).
+ */
+function rowBoundaryDoubts(
+  ys: readonly number[],
+  gaps: readonly [number, number][],
+  body: readonly Glyph[],
+  columns: readonly { x0: number; x1: number }[],
+  hasHeader: boolean,
+  size: number,
+): string[][] {
+  const lineGaps: number[] = [];
+  for (const col of columns) {
+    for (let r = 0; r + 1 < ys.length; r++) {
+      const inside = body.filter((g) => (g.x0 + g.x1) / 2 >= col.x0 && (g.x0 + g.x1) / 2 < col.x1 && g.y0 >= ys[r]! && g.y1 <= ys[r + 1]!);
+      const lines = glyphsToLines(inside);
+      for (let i = 1; i < lines.length; i++) lineGaps.push(Math.min(...lines[i]!.map((g) => g.y0)) - Math.max(...lines[i - 1]!.map((g) => g.y1)));
+    }
+  }
+  const lineGap = lineGaps.length ? median(lineGaps) : size * 0.3;
+  const doubts: string[][] = ys.slice(0, -1).map(() => []);
+  for (let k = 1; k + 1 < ys.length; k++) {
+    const width = gapWidthAt(gaps, ys[k]!);
+    if (width < lineGap * 1.5 + size * 0.1) {
+      const note = `the boundary with the ${'%'} row was inferred from a gap (${width.toFixed(1)}) hardly wider than the line spacing (${lineGap.toFixed(1)})`;
+      doubts[k - 1]!.push(note.replace('%', 'next'));
+      doubts[k]!.push(note.replace('%', 'previous'));
+    }
+  }
+  return hasHeader ? [[], ...doubts] : doubts;
 }
 
 /** Split a line into chunks at gaps wider than `gap`. */

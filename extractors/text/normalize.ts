@@ -65,7 +65,9 @@ export function isGarbageCodePoint(cp: number): boolean {
 export function isExpectedCodePoint(cp: number): boolean {
   if (cp >= 0x20 && cp <= 0x7e) return true;
   if (cp >= 0xa0 && cp <= 0xff) return true;
-  if (cp >= 0x2000 && cp <= 0x2bff) return true; // punctuation, letterlike, arrows, math, enclosed, shapes
+  if (cp >= 0x2000 && cp <= 0x22ff) return true; // punctuation, super/subscripts, letterlike, number forms, arrows, math
+  if (cp >= 0x2460 && cp <= 0x25ff) return true; // enclosed numbers ①, box drawing, geometric shapes ■●
+  if (cp === 0x2605 || cp === 0x2606 || (cp >= 0x2610 && cp <= 0x2612) || (cp >= 0x2713 && cp <= 0x2718)) return true; // ★☆☐☑☒✓✗
   if (cp >= 0x2e80 && cp <= 0x2fdf) return true; // radicals (normalized later)
   if (cp >= 0x3000 && cp <= 0x303f) return true; // CJK symbols and punctuation
   if (cp >= 0x3200 && cp <= 0x33ff) return true; // enclosed CJK, compatibility (㎡)
@@ -94,12 +96,12 @@ export function isCommonHan(ch: string): boolean {
 }
 
 /**
- * Below this share of common characters among at least `MIN_HAN_FOR_COMMON_TEST` Han characters, the Han
+ * Below this share of common characters among at least `MIN_HAN_FOR_COMMON_TEST` (10) Han characters, the Han
  * text is noise.
  * @default 0.7
  */
 export const DEFAULT_MIN_COMMON_HAN_SHARE = 0.7;
-const MIN_HAN_FOR_COMMON_TEST = 20;
+const MIN_HAN_FOR_COMMON_TEST = 10;
 
 /** What `assessTextLayer` found. */
 export interface TextLayerQuality {
@@ -147,26 +149,16 @@ export function assessTextLayer(text: string, maxSuspectShare = DEFAULT_MAX_SUSP
   const suspectShare = (garbage + unexpected) / characters;
   const hanShare = han / characters;
   const commonHanShare = han === 0 ? 1 : common / han;
+  const measured = { characters, suspectShare, hanShare, commonHanShare };
+  const cause = '(a font without a usable ToUnicode map)';
   if (han >= MIN_HAN_FOR_COMMON_TEST && commonHanShare < DEFAULT_MIN_COMMON_HAN_SHARE) {
-    return {
-      characters,
-      suspectShare,
-      hanShare,
-      commonHanShare,
-      usable: false,
-      reason: `text layer is unreadable: only ${(commonHanShare * 100).toFixed(0)}% of ${han} Chinese characters are common ones (a font without a usable ToUnicode map)`,
-    };
+    const share = (commonHanShare * 100).toFixed(0);
+    return { ...measured, usable: false, reason: `text layer is unreadable: only ${share}% of ${han} Chinese characters are common ones ${cause}` };
   }
   if (suspectShare > maxSuspectShare) {
     const what = garbage >= unexpected ? 'replacement or private-use code points' : 'code points foreign to the table';
-    return {
-      characters,
-      suspectShare,
-      hanShare,
-      commonHanShare,
-      usable: false,
-      reason: `text layer is unreadable: ${(suspectShare * 100).toFixed(0)}% of ${characters} characters are ${what} (a font without a usable ToUnicode map)`,
-    };
+    const share = (suspectShare * 100).toFixed(0);
+    return { ...measured, usable: false, reason: `text layer is unreadable: ${share}% of ${characters} characters are ${what} ${cause}` };
   }
-  return { characters, suspectShare, hanShare, commonHanShare, usable: true };
+  return { ...measured, usable: true };
 }

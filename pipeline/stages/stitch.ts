@@ -15,16 +15,19 @@ export const stitchRows: Stage<RowPiece[], StitchedRow[]> = (pieces, ctx) => {
   const columns = ctx.profile.table.columns;
   const nameKeys = columns.filter((c) => c.role === 'name').map((c) => c.key);
   const amountKeys = columns.filter((c) => c.role === 'amount').map((c) => c.key);
-  const isEmpty = (piece: RowPiece, key: string) => (piece.cells.get(key)?.text.text.trim() ?? '') === '';
+  const isBlank = (cells: Map<string, KeyedCell>, key: string) => (cells.get(key)?.text.text.trim() ?? '') === '';
 
   const rows: StitchedRow[] = [];
-  for (const piece of pieces) {
+  pieces.forEach((piece, i) => {
     const prev = rows[rows.length - 1];
+    const lacksIdentity = (cells: Map<string, KeyedCell>) =>
+      nameKeys.every((k) => isBlank(cells, k)) || (amountKeys.length > 0 && amountKeys.every((k) => isBlank(cells, k)));
+    // Either piece may be the one without a name or amounts: a cell centred vertically can land below the cut.
     const continues =
       prev !== undefined &&
       piece.firstOnPage &&
-      piece.page > prev.pages[prev.pages.length - 1]! &&
-      (nameKeys.every((k) => isEmpty(piece, k)) || (amountKeys.length > 0 && amountKeys.every((k) => isEmpty(piece, k))));
+      pieces[i - 1]!.page < piece.page &&
+      (lacksIdentity(piece.cells) || (nameKeys.every((k) => isBlank(prev.cells, k)) && amountKeys.every((k) => isBlank(prev.cells, k))));
     if (continues) {
       joinInto(prev, piece);
     } else {
@@ -36,7 +39,7 @@ export const stitchRows: Stage<RowPiece[], StitchedRow[]> = (pieces, ctx) => {
         notes: [...piece.notes],
       });
     }
-  }
+  });
   return rows;
 };
 
@@ -53,9 +56,9 @@ function joinInto(row: StitchedRow, piece: RowPiece): void {
     }
     const separator = needsSpaceAtWrap(before.text.text, cell.text.text) ? [unplacedText(' ')] : [];
     row.cells.set(key, joinCells(before, cell, separator));
-    row.joinedColumns.push(key);
+    if (!row.joinedColumns.includes(key)) row.joinedColumns.push(key);
   }
-  row.pages.push(piece.page);
+  if (!row.pages.includes(piece.page)) row.pages.push(piece.page);
   row.readConfidence = Math.min(row.readConfidence, piece.readConfidence);
   for (const note of piece.notes) if (!row.notes.includes(note)) row.notes.push(note);
 }

@@ -10,7 +10,7 @@ import { glyphsToWhitespaceTable } from '../../extractors/table/whitespace.js';
 import type { PageTable } from '../../extractors/table/page-table.js';
 import type { Glyph } from '../../extractors/pdf/glyph.js';
 import type { PositionedText } from '../../extractors/text/positioned-text.js';
-import { WHITESPACE_LAYOUT_FACTOR } from '../confidence.js';
+import { UNCERTAIN_BOUNDARY_CAP, WHITESPACE_LAYOUT_FACTOR } from '../confidence.js';
 import type { PageLayout, RowPiece, Stage, TableRowsResult } from '../types.js';
 
 /** Share of a carried column map's columns a header-less table must line up with to continue it. */
@@ -74,16 +74,19 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
     let firstOnPage = true;
     for (const { table, map, headerRows } of chosen) {
       const factor = table.layout === 'whitespace' ? WHITESPACE_LAYOUT_FACTOR : 1;
-      for (const row of table.rows.slice(headerRows)) {
+      for (const [offset, row] of table.rows.slice(headerRows).entries()) {
         const { cells, unplaced, spanning } = rowToKeyedCells(row, map, read.page);
         const notes: string[] = [];
+        const doubts = table.rowDoubts?.[headerRows + offset] ?? [];
+        notes.push(...doubts);
         if (table.layout === 'whitespace') notes.push('columns and rows inferred from the text layout: the table has no ruling lines');
         for (const cell of spanning) {
           if (cell.text.text.trim()) read.notes.push(`skipped a line spanning several columns: ${cell.text.text.trim().slice(0, 60)}`);
         }
         for (const cell of unplaced) notes.push(`text outside every column was left out: ${cell.text.text.trim().slice(0, 60)}`);
         if ([...cells.values()].every((c) => c.text.text.trim() === '')) continue;
-        pieces.push({ page: read.page, firstOnPage, cells, readConfidence: read.readConfidence * factor, notes: [...read.notes, ...notes] });
+        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 ? UNCERTAIN_BOUNDARY_CAP : 1);
+        pieces.push({ page: read.page, firstOnPage, cells, readConfidence, notes: [...read.notes, ...notes] });
         firstOnPage = false;
       }
     }

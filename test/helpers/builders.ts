@@ -9,6 +9,7 @@ import { unplacedText, type CharBox, type PositionedText } from '../../extractor
 import { parseTarget } from '../../extractors/profiles/project-expenditure/targets.js';
 import { projectExpenditure } from '../../extractors/profiles/project-expenditure/index.js';
 import { fieldFrom, type DraftField } from '../../pipeline/field.js';
+import type { Source } from '../../schemas/extraction.js';
 import type { DraftIndicator, DraftRow, RowPiece, StageContext, StitchedRow } from '../../pipeline/types.js';
 
 /** The confidence every built field starts from. */
@@ -41,9 +42,9 @@ export function placedText(text: string, page = 1, x = 0, y = 0, advance = 10): 
   return { text, boxes };
 }
 
-/** A keyed cell from a string (unplaced) or a positioned text. */
-export function keyedCell(text: string | PositionedText, opts: { straddling?: number; parts?: number } = {}): KeyedCell {
-  return { text: typeof text === 'string' ? unplacedText(text) : text, straddling: opts.straddling ?? 0, parts: opts.parts ?? 1 };
+/** A keyed cell from a string (unplaced) or a positioned text; no drawn-cell region unless given. */
+export function keyedCell(text: string | PositionedText, opts: { straddling?: number; parts?: number; regions?: Source[] } = {}): KeyedCell {
+  return { text: typeof text === 'string' ? unplacedText(text) : text, straddling: opts.straddling ?? 0, parts: opts.parts ?? 1, regions: opts.regions ?? [] };
 }
 
 /** Cells keyed by column from a record of texts; empty strings are kept as empty cells. */

@@ -85,9 +85,16 @@ export function checkUnitSums(rows: readonly DraftRow[]): Check[] {
 export function checkGrandTotal(rows: readonly DraftRow[]): Check[] {
   const totalAt = rows.findIndex((r) => r.kind === 'total');
   if (totalAt < 0) return [];
-  const units = rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'unit');
-  const parts = units.length > 0 ? units : rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'project');
-  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${parts.length} ${units.length > 0 ? 'units' : 'projects'}`)];
+  // The units, and any project that stands under no unit.
+  const parts = rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'unit' || (p.row.kind === 'project' && p.row.unit === null));
+  const units = parts.filter((p) => p.row.kind === 'unit').length;
+  const what = units === parts.length ? `${units} units` : units === 0 ? `${parts.length} projects` : `${units} units and ${parts.length - units} projects under no unit`;
+  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${what}`)];
+}
+
+/** A unit for comparison: the same in full and half width (％ and %, ｍ and m). */
+function unitKey(unit: string): string {
+  return unit.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
 }
 
 /** Numbering 1..n, level-2 codes under their level-1 code, the two targets in the same unit. */
@@ -128,7 +135,7 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   const badUnits = row.indicators.filter((ind) => {
     const a = ind.periodTarget.value.unit;
     const b = ind.annualTarget.value.unit;
-    return a !== null && b !== null && a !== b;
+    return a !== null && b !== null && unitKey(a) !== unitKey(b);
   });
   for (const ind of badUnits) {
     const note = `${CHECK_RULES.targetUnits} failed: 实施周期指标值 ${ind.periodTarget.value.raw} and 年度指标值 ${ind.annualTarget.value.raw} are in different units`;

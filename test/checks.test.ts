@@ -1,0 +1,406 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHECK_RULES,
+  checkGrandTotal,
+  checkIndicators,
+  checkProjectRows,
+  checkRowAmounts,
+  checkUniqueNames,
+  checkUnitSums,
+} from '../extractors/profiles/project-expenditure/checks.js';
+import { parseProjectRows } from '../extractors/profiles/project-expenditure/rows.js';
+import type { DraftRow } from '../pipeline/types.js';
+import type { Check } from '../schemas/extraction.js';
+import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, UNCERTAIN_KIND_CAP, UNPARSED_CAP } from '../pipeline/confidence.js';
+import { allFields, BUILT_CONFIDENCE, draftIndicator, draftRow, loweredFields, placedText, stageContext, stitchedRow } from './helpers/builders.js';
+
+/** Every field not in `lowered` still at the built confidence, with no note. */
+function expectOthersUntouched(rows: DraftRow[], lowered: string[]): void {
+  for (const [key, f] of Object.entries(allFields(rows))) {
+    if (lowered.includes(key)) continue;
+    expect({ key, confidence: f.confidence, notes: f.notes }).toEqual({ key, confidence: BUILT_CONFIDENCE, notes: [] });
+  }
+}
+
+/** Each listed field lowered below 0.9, to at most `cap`, with a note naming `rule`. */
+function expectLowered(rows: DraftRow[], keys: string[], cap: number, rule: string): void {
+  const fields = allFields(rows);
+  for (const key of keys) {
+    const f = fields[key]!;
+    expect({ key, low: f.confidence <= cap && f.confidence < 0.9 }).toEqual({ key, low: true });
+    expect(f.notes.some((n) => n.includes(rule))).toBe(true);
+  }
+}
+
+describe(`${CHECK_RULES.rowAmounts}: 总计 = 财政拨款 + 财政专户拨款 + 其他资金`, () => {
+  it('passes a row that adds up, compared in cents so 0.1 + 0.2 = 0.3', () => {
+    const rows = [draftRow('project', '物业管理专项经费', [0.3, 0.1, 0.2, null])];
+    expect(checkRowAmounts(rows[0]!, 0)).toEqual<Check[]>([
+      { rule: CHECK_RULES.rowAmounts, ok: true, rows: [0], message: '物业管理专项经费: 总计 0.30 = 财政拨款 + 财政专户拨款 + 其他资金' },
+    ]);
+    expect(loweredFields(rows)).toEqual([]);
+  });
+
+  it('fails a row off by one cent and lowers its four amounts only', () => {
+    const rows = [draftRow('project', '物业管理专项经费', [100.01, 60, 30, 10])];
+    const [check] = checkRowAmounts(rows[0]!, 4);
+    expect(check).toEqual({
+      rule: CHECK_RULES.rowAmounts,
+      ok: false,
+      rows: [4],
+      message: '物业管理专项经费: expected 总计 = 财政拨款 + 财政专户拨款 + 其他资金 = 100.00, got 100.01',
+    });
+    const lowered = ['0:fiscal', '0:other', '0:specialAccount', '0:total'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expect(rows[0]!.total.confidence).toBe(FAILED_SUM_AGGREGATE_CAP);
+    expect(rows[0]!.fiscal.confidence).toBe(FAILED_SUM_PART_CAP);
+    expectLowered(rows, lowered, FAILED_SUM_PART_CAP, CHECK_RULES.rowAmounts);
+    expectOthersUntouched(rows, lowered);
+  });
+
+  it('checks nothing on a row without any amount', () => {
+    expect(checkRowAmounts(draftRow('unit', '某单位', [null, null, null, null]), 0)).toEqual([]);
+  });
+});
+
+describe(`${CHECK_RULES.unitSum}`, () => {
+  it('passes a unit whose amounts are the sum of its projects', () => {
+    const rows = [
+      draftRow('unit', '单位甲', [30, 25, 0, 5]),
+      draftRow('project', '项目一', [10, 10, 0, 0], { unit: '单位甲' }),
+      draftRow('project', '项目二', [20, 15, 0, 5], { unit: '单位甲' }),
+    ];
+    expect(checkUnitSums(rows)).toEqual<Check[]>([{ rule: CHECK_RULES.unitSum, ok: true, rows: [0, 1, 2], message: '单位甲 = the sum of its 2 projects' }]);
+    expect(loweredFields(rows)).toEqual([]);
+  });
+
+  it('fails a unit whose projects sum differs in one column, lowering that column only', () => {
+    const rows = [
+      draftRow('unit', '单位甲', [30, 30.5, null, null]),
+      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+      draftRow('project', '项目二', [20, 20, null, null], { unit: '单位甲' }),
+      draftRow('unit', '单位乙', [5, 5, null, null]),
+      draftRow('project', '项目三', [5, 5, null, null], { unit: '单位乙' }),
+    ];
+    const checks = checkUnitSums(rows);
+    expect(checks).toEqual<Check[]>([
+      { rule: CHECK_RULES.unitSum, ok: false, rows: [0, 1, 2], message: '单位甲: 财政拨款: expected 30.00 (the sum of its 2 projects), got 30.50' },
+      { rule: CHECK_RULES.unitSum, ok: true, rows: [3, 4], message: '单位乙 = the sum of its 1 projects' },
+    ]);
+    const lowered = ['0:fiscal', '1:fiscal', '2:fiscal'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expect(rows[0]!.fiscal.confidence).toBe(FAILED_SUM_AGGREGATE_CAP);
+    expect(rows[1]!.fiscal.confidence).toBe(FAILED_SUM_PART_CAP);
+    expectLowered(rows, lowered, FAILED_SUM_PART_CAP, CHECK_RULES.unitSum);
+    expectOthersUntouched(rows, lowered);
+  });
+});
+
+describe(`${CHECK_RULES.totalSum}`, () => {
+  const table = (grand: number) => [
+    draftRow('total', '合计', [grand, grand, null, null]),
+    draftRow('unit', '单位甲', [30, 30, null, null]),
+    draftRow('project', '项目一', [30, 30, null, null], { unit: '单位甲' }),
+    draftRow('unit', '单位乙', [12.5, 12.5, null, null]),
+    draftRow('project', '项目二', [12.5, 12.5, null, null], { unit: '单位乙' }),
+  ];
+
+  it('passes 合计 equal to the sum of the units (not of units and projects)', () => {
+    const rows = table(42.5);
+    expect(checkGrandTotal(rows)).toEqual<Check[]>([{ rule: CHECK_RULES.totalSum, ok: true, rows: [0, 1, 3], message: '合计 = the sum of 2 units' }]);
+    expect(loweredFields(rows)).toEqual([]);
+  });
+
+  it('fails 合计 that differs from the sum of the units, lowering 合计 and the units, not the projects', () => {
+    const rows = table(42.4);
+    expect(checkGrandTotal(rows)).toEqual<Check[]>([
+      {
+        rule: CHECK_RULES.totalSum,
+        ok: false,
+        rows: [0, 1, 3],
+        message: '合计: 总计: expected 42.50 (the sum of 2 units), got 42.40; 财政拨款: expected 42.50 (the sum of 2 units), got 42.40',
+      },
+    ]);
+    const lowered = ['0:fiscal', '0:total', '1:fiscal', '1:total', '3:fiscal', '3:total'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expectLowered(rows, lowered, FAILED_SUM_PART_CAP, CHECK_RULES.totalSum);
+    expectOthersUntouched(rows, lowered);
+  });
+
+  it('compares 合计 with the projects when the table has no unit rows', () => {
+    const pass = [draftRow('total', '合计', [3, 3, null, null]), draftRow('project', '项目一', [1, 1, null, null]), draftRow('project', '项目二', [2, 2, null, null])];
+    expect(checkGrandTotal(pass)).toEqual<Check[]>([{ rule: CHECK_RULES.totalSum, ok: true, rows: [0, 1, 2], message: '合计 = the sum of 2 projects' }]);
+
+    const fail = [draftRow('total', '合计', [3, 3, null, null]), draftRow('project', '项目一', [1, 1, null, null]), draftRow('project', '项目二', [2.01, 2.01, null, null])];
+    const [check] = checkGrandTotal(fail);
+    expect(check!.ok).toBe(false);
+    expect(check!.rows).toEqual([0, 1, 2]);
+    expect(check!.message).toBe('合计: 总计: expected 3.01 (the sum of 2 projects), got 3.00; 财政拨款: expected 3.01 (the sum of 2 projects), got 3.00');
+    const lowered = ['0:fiscal', '0:total', '1:fiscal', '1:total', '2:fiscal', '2:total'];
+    expect(loweredFields(fail)).toEqual(lowered);
+    expectOthersUntouched(fail, lowered);
+  });
+
+  it('checks nothing when there is no 合计 row', () => {
+    expect(checkGrandTotal([draftRow('project', '项目一', [1, 1, null, null])])).toEqual([]);
+  });
+});
+
+describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.targetUnits}`, () => {
+  const good = () => [
+    draftRow('project', '项目一', [1, 1, null, null], {
+      indicators: [draftIndicator(1, ['1', '11'], ['15场', '15场']), draftIndicator(2, ['1', '12'], ['≥90%', '≥90%']), draftIndicator(3, ['2', '21'], ['是', '是'])],
+    }),
+  ];
+
+  it('passes indicators numbered 1..n, level 2 codes extending level 1 codes, targets in the same unit', () => {
+    const rows = good();
+    expect(checkIndicators(rows[0]!, 0)).toEqual<Check[]>([
+      { rule: CHECK_RULES.indicatorSeq, ok: true, rows: [0], message: '项目一: indicators numbered 1..3' },
+      { rule: CHECK_RULES.levelCodes, ok: true, rows: [0], message: '项目一: every level 2 code extends its level 1 code' },
+      { rule: CHECK_RULES.targetUnits, ok: true, rows: [0], message: '项目一: period and annual targets in the same units' },
+    ]);
+    expect(loweredFields(rows)).toEqual([]);
+  });
+
+  it('fails numbering 1, 2, 4 and lowers the level 1 field of the misnumbered indicator only', () => {
+    const rows = [
+      draftRow('project', '项目一', [1, 1, null, null], {
+        indicators: [draftIndicator(1, ['1', '11'], ['1次', '1次']), draftIndicator(2, ['1', '11'], ['1次', '1次']), draftIndicator(4, ['1', '11'], ['1次', '1次'])],
+      }),
+    ];
+    const checks = checkIndicators(rows[0]!, 2);
+    expect(checks[0]).toEqual({ rule: CHECK_RULES.indicatorSeq, ok: false, rows: [2], message: '项目一: expected indicators numbered 1..3, got 1, 2, 4' });
+    expect(checks.slice(1).every((c) => c.ok)).toBe(true);
+    const lowered = ['0:indicators[2].level1'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expect(rows[0]!.indicators[2]!.level1.confidence).toBe(FAILED_CHECK_CAP);
+    expect(rows[0]!.indicators[2]!.level1.notes).toEqual([`${CHECK_RULES.indicatorSeq} failed: indicator numbered 4 stands at place 3`]);
+    expectOthersUntouched(rows, lowered);
+  });
+
+  it('fails a level 2 code 21 under level 1 code 1, lowering both codes of that indicator', () => {
+    const rows = [
+      draftRow('project', '项目一', [1, 1, null, null], {
+        indicators: [draftIndicator(1, ['1', '11'], ['1次', '1次']), draftIndicator(2, ['1', '21'], ['1次', '1次'])],
+      }),
+    ];
+    const checks = checkIndicators(rows[0]!, 0);
+    expect(checks[1]).toEqual({
+      rule: CHECK_RULES.levelCodes,
+      ok: false,
+      rows: [0],
+      message: '项目一: expected each level 2 code to extend its level 1 code, got 1/21 (indicator 2)',
+    });
+    const lowered = ['0:indicators[1].level1', '0:indicators[1].level2'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expectLowered(rows, lowered, FAILED_CHECK_CAP, CHECK_RULES.levelCodes);
+    expectOthersUntouched(rows, lowered);
+  });
+
+  it('fails a level 2 code equal to its level 1 code, or missing', () => {
+    const row = draftRow('project', '项目一', [1, 1, null, null], {
+      indicators: [draftIndicator(1, ['1', '1'], ['1次', '1次']), draftIndicator(2, ['1', ''], ['1次', '1次'])],
+    });
+    const check = checkIndicators(row, 0)[1]!;
+    expect(check.ok).toBe(false);
+    expect(check.message).toBe('项目一: expected each level 2 code to extend its level 1 code, got 1/1 (indicator 1), 1/ (indicator 2)');
+    expect(row.indicators[1]!.level2.notes).toEqual([`${CHECK_RULES.levelCodes} failed: indicator 2 has level 2 code (none) under level 1 code 1`]);
+  });
+
+  it('fails targets 15场 / 15家 and lowers both targets of that indicator', () => {
+    const rows = [
+      draftRow('project', '项目一', [1, 1, null, null], {
+        indicators: [draftIndicator(1, ['1', '11'], ['15场', '15家']), draftIndicator(2, ['1', '11'], ['是', '是'])],
+      }),
+    ];
+    const checks = checkIndicators(rows[0]!, 0);
+    expect(checks[2]).toEqual({
+      rule: CHECK_RULES.targetUnits,
+      ok: false,
+      rows: [0],
+      message: '项目一: expected period and annual targets in the same unit, got 15场/15家 (indicator 1)',
+    });
+    const lowered = ['0:indicators[0].annualTarget', '0:indicators[0].periodTarget'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expectLowered(rows, lowered, FAILED_CHECK_CAP, CHECK_RULES.targetUnits);
+    expectOthersUntouched(rows, lowered);
+  });
+
+  it('passes 是 / 是, which has no unit at all, and a unit on one side only', () => {
+    const row = draftRow('project', '项目一', [1, 1, null, null], {
+      indicators: [draftIndicator(1, ['1', '11'], ['是', '是']), draftIndicator(2, ['1', '11'], ['≥90%', '90'])],
+    });
+    expect(checkIndicators(row, 0)[2]).toEqual({ rule: CHECK_RULES.targetUnits, ok: true, rows: [0], message: '项目一: period and annual targets in the same units' });
+    expect(loweredFields([row])).toEqual([]);
+  });
+});
+
+describe(`${CHECK_RULES.targetUnits} with mixed widths`, () => {
+  // BUG (checks.ts, checkIndicators / targets.ts parseTarget): units are compared as raw strings, and parseTarget
+  // keeps the document's full-width ％, so ≥90% / ≥90％ (publishers mix widths even inside one row) is reported as
+  // two different units and both targets are capped at 0.6.
+  it('passes ≥90% / ≥90％, the same unit in half and full width', () => {
+    const row = draftRow('project', '项目一', [1, 1, null, null], { indicators: [draftIndicator(1, ['3', '31'], ['≥90%', '≥90％'])] });
+    expect(checkIndicators(row, 0)[2]!.ok).toBe(true);
+  });
+});
+
+describe(`${CHECK_RULES.uniqueNames}`, () => {
+  it('flags the same project name twice in one unit (white space aside), lowering the repeat', () => {
+    const rows = [
+      draftRow('unit', '单位甲', [2, 2, null, null]),
+      draftRow('project', '物业管理', [1, 1, null, null], { unit: '单位甲' }),
+      draftRow('project', '物业 管理', [1, 1, null, null], { unit: '单位甲' }),
+    ];
+    expect(checkUniqueNames(rows)).toEqual<Check[]>([
+      { rule: CHECK_RULES.uniqueNames, ok: false, rows: [1, 2], message: 'expected project names unique within 单位甲, got 物业管理 2 times' },
+    ]);
+    const lowered = ['2:name'];
+    expect(loweredFields(rows)).toEqual(lowered);
+    expect(rows[2]!.name.confidence).toBe(FAILED_CHECK_CAP);
+    expectLowered(rows, lowered, FAILED_CHECK_CAP, CHECK_RULES.uniqueNames);
+    expectOthersUntouched(rows, lowered);
+  });
+
+  it('does not flag the same name in two different units', () => {
+    const rows = [
+      draftRow('unit', '单位甲', [1, 1, null, null]),
+      draftRow('project', '物业管理', [1, 1, null, null], { unit: '单位甲' }),
+      draftRow('unit', '单位乙', [1, 1, null, null]),
+      draftRow('project', '物业管理', [1, 1, null, null], { unit: '单位乙' }),
+    ];
+    expect(checkUniqueNames(rows)).toEqual<Check[]>([{ rule: CHECK_RULES.uniqueNames, ok: true, rows: [], message: 'every project name is unique within its unit' }]);
+    expect(loweredFields(rows)).toEqual([]);
+  });
+
+  it('checks nothing in a table without projects', () => {
+    expect(checkUniqueNames([draftRow('total', '合计', [1, 1, null, null])])).toEqual([]);
+  });
+});
+
+describe('checkProjectRows', () => {
+  it('runs every rule over a consistent table, all passing, and lowers nothing', () => {
+    const rows = [
+      draftRow('total', '合计', [30, 30, null, null]),
+      draftRow('unit', '单位甲', [30, 30, null, null]),
+      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+      draftRow('project', '项目二', [20, 20, null, null], { unit: '单位甲' }),
+    ];
+    const checks = checkProjectRows(rows, stageContext()) as Check[];
+    expect(checks.every((c) => c.ok)).toBe(true);
+    expect(new Set(checks.map((c) => c.rule))).toEqual(new Set(Object.values(CHECK_RULES)));
+    expect(checks.filter((c) => c.rule === CHECK_RULES.rowAmounts).map((c) => c.rows[0])).toEqual([0, 1, 2, 3]);
+    expect(loweredFields(rows)).toEqual([]);
+  });
+});
+
+describe('parseProjectRows', () => {
+  const INDICATORS = '1、1-产出指标；11-数量指标；房屋物业管理面积；实施周期指标值:2408平方米；年度指标值:2408平方米。';
+  const row = (name: string, amounts: [string, string, string, string], goal = '', indicators = '') =>
+    stitchedRow({ name, total: amounts[0], fiscal: amounts[1], specialAccount: amounts[2], other: amounts[3], goal, indicators });
+
+  it('tells total, unit and project rows apart and gives each project the preceding unit’s name', async () => {
+    const rows = await parseProjectRows(
+      [
+        row('合 计', ['21,947.14', '21,947.14', '', '']),
+        row('广州市荔湾区科技工业和信息化局', ['83.53', '83.53', '', '']),
+        row('物业管理专项经费', ['83.53', '83.53', '', '-'], '保障办公大楼的正常运转', INDICATORS),
+        row('某街道办事处', ['1.00', '1.00', '', '']),
+        row('街道项目', ['1.00', '1.00', '', ''], '目标', INDICATORS),
+      ],
+      stageContext(),
+    );
+    expect(rows.map((r) => [r.kind, r.unit, r.name.value])).toEqual([
+      ['total', null, '合 计'],
+      ['unit', null, '广州市荔湾区科技工业和信息化局'],
+      ['project', '广州市荔湾区科技工业和信息化局', '物业管理专项经费'],
+      ['unit', null, '某街道办事处'],
+      ['project', '某街道办事处', '街道项目'],
+    ]);
+    const project = rows[2]!;
+    expect([project.total.value, project.fiscal.value, project.specialAccount.value, project.other.value]).toEqual([83.53, 83.53, null, null]);
+    expect(rows[0]!.total.value).toBe(21947.14);
+    expect(project.goal.value).toBe('保障办公大楼的正常运转');
+    expect(rows[1]!.goal.value).toBeNull();
+    expect(project.indicators).toHaveLength(1);
+    expect(project.indicators[0]!.level2.value).toEqual({ code: '11', name: '数量指标' });
+    expect(project.indicators[0]!.periodTarget.value).toEqual({ raw: '2408平方米', comparator: '=', value: 2408, unit: '平方米' });
+    expect(loweredFields(rows)).toEqual([]);
+  });
+
+  it('reads an amount that is not a number as null with confidence at most 0.2 and the reason', async () => {
+    const [r] = await parseProjectRows([row('单位甲', ['12,34.5', 'abc', '', ''])], stageContext());
+    expect(r!.total.value).toBeNull();
+    expect(r!.total.confidence).toBeLessThanOrEqual(UNPARSED_CAP);
+    expect(r!.total.notes).toEqual(['Expected digits grouped by thousands, got 12,34.5']);
+    expect(r!.fiscal.value).toBeNull();
+    expect(r!.fiscal.confidence).toBeLessThanOrEqual(UNPARSED_CAP);
+    expect(r!.fiscal.notes).toEqual(['Expected an amount such as 21,947.14, got abc']);
+    expect(r!.specialAccount.confidence).toBe(BUILT_CONFIDENCE);
+  });
+
+  it('flags a project without 绩效目标', async () => {
+    const [r] = await parseProjectRows([row('项目一', ['1.00', '1.00', '', ''], '', INDICATORS)], stageContext());
+    expect(r!.kind).toBe('project');
+    expect(r!.goal.value).toBe('');
+    expect(r!.goal.confidence).toBeLessThanOrEqual(UNCERTAIN_KIND_CAP);
+    expect(r!.goal.notes).toEqual(['the project has no 绩效目标']);
+  });
+
+  it('flags a project without any amount as a possible fragment', async () => {
+    const [r] = await parseProjectRows([row('项目一', ['', '', '', ''], '目标', INDICATORS)], stageContext());
+    expect(r!.name.confidence).toBeLessThanOrEqual(UNCERTAIN_KIND_CAP);
+    expect(r!.name.notes).toEqual(['the row has no amounts: it may be a fragment of another row']);
+  });
+
+  it('notes and flags text outside the indicator grammar on the indicator before it, rather than losing it', async () => {
+    const [r] = await parseProjectRows([row('项目一', ['1.00', '1.00', '', ''], '目标', INDICATORS + '备注：另行安排')], stageContext());
+    expect(r!.indicators).toHaveLength(1);
+    const annual = r!.indicators[0]!.annualTarget;
+    expect(annual.value.raw).toBe('2408平方米');
+    expect(annual.confidence).toBeLessThanOrEqual(UNPARSED_CAP);
+    expect(annual.notes).toEqual(['绩效指标 text outside the indicator grammar: «备注：另行安排»']);
+    expect(loweredFields([r!])).toEqual(['0:indicators[0].annualTarget']);
+  });
+
+  it('puts the note for text before the first indicator on its level 1, and for a list with no indicator on the name', async () => {
+    const rows = await parseProjectRows(
+      [row('项目一', ['1.00', '1.00', '', ''], '目标', '说明文字' + INDICATORS), row('项目二', ['1.00', '1.00', '', ''], '目标', '随便写的一段话')],
+      stageContext(),
+    );
+    expect(rows[0]!.indicators[0]!.level1.notes).toEqual(['绩效指标 text outside the indicator grammar: «说明文字»']);
+    expect(rows[0]!.indicators[0]!.level1.confidence).toBeLessThanOrEqual(UNPARSED_CAP);
+    expect(rows[1]!.indicators).toEqual([]);
+    expect(rows[1]!.name.notes).toEqual(['绩效指标 text outside the indicator grammar: «随便写的一段话»']);
+    expect(rows[1]!.name.confidence).toBeLessThanOrEqual(UNPARSED_CAP);
+  });
+
+  it('gives each indicator field the sources of its own span of the cell', async () => {
+    const indicators = placedText(INDICATORS, 2, 400, 300, 10);
+    const [r] = await parseProjectRows([stitchedRow({ name: '项目一', total: '1', fiscal: '1', goal: '目标', indicators }, { pages: [2] })], stageContext());
+    const name = r!.indicators[0]!.name;
+    const start = INDICATORS.indexOf('房屋物业管理面积');
+    expect(name.value).toBe('房屋物业管理面积');
+    expect(name.sources).toEqual([{ page: 2, bbox: [400 + start * 10, 300, 400 + (start + 8) * 10, 310] }]);
+  });
+
+  it('gives an empty value the region of its drawn cell as its source', async () => {
+    const stitched = stitchedRow({ name: '单位甲', total: '1', fiscal: '1', specialAccount: '' });
+    stitched.cells.get('specialAccount')!.regions = [{ page: 3, bbox: [200, 100, 260, 120] }];
+    const [r] = await parseProjectRows([stitched], stageContext());
+    expect(r!.specialAccount.value).toBeNull();
+    expect(r!.specialAccount.sources).toEqual([{ page: 3, bbox: [200, 100, 260, 120] }]);
+  });
+
+  it('scales fields of a column joined across a page break and caps a cell with straddling glyphs', async () => {
+    const stitched = stitchedRow({ name: '项目一', total: '1', fiscal: '1', goal: '目标', indicators: INDICATORS }, { pages: [1, 2], joinedColumns: ['indicators'] });
+    stitched.cells.get('goal')!.straddling = 2;
+    const [r] = await parseProjectRows([stitched], stageContext());
+    expect(r!.pages).toEqual([1, 2]);
+    expect(r!.indicators[0]!.name.confidence).toBeCloseTo(BUILT_CONFIDENCE * 0.98, 10);
+    expect(r!.indicators[0]!.name.notes).toEqual(['joined across the page break (pages 1, 2)']);
+    expect(r!.goal.confidence).toBe(0.7);
+    expect(r!.name.confidence).toBe(BUILT_CONFIDENCE);
+  });
+});
