@@ -25,9 +25,15 @@ export interface CellTextSettings {
    * @default 0.6
    */
   duplicateOverlap: number;
+  /**
+   * Between a Chinese character and a Latin letter or digit, only a gap wider than this share of the font
+   * size is a space (narrower ones are Asian–Latin autospacing).
+   * @default 0.75
+   */
+  cjkLatinGap: number;
 }
 
-export const DEFAULT_CELL_TEXT_SETTINGS: CellTextSettings = { lineOverlap: 0.5, spaceGap: 0.3, duplicateOverlap: 0.6 };
+export const DEFAULT_CELL_TEXT_SETTINGS: CellTextSettings = { lineOverlap: 0.5, spaceGap: 0.3, duplicateOverlap: 0.6, cjkLatinGap: 0.75 };
 
 /** Group glyphs into lines, top to bottom, each line left to right. Pure. */
 export function glyphsToLines(glyphs: readonly Glyph[], settings: CellTextSettings = DEFAULT_CELL_TEXT_SETTINGS): Glyph[][] {
@@ -49,30 +55,44 @@ export function glyphsToLines(glyphs: readonly Glyph[], settings: CellTextSettin
     .map((l) => dropDuplicateGlyphs(l.glyphs.sort((a, b) => a.x0 - b.x0), settings.duplicateOverlap));
 }
 
-/** One line as text: spaces where the PDF drew them or where the gap is wide, never two in a row. */
+/**
+ * One line as text: spaces where the PDF drew them or where the gap between two runs is wide, never two in a
+ * row. Between a Chinese character and a Latin letter or digit, the gap that word processors put there
+ * (Word's and LibreOffice's Asian–Latin autospacing, about a quarter em) is not a space: Chinese official text
+ * writes 2408平方米 and 2024年, and a space is kept there only when the gap is wider than `cjkLatinGap`.
+ */
 export function lineToText(line: readonly Glyph[], settings: CellTextSettings = DEFAULT_CELL_TEXT_SETTINGS): PositionedText {
   let text = '';
   const boxes: (CharBox | null)[] = [];
   let prev: Glyph | null = null;
+  let spaceDrawn = false;
   for (const g of line) {
     if (g.char === ' ') {
-      if (text.length > 0 && !text.endsWith(' ')) {
+      spaceDrawn = prev !== null;
+      continue;
+    }
+    if (prev) {
+      const size = Math.max(prev.size, g.size);
+      const gap = g.x0 - prev.x1;
+      const wide = prev.run !== g.run && gap > settings.spaceGap * size;
+      const autospaced = isCjk(prev.char) !== isCjk(g.char) && gap < settings.cjkLatinGap * size;
+      if ((spaceDrawn || wide) && !autospaced) {
         text += ' ';
         boxes.push(null);
       }
-      continue;
-    }
-    if (prev && prev.run !== g.run && !text.endsWith(' ') && g.x0 - prev.x1 > settings.spaceGap * Math.max(prev.size, g.size)) {
-      text += ' ';
-      boxes.push(null);
     }
     const box: CharBox = { page: g.page, bbox: [g.x0, g.y0, g.x1, g.y1] };
     text += g.char;
     for (let k = 0; k < g.char.length; k++) boxes.push(box);
     prev = g;
+    spaceDrawn = false;
   }
-  const trimmedEnd = text.trimEnd().length;
-  return { text: text.slice(0, trimmedEnd), boxes: boxes.slice(0, trimmedEnd) };
+  return { text, boxes };
+}
+
+/** Han characters, CJK punctuation and full-width forms. */
+function isCjk(ch: string): boolean {
+  return /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch);
 }
 
 /** Lines joined into one value, without the breaks that wrapping put in. */

@@ -6,12 +6,15 @@
  */
 import type { Source } from '../../schemas/extraction.js';
 import type { ColumnSpec, TableProfile } from '../profiles/profile.js';
-import { concatTexts, type PositionedText } from '../text/positioned-text.js';
+import { concatTexts, sliceText, trimText, type PositionedText } from '../text/positioned-text.js';
 import type { TableCell } from './page-table.js';
 
-/** Where each column stands on the page: an x-range in page units (origin top-left). */
+/**
+ * Where each column stands on the page: an x-range in page units (origin top-left), and the header label it
+ * was recognized by (white space removed; absent for columns mapped by position).
+ */
 export interface ColumnMap {
-  columns: { key: string; x0: number; x1: number }[];
+  columns: { key: string; x0: number; x1: number; label?: string }[];
 }
 
 /** A table row's content by column key. */
@@ -63,7 +66,7 @@ export function headerRowsToColumnMap(
   if (preambleRows < 0) return null;
   let headerRows = preambleRows;
   while (headerRows < rows.length && headerRows - preambleRows < 3 && headerMatches(rows[headerRows]!, profile) >= profile.minHeaderMatches) headerRows++;
-  const byKey = new Map<string, { x0: number; x1: number; width: number }>();
+  const byKey = new Map<string, { x0: number; x1: number; width: number; label: string }>();
   for (const row of rows.slice(preambleRows, headerRows)) {
     for (const cell of row) {
       const spec = labelToColumn(cell.text.text, profile);
@@ -71,10 +74,10 @@ export function headerRowsToColumnMap(
       const width = cell.rect.x1 - cell.rect.x0;
       const prev = byKey.get(spec.key);
       // A lower header row's narrower cell is the more precise range (资金来源 above 财政拨款).
-      if (!prev || width < prev.width) byKey.set(spec.key, { x0: cell.rect.x0, x1: cell.rect.x1, width });
+      if (!prev || width < prev.width) byKey.set(spec.key, { x0: cell.rect.x0, x1: cell.rect.x1, width, label: headerLabel(cell.text.text) });
     }
   }
-  const columns = [...byKey.entries()].map(([key, r]) => ({ key, x0: r.x0, x1: r.x1 })).sort((a, b) => a.x0 - b.x0);
+  const columns = [...byKey.entries()].map(([key, r]) => ({ key, x0: r.x0, x1: r.x1, label: r.label })).sort((a, b) => a.x0 - b.x0);
   return { map: { columns }, headerRows, preambleRows };
 }
 
@@ -130,4 +133,56 @@ export function rowToKeyedCells(
     });
   }
   return { cells, unplaced, spanning };
+}
+
+/**
+ * Complete a page's column map with the columns of the map carried from earlier pages that it lacks (a header
+ * cell drawn over content reads as no label). A carried column is added only where it overlaps none of the
+ * page's own. Pure.
+ */
+export function mergeColumnMaps(own: ColumnMap, carried: ColumnMap | null): ColumnMap {
+  if (!carried) return own;
+  const added = carried.columns.filter(
+    (c) => !own.columns.some((o) => o.key === c.key || Math.min(o.x1, c.x1) - Math.max(o.x0, c.x0) > 0.3 * Math.min(o.x1 - o.x0, c.x1 - c.x0)),
+  );
+  const labels = new Map(carried.columns.map((c) => [c.key, c.label]));
+  // A label that is the carried label plus more is a label drawn over content: the carried one is the label.
+  const columns = own.columns.map((c) => {
+    const known = labels.get(c.key);
+    return known && c.label !== known && (!c.label || c.label.startsWith(known) || !labelIsPure(c.label)) ? { ...c, label: known } : c;
+  });
+  return { columns: [...columns, ...added].sort((a, b) => a.x0 - b.x0) };
+}
+
+function labelIsPure(label: string): boolean {
+  return !/[0-9]/.test(label);
+}
+
+/**
+ * A header repeated inside the table body, or drawn over the first row of a page (some producers do both):
+ * when most cells of a row begin with their column's header label, the labels are removed. Returns the cells
+ * without the labels and how many were removed (0 when the row is not a header). Pure.
+ */
+export function stripRepeatedHeader(cells: ReadonlyMap<string, KeyedCell>, map: ColumnMap): { cells: Map<string, KeyedCell>; stripped: number } {
+  const labels = new Map(map.columns.filter((c) => c.label && labelIsPure(c.label)).map((c) => [c.key, c.label!]));
+  const prefixLength = (text: string, label: string): number => {
+    for (let k = label.length; k <= Math.min(text.length, label.length * 3 + 4); k++) {
+      if (headerLabel(text.slice(0, k)) === label) return k;
+    }
+    return 0;
+  };
+  const cuts = new Map<string, number>();
+  for (const [key, cell] of cells) {
+    const label = labels.get(key);
+    const k = label ? prefixLength(cell.text.text.trimStart(), label) : 0;
+    if (k > 0) cuts.set(key, k + (cell.text.text.length - cell.text.text.trimStart().length));
+  }
+  const needed = Math.max(3, Math.ceil(labels.size * 0.6));
+  if (cuts.size < needed) return { cells: new Map(cells), stripped: 0 };
+  const out = new Map<string, KeyedCell>();
+  for (const [key, cell] of cells) {
+    const cut = cuts.get(key) ?? 0;
+    out.set(key, cut > 0 ? { ...cell, text: trimText(sliceText(cell.text, cut)) } : cell);
+  }
+  return { cells: out, stripped: cuts.size };
 }

@@ -9,13 +9,30 @@
  * positions can be carried through (see `normalizeCodePoint`).
  */
 
-/** Simplified-form radicals with no NFKC mapping, to the ideograph they stand for. */
+/**
+ * CJK radical supplements (no NFKC mapping) to the ideograph or component they stand for. Fonts for
+ * simplified Chinese share one glyph between a radical and its character, and some producers' ToUnicode maps
+ * pick the radical's code point (Chromium with Noto Sans CJK SC writes ⻔ for 门, ⺠ for 民, ⻣ for 骨).
+ */
 const RADICAL_SUPPLEMENT: Readonly<Record<number, string>> = {
-  0x2e9f: '母', 0x2ea0: '民', 0x2ec4: '西', 0x2ec5: '见', 0x2ec6: '角', 0x2ec8: '讠', 0x2ec9: '贝',
-  0x2ecb: '车', 0x2ecc: '辶', 0x2ed0: '钅', 0x2ed3: '长', 0x2ed4: '门', 0x2ed8: '青', 0x2ed9: '韦',
-  0x2eda: '页', 0x2edb: '风', 0x2edc: '飞', 0x2edd: '食', 0x2ee0: '饣', 0x2ee2: '马', 0x2ee5: '鱼',
-  0x2ee6: '鸟', 0x2ee7: '卤', 0x2ee8: '麦', 0x2ee9: '黄', 0x2eea: '黾', 0x2eec: '齐', 0x2eee: '齿',
-  0x2ef0: '龙', 0x2ef3: '龟',
+  0x2e81: '厂', 0x2e8a: '卜', 0x2e90: '尢', 0x2e92: '巳', 0x2e93: '幺', 0x2e99: '攵', 0x2e9b: '旡', 0x2e9c: '日',
+  0x2e9d: '月', 0x2e9e: '歺', 0x2e9f: '母', 0x2ea0: '民', 0x2ea1: '氵', 0x2ea2: '氺', 0x2ea4: '爫', 0x2ea9: '王',
+  0x2eaa: '疋', 0x2eac: '礻', 0x2ead: '礻', 0x2eaf: '糹', 0x2eb0: '纟', 0x2ebc: '月', 0x2ebe: '艹', 0x2ebf: '艹',
+  0x2ec0: '艹', 0x2ec1: '虎', 0x2ec2: '衤', 0x2ec4: '西', 0x2ec5: '见', 0x2ec6: '角', 0x2ec7: '角', 0x2ec8: '讠',
+  0x2ec9: '贝', 0x2ecb: '车', 0x2ecc: '辶', 0x2ecd: '辶', 0x2ece: '辶', 0x2ed0: '钅', 0x2ed3: '长', 0x2ed4: '门',
+  0x2ed7: '雨', 0x2ed8: '青', 0x2ed9: '韦', 0x2eda: '页', 0x2edb: '风', 0x2edc: '飞', 0x2edd: '食', 0x2ee0: '饣',
+  0x2ee1: '首', 0x2ee2: '马', 0x2ee3: '骨', 0x2ee4: '鬼', 0x2ee5: '鱼', 0x2ee6: '鸟', 0x2ee7: '卤', 0x2ee8: '麦',
+  0x2ee9: '黄', 0x2eea: '黾', 0x2eec: '齐', 0x2eee: '齿', 0x2ef0: '龙', 0x2ef3: '龟',
+};
+
+/**
+ * Kangxi radicals whose NFKC form is a traditional character: these tables are in simplified Chinese, and a
+ * simplified font draws the radical with the simplified glyph (⼾ is drawn as 户, not 戶).
+ */
+const KANGXI_SIMPLIFIED: Readonly<Record<number, string>> = {
+  0x2f3e: '户', 0x2f92: '见', 0x2f99: '贝', 0x2f9e: '车', 0x2fa7: '长', 0x2fa8: '门', 0x2fb1: '韦', 0x2fb4: '页',
+  0x2fb5: '风', 0x2fb6: '飞', 0x2fba: '马', 0x2fbe: '斗', 0x2fc2: '鱼', 0x2fc3: '鸟', 0x2fc4: '卤', 0x2fc6: '麦',
+  0x2fc8: '黄', 0x2fcd: '黾', 0x2fd1: '齐', 0x2fd2: '齿', 0x2fd3: '龙', 0x2fd4: '龟',
 };
 
 /**
@@ -23,6 +40,8 @@ const RADICAL_SUPPLEMENT: Readonly<Record<number, string>> = {
  * nothing applies.
  */
 export function normalizeCodePoint(cp: number): string {
+  const simplified = KANGXI_SIMPLIFIED[cp];
+  if (simplified !== undefined) return simplified;
   // Kangxi radicals and CJK compatibility ideographs: NFKC gives the unified ideograph.
   if ((cp >= 0x2f00 && cp <= 0x2fd5) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f)) {
     return String.fromCodePoint(cp).normalize('NFKC');

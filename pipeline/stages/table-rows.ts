@@ -4,7 +4,15 @@
  * Pages are walked in order so that a page which does not repeat the header reuses the previous page's
  * columns. A page with no ruled table that fits falls back to the white-space layout.
  */
-import { columnMapFit, headerRowsToColumnMap, rowToKeyedCells, type ColumnMap } from '../../extractors/table/columns.js';
+import {
+  columnMapFit,
+  headerLabel,
+  headerRowsToColumnMap,
+  mergeColumnMaps,
+  rowToKeyedCells,
+  stripRepeatedHeader,
+  type ColumnMap,
+} from '../../extractors/table/columns.js';
 import { glyphsToLines, lineToText } from '../../extractors/table/cell-text.js';
 import { glyphsToWhitespaceTable } from '../../extractors/table/whitespace.js';
 import type { PageTable } from '../../extractors/table/page-table.js';
@@ -31,6 +39,11 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
     for (const table of layout.tables) {
       const header = headerRowsToColumnMap(table.rows, profile);
       if (header && header.map.columns.length >= profile.minHeaderMatches + 1) {
+        // A header row that also holds content (labels drawn over the first row of a page) stays a body row,
+        // and a page whose header lacks columns takes them from the earlier pages.
+        const pureRows = countPureHeaderRows(table.rows, header.preambleRows, header.headerRows);
+        header.map = mergeColumnMaps(header.map, carried);
+        header.headerRows = pureRows;
         const preamble = table.rows.slice(0, header.preambleRows).flatMap((row) => row.map((c) => c.text).filter((t) => t.text.trim() !== ''));
         chosen.push({ table, map: header.map, headerRows: header.headerRows, preamble });
         carried = header.map;
@@ -75,8 +88,12 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
     for (const { table, map, headerRows } of chosen) {
       const factor = table.layout === 'whitespace' ? WHITESPACE_LAYOUT_FACTOR : 1;
       for (const [offset, row] of table.rows.slice(headerRows).entries()) {
-        const { cells, unplaced, spanning } = rowToKeyedCells(row, map, read.page);
+        const keyed = rowToKeyedCells(row, map, read.page);
+        const { unplaced, spanning } = keyed;
+        const { cells, stripped } = stripRepeatedHeader(keyed.cells, map);
         const notes: string[] = [];
+        if (stripped > 0 && [...cells.values()].every((c) => c.text.text.trim() === '')) continue; // a repeated header
+        if (stripped > 0) notes.push(`the table header was drawn over this row: ${stripped} header labels were removed from its cells`);
         const doubts = table.rowDoubts?.[headerRows + offset] ?? [];
         notes.push(...doubts);
         if (table.layout === 'whitespace') notes.push('columns and rows inferred from the text layout: the table has no ruling lines');
@@ -85,7 +102,7 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
         }
         for (const cell of unplaced) notes.push(`text outside every column was left out: ${cell.text.text.trim().slice(0, 60)}`);
         if ([...cells.values()].every((c) => c.text.text.trim() === '')) continue;
-        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 ? UNCERTAIN_BOUNDARY_CAP : 1);
+        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 || stripped > 0 ? UNCERTAIN_BOUNDARY_CAP : 1);
         pieces.push({ page: read.page, firstOnPage, cells, readConfidence, notes: [...read.notes, ...notes] });
         firstOnPage = false;
       }
@@ -106,4 +123,12 @@ function positionalColumnMap(table: PageTable, order: readonly string[]): Column
   const row = table.rows.find((r) => r.length === order.length);
   if (!row) return null;
   return { columns: row.map((cell, i) => ({ key: order[i]!, x0: cell.rect.x0, x1: cell.rect.x1 })) };
+}
+
+/** Header rows that hold nothing but labels (no digits): a row with amounts in it is content under a label. */
+function countPureHeaderRows(rows: PageTable['rows'], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (rows[i]!.some((c) => /[0-9]/.test(headerLabel(c.text.text)))) return i;
+  }
+  return to;
 }

@@ -64,13 +64,15 @@ const SUFFIXES: readonly (readonly [string, Comparator])[] = [
 /**
  * A number: optional minus, digits grouped by thousands or not grouped at all, optional decimals; ASCII or
  * full-width. Then an optional unit: 1–8 characters with no digit, no space, and none of the punctuation that
- * would make the text a sentence or an expression rather than a unit.
+ * would make the text a sentence or an expression rather than a unit, optionally followed by a bracketed
+ * alternative of a few Chinese characters (`万头（羽）`); a bracket that qualifies (`（含）`, `（约）`) is refused
+ * by `NOT_A_UNIT_RE`.
  */
 const SHAPE_RE =
-  /^([-－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)\s*([^\s0-9０-９()（）[\]【】<>＜＞≤≥≦≧=＝,，.．。;；:：、~～]{1,8})?$/;
+  /^([-－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)\s*([^\s0-9０-９()（）[\]【】<>＜＞≤≥≦≧=＝,，.．。;；:：、~～]{1,8}(?:[（(]\p{Script=Han}{1,4}[）)])?)?$/u;
 
 /** Words that turn a unit into an approximation or a range; reading those as `=` would be a guess. */
-const NOT_A_UNIT_RE = /左右|约|至|到|或|以|及|不|余|多/;
+const NOT_A_UNIT_RE = /左右|约|至|到|或|以|及|不|余|多|含|累计|预计|合计/;
 
 const EMPTY = { comparator: null, value: null, unit: null } as const;
 
