@@ -67,6 +67,33 @@ describe('lineToText', () => {
     expectAligned(t);
   });
 
+  it('reads the Asian–Latin autospacing of word processors (a quarter em between 年 and 2024) as no space', () => {
+    // Word and LibreOffice leave about 0.25 em between Chinese and Latin or digits; pdf.js may even put a space there.
+    const line = [
+      ...glyphRun('2024', 0, 0, { advance: 5, run: 0 }),
+      ...glyphRun('年', 22.5, 0, { run: 1 }),
+      glyph(' ', 32.5, 0, 35, 10, { run: 1 }),
+      ...glyphRun('11', 35, 0, { advance: 5, run: 1 }),
+      ...glyphRun('月', 47.5, 0, { run: 2 }),
+    ];
+    expect(lineToText(line).text).toBe('2024年11月');
+  });
+
+  it('keeps a space between Chinese and Latin when the gap is wider than the autospacing', () => {
+    const line = [...glyphRun('R&D', 0, 0, { advance: 5, run: 0 }), ...glyphRun('统计', 25, 0, { run: 1 })];
+    expect(lineToText(line).text).toBe('R&D 统计');
+  });
+
+  it('keeps a space the PDF drew between two Chinese characters (一月一链 一起益企)', () => {
+    const line = [...glyphRun('一链', 0, 0, { run: 0 }), glyph(' ', 20, 0, 23, 10, { run: 0 }), ...glyphRun('一起', 23, 0, { run: 0 })];
+    expect(lineToText(line).text).toBe('一链 一起');
+  });
+
+  it('keeps a space the PDF drew after half-width punctuation (1-产出指标; 11-数量指标)', () => {
+    const line = [...glyphRun('标;', 0, 0, { run: 0 }), glyph(' ', 20, 0, 23, 10, { run: 0 }), ...glyphRun('11', 23, 0, { advance: 5, run: 0 })];
+    expect(lineToText(line).text).toBe('标; 11');
+  });
+
   it('drops spaces at the start and end of the line', () => {
     const line = [glyph(' ', 0, 0, 3, 10), ...glyphRun('是', 3, 0), glyph(' ', 13, 0, 16, 10)];
     const t = lineToText(line);

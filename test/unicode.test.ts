@@ -120,3 +120,14 @@ describe('assessTextLayer', () => {
     expect(isCommonHan('䮺')).toBe(false);
   });
 });
+
+describe('simplified forms of radicals', () => {
+  it('maps Kangxi radicals whose NFKC form is traditional to the simplified character (⼾ → 户, ⾨ → 门, ⾺ → 马)', () => {
+    expect(normalizeText('财政专⼾拨款')).toBe('财政专户拨款');
+    expect(normalizeText('⾨⾺⾴⾞')).toBe('门马页车');
+  });
+
+  it('maps radical supplements that Chromium writes for Noto Sans CJK SC glyphs (⻣ → 骨, ⻔ → 门, ⺠ → 民, ⻓ → 长, ⻝ → 食)', () => {
+    expect(normalizeText('⻣干教师、部⻔、⼈⺠、⻓期、⻝品')).toBe('骨干教师、部门、人民、长期、食品');
+  });
+});
