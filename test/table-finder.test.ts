@@ -232,6 +232,13 @@ describe('edgesToPageTables', () => {
     expect(cell.text.boxes[3]).toEqual({ page: 1, bbox: [105, 138, 115, 148] });
   });
 
+  it('keeps closing punctuation that hangs past the last column’s border in that cell, and only punctuation', () => {
+    const glyphs = [...glyphRun('年度指标值:5家', 220, 124, { size: 10, advance: 10, run: 1 }), ...glyphRun('。', 301, 124, { run: 2 }), ...glyphRun('注', 301, 140, { run: 3 })];
+    const { tables, outside } = edgesToPageTables(1, edges, glyphs);
+    expect(tables[0]!.rows[1]![1]!.text.text).toBe('年度指标值:5家。');
+    expect(outside.map((g) => g.char)).toEqual(['注']);
+  });
+
   it('puts glyphs outside every table (title, footer) in outside', () => {
     const title = glyphRun('项目支出绩效目标表', 20, 50);
     const footer = glyphRun('第1页', 20, 700);

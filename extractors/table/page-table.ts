@@ -74,7 +74,10 @@ export function rectsToPageTables(
       if (!best || area(r) < area(best.rect)) best = c;
     }
     if (!best) {
-      outside.push(g);
+      // CJK typesetting lets closing punctuation hang past the cell's border (。 outside the last column).
+      const hanging = HANGING_PUNCTUATION.test(g.char) ? nearestCellInBand(all, cx, cy, g.size) : null;
+      if (hanging) hanging.glyphs.push(g);
+      else outside.push(g);
       continue;
     }
     best.glyphs.push(g);
@@ -93,6 +96,24 @@ export function rectsToPageTables(
     return { page, bounds: tableBounds(group), rows, layout };
   });
   return { tables, outside };
+}
+
+/** Punctuation that may hang past the right border of a line. */
+const HANGING_PUNCTUATION = /^[。，、；：！？）」』”’.,;:!?)]$/;
+
+/** The cell whose row band holds `cy` and whose left or right border is within one em of `cx`. */
+function nearestCellInBand<T extends { rect: Rect }>(cells: readonly T[], cx: number, cy: number, size: number): T | null {
+  let best: T | null = null;
+  let bestDistance = size;
+  for (const c of cells) {
+    if (cy < c.rect.y0 || cy > c.rect.y1) continue;
+    const distance = cx > c.rect.x1 ? cx - c.rect.x1 : cx < c.rect.x0 ? c.rect.x0 - cx : 0;
+    if (distance < bestDistance) {
+      best = c;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 function area(r: Rect): number {

@@ -32,7 +32,7 @@ def main(table_json, out):
     page = landscape(A4)
     doc = SimpleDocTemplate(out, pagesize=page, leftMargin=1.2 * cm, rightMargin=1.2 * cm, topMargin=1.2 * cm,
                             bottomMargin=1.2 * cm, title=src['title'], author='jixiao samples', creator='ReportLab')
-    base = ParagraphStyle('b', fontName=font, fontSize=8, leading=10.5, wordWrap='CJK')
+    base = ParagraphStyle('b', fontName=font, fontSize=8.5, leading=11, wordWrap='CJK')
     num = ParagraphStyle('n', parent=base, alignment=2)
     head = ParagraphStyle('h', parent=base, alignment=1)
     title = ParagraphStyle('t', fontName=font, fontSize=16, leading=22, alignment=1)
