@@ -26,6 +26,8 @@ export interface KeyedCell {
   parts: number;
   /** The cells' regions (page units, origin top-left): where an empty value was read from. */
   regions: Source[];
+  /** Doubts about this cell met while reading it, each with the confidence it caps the cell's values at. */
+  doubts?: { cap: number; note: string }[];
 }
 
 /**
@@ -158,6 +160,11 @@ function labelIsPure(label: string): boolean {
   return !/[0-9]/.test(label);
 }
 
+/** A value whose header label was removed exactly: the rest is the cell's own text. */
+const STRIPPED_LABEL_CAP = 0.97;
+/** A value in a row under a header drawn over it, whose label could not be found: it may hold the label. */
+const MIXED_LABEL_CAP = 0.5;
+
 /**
  * A header repeated inside the table body, or drawn over the first row of a page (some producers do both):
  * when most cells of a row begin with their column's header label, the labels are removed. Returns the cells
@@ -182,7 +189,17 @@ export function stripRepeatedHeader(cells: ReadonlyMap<string, KeyedCell>, map: 
   const out = new Map<string, KeyedCell>();
   for (const [key, cell] of cells) {
     const cut = cuts.get(key) ?? 0;
-    out.set(key, cut > 0 ? { ...cell, text: trimText(sliceText(cell.text, cut)) } : cell);
+    if (cut > 0) {
+      const text = trimText(sliceText(cell.text, cut));
+      const note = 'the table header was drawn over this row: its label was removed from the cell';
+      out.set(key, { ...cell, text, doubts: [...(cell.doubts ?? []), ...(text.text ? [{ cap: STRIPPED_LABEL_CAP, note }] : [])] });
+    } else if (labels.has(key) && cell.text.text.trim() !== '') {
+      // Every other cell of this row began with its label; this one did not, so the label may be mixed into it.
+      const note = `the table header was drawn over this row, and this cell's label (${labels.get(key)}) could not be separated from its text`;
+      out.set(key, { ...cell, doubts: [...(cell.doubts ?? []), { cap: MIXED_LABEL_CAP, note }] });
+    } else {
+      out.set(key, cell);
+    }
   }
   return { cells: out, stripped: cuts.size };
 }

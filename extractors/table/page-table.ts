@@ -82,7 +82,8 @@ export function rectsToPageTables(
     }
     best.glyphs.push(g);
     const r = best.rect;
-    if (g.char !== ' ' && Math.min(cx - r.x0, r.x1 - cx) < STRADDLE_DISTANCE && g.x1 - g.x0 > 2 * STRADDLE_DISTANCE) best.straddling++;
+    const onBorder = Math.min(cx - r.x0, r.x1 - cx) < STRADDLE_DISTANCE && g.x1 - g.x0 > 2 * STRADDLE_DISTANCE;
+    if (onBorder && g.char !== ' ' && !HANGING_PUNCTUATION.test(g.char)) best.straddling++;
   }
   const tables = groups.map((group, t) => {
     const cells = all.filter((c) => c.t === t);

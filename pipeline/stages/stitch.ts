@@ -64,5 +64,5 @@ function joinInto(row: StitchedRow, piece: RowPiece): void {
 }
 
 function joinCells(a: KeyedCell, b: KeyedCell, separator: ReturnType<typeof unplacedText>[]): KeyedCell {
-  return { text: concatTexts([a.text, ...separator, b.text]), straddling: a.straddling + b.straddling, parts: Math.max(a.parts, b.parts), regions: [...a.regions, ...b.regions] };
+  return { text: concatTexts([a.text, ...separator, b.text]), straddling: a.straddling + b.straddling, parts: Math.max(a.parts, b.parts), regions: [...a.regions, ...b.regions], doubts: [...(a.doubts ?? []), ...(b.doubts ?? [])] };
 }

@@ -93,7 +93,6 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
         const { cells, stripped } = stripRepeatedHeader(keyed.cells, map);
         const notes: string[] = [];
         if (stripped > 0 && [...cells.values()].every((c) => c.text.text.trim() === '')) continue; // a repeated header
-        if (stripped > 0) notes.push(`the table header was drawn over this row: ${stripped} header labels were removed from its cells`);
         const doubts = table.rowDoubts?.[headerRows + offset] ?? [];
         notes.push(...doubts);
         if (table.layout === 'whitespace') notes.push('columns and rows inferred from the text layout: the table has no ruling lines');
@@ -102,7 +101,7 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
         }
         for (const cell of unplaced) notes.push(`text outside every column was left out: ${cell.text.text.trim().slice(0, 60)}`);
         if ([...cells.values()].every((c) => c.text.text.trim() === '')) continue;
-        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 || stripped > 0 ? UNCERTAIN_BOUNDARY_CAP : 1);
+        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 ? UNCERTAIN_BOUNDARY_CAP : 1);
         pieces.push({ page: read.page, firstOnPage, cells, readConfidence, notes: [...read.notes, ...notes] });
         firstOnPage = false;
       }

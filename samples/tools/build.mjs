@@ -3,18 +3,24 @@
 //
 //   node samples/tools/build.mjs              regenerate the PDFs (and check which rows are cut by page breaks)
 //   node samples/tools/build.mjs --expected   regenerate only samples/*.expected.json
-//   node samples/tools/build.mjs --keep       keep the intermediate .fodt/.html files (printed path)
+//   node samples/tools/build.mjs --keep       keep the intermediate .fodt/.fods/.html/.docx files (printed path)
+//   node samples/tools/build.mjs liwan-weijian.calc ...   render only these PDFs (<id>.<producer>); the expected
+//                                             JSON of every sample is still rewritten
 //
 // Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
-// chromium-noborders (HTML table without any ruling -> --print-to-pdf). Needs the Debian packages
-// libreoffice-writer, chromium, fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-uming, poppler-utils.
-// Nothing here touches the network.
+// chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
+// Noto Sans CJK SC -> --print-to-pdf), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
+// STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
+// python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-uming, poppler-utils, poppler-data.
+// The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateSource, amountNumber } from './lib.mjs';
+import { fods } from './calc.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
@@ -22,11 +28,12 @@ const srcDir = join(samplesDir, 'src');
 const args = new Set(process.argv.slice(2));
 const expectedOnly = args.has('--expected');
 const keep = args.has('--keep');
+const only = [...args].filter((a) => !a.startsWith('--')); // <id>.<producer> to render; none: all
 
 // Which PDFs each source is rendered into.
 const PLAN = {
-  'liwan-kegongxin': ['libreoffice', 'chromium'],
-  'liwan-weijian': ['libreoffice', 'chromium', 'chromium-noborders'],
+  'liwan-kegongxin': ['libreoffice', 'chromium', 'writer-docx', 'chromium-notosans'],
+  'liwan-weijian': ['libreoffice', 'chromium', 'chromium-noborders', 'calc', 'reportlab-cid'],
 };
 
 const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
@@ -178,12 +185,22 @@ ${rows.map(row).join('\n')}
 `;
 }
 
-function html(src, { borders }) {
+// The Chromium producers: the same HTML table, with different pages, fonts, column widths and rules.
+const HTML_STYLES = {
+  chromium: { borders: true, page: 'A4 landscape', margin: '11mm 9mm 11mm 9mm', font: "'WenQuanYi Zen Hei'",
+    size: '8.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5] },
+  'chromium-noborders': { borders: false, page: 'A4 landscape', margin: '11mm 9mm 11mm 9mm', font: "'AR PL UMing CN'",
+    size: '8.5pt', widths: [15, 6, 6, 7, 6, 23, 37] },
+  // Skia writes Noto Sans CJK SC (a CFF font) as Type 3 fonts whose ToUnicode maps a glyph shared by an ideograph
+  // and a radical to the radical: the text layer reads ⽣ for 生, ⻔ for 门, …
+  'chromium-notosans': { borders: true, page: 'A4 portrait', margin: '12mm 10mm', font: "'Noto Sans CJK SC'",
+    size: '7.5pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5] },
+};
+
+function html(src, producer) {
   const rows = renderRows(src);
   const esc = (s) => xml(s);
-  // different column widths (and font) from the LibreOffice rendering
-  const widths = borders ? [14, 6.5, 6.5, 7, 6.5, 24, 35.5] : [15, 6, 6, 7, 6, 23, 37];
-  const font = borders ? "'WenQuanYi Zen Hei'" : "'AR PL UMing CN'";
+  const { borders, page, margin, font, size, widths } = HTML_STYLES[producer];
   const cellCss = borders
     ? 'border: 0.75pt solid #000; padding: 2.5pt 3pt;'
     : 'border: none; padding: 3pt 5pt 5pt 5pt;';
@@ -195,9 +212,9 @@ function html(src, { borders }) {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(src.title)}</title>
 <style>
-@page { size: A4 landscape; margin: 11mm 9mm 11mm 9mm; }
+@page { size: ${page}; margin: ${margin}; }
 html, body { margin: 0; padding: 0; }
-body { font-family: ${font}; font-size: 8.5pt; line-height: 1.3; color: #000; }
+body { font-family: ${font}; font-size: ${size}; line-height: 1.3; color: #000; }
 h1 { font-size: 15pt; text-align: center; margin: 0 0 8pt 0; font-weight: bold; }
 .meta { display: flex; justify-content: space-between; font-size: 10pt; margin-bottom: 4pt; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; }
@@ -226,21 +243,56 @@ function run(cmd, argv, opts = {}) {
   return execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000, ...opts }).toString();
 }
 
-function renderLibreOffice(src, work) {
-  const input = join(work, `${src.id}.fodt`);
-  writeFileSync(input, fodt(src));
+/** soffice --convert-to <filter> of work/<name>.<ext>; returns work/<name>.pdf */
+function soffice(input, filter, work) {
   const profile = mkdtempSync(join(tmpdir(), 'jixiao-lo-profile-'));
   try {
     run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck',
-      '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, input]);
+      '--convert-to', filter, '--outdir', work, input]);
   } finally { rmSync(profile, { recursive: true, force: true }); }
-  return join(work, `${src.id}.pdf`);
+  return join(work, `${basename(input).replace(/\.[^.]+$/, '')}.pdf`);
 }
 
-function renderChromium(src, work, borders) {
-  const input = join(work, `${src.id}.${borders ? 'ruled' : 'plain'}.html`);
-  writeFileSync(input, html(src, { borders }));
-  const out = join(work, `${src.id}.${borders ? 'ruled' : 'plain'}.pdf`);
+function renderLibreOffice(src, work) {
+  const input = join(work, `${src.id}.fodt`);
+  writeFileSync(input, fodt(src));
+  return soffice(input, 'pdf:writer_pdf_Export', work);
+}
+
+function renderCalc(src, work) {
+  const input = join(work, `${src.id}.calc.fods`);
+  const rows = renderRows(src);
+  // WenQuanYi Zen Hei has glyphs of their own for the Kangxi radicals, so Calc's one-ToUnicode-entry-per-glyph
+  // keeps the substituted radicals apart from the ideographs (unlike Noto CJK, see kangxiSpans)
+  writeFileSync(input, fods(src, HEADER, rows.map(cells), rows.map((r) => r.kind !== 'project'), { font: 'WenQuanYi Zen Hei' }));
+  return soffice(input, 'pdf:calc_pdf_Export', work);
+}
+
+/** The printed table for the Python producers: document fields and the rows with renderSubstitutions applied. */
+function tableJson(src, work) {
+  const file = join(work, `${src.id}.table.json`);
+  const { title, department, currencyUnit } = src;
+  writeFileSync(file, JSON.stringify({ title, department, currencyUnit, rows: renderRows(src) }));
+  return file;
+}
+const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-docx and python3-reportlab are
+
+function renderWriterDocx(src, work) {
+  const docx = join(work, `${src.id}.writer-docx.docx`);
+  run(python, [join(here, 'writer_docx.py'), tableJson(src, work), docx, 'Noto Sans CJK SC']);
+  return soffice(docx, 'pdf:writer_pdf_Export', work);
+}
+
+function renderReportLab(src, work) {
+  const out = join(work, `${src.id}.reportlab-cid.pdf`);
+  run(python, [join(here, 'reportlab_cid.py'), tableJson(src, work), out]);
+  return out;
+}
+
+function renderChromium(src, work, producer) {
+  const input = join(work, `${src.id}.${producer}.html`);
+  writeFileSync(input, html(src, producer));
+  const out = join(work, `${src.id}.${producer}.pdf`);
   const profile = mkdtempSync(join(tmpdir(), 'jixiao-chromium-profile-'));
   try {
     run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -250,17 +302,46 @@ function renderChromium(src, work, borders) {
   return out;
 }
 
+// Noto Sans CJK as Type 3 fonts is ~1,000 small objects (~620 KB): pack them into object streams (qpdf, lossless).
+function compact(pdf) {
+  const out = pdf.replace(/\.pdf$/, '.qpdf.pdf');
+  run('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', pdf, out]);
+  return out;
+}
+
+// How each producer is run. cuts: whether some row must be cut by a page break (Calc never cuts a row).
+// headerWords: a header that pdftotext does not read as one run (the .docx two-row header), removed word by word.
+const PRODUCERS = {
+  libreoffice: { render: renderLibreOffice, cuts: true },
+  chromium: { render: (src, work) => renderChromium(src, work, 'chromium'), cuts: true },
+  'chromium-noborders': { render: (src, work) => renderChromium(src, work, 'chromium-noborders'), cuts: true },
+  'chromium-notosans': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosans')), cuts: true },
+  calc: { render: renderCalc, cuts: false },
+  'writer-docx': { render: renderWriterDocx, cuts: true,
+    headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },
+  'reportlab-cid': { render: renderReportLab, cuts: true },
+};
+
 // ---- which rows does a page break cut? (pdftotext per page) -------------------------
-function splitRows(pdf, src) {
+// Compared after NFKC and with the CJK-radicals-supplement forms Chromium + Noto Sans CJK print (⻔ for 门, …)
+// mapped back, so that radicals in the text layer match the truth.
+const SUPPLEMENT = { '⻔': '门', '⺠': '民', '⻓': '长', '⻩': '黄', '⻅': '见', '⻋': '车', '⻉': '贝', '⻜': '飞', '⻛': '风',
+  '⻝': '食', '⻢': '马', '⻚': '页', '⻆': '角', '⻄': '西', '⺟': '母', '⻘': '青', '⻬': '齐', '⻰': '龙', '⻳': '龟', '⻣': '骨' };
+const squash = (s) => s.normalize('NFKC').replace(/[\u2E80-\u2EFF]/gu, (c) => SUPPLEMENT[c] ?? c).replace(/\s+/g, '');
+
+function splitRows(pdf, src, producer) {
+  if (!PRODUCERS[producer].cuts) return wholeRows(pdf, src);
   const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))[1]);
-  const squash = (s) => s.replace(/\s+/g, '');
   const header = squash(HEADER.join(''));
+  const { headerWords } = PRODUCERS[producer];
+  const dropHeader = (t) => headerWords ? headerWords.reduce((acc, w) => acc.replace(squash(w), ''), t) : t.replaceAll(header, '');
   let text = '';
   const pageStart = [];
   for (let p = 1; p <= pages; p++) {
     pageStart.push(text.length);
-    // drop the repeated header row, so that a cell cut by the page break reads on as one string
-    text += squash(run('pdftotext', ['-f', String(p), '-l', String(p), '-raw', '-enc', 'UTF-8', pdf, '-'])).replace(header, '');
+    // drop the repeated header row(s), so that a cell cut by the page break reads on as one string (ReportLab
+    // draws a second header mid-page above the first part of a row it splits)
+    text += dropHeader(squash(run('pdftotext', ['-f', String(p), '-l', String(p), '-raw', '-enc', 'UTF-8', pdf, '-'])));
   }
   const pageAt = (pos) => pageStart.filter((s) => s <= pos).length;
   const rows = renderRows(src);
@@ -283,7 +364,7 @@ function splitRows(pdf, src) {
       // the last characters of the cell; shorter if a page break falls among them (the next cell's first part
       // is printed between the two parts of a cut cell)
       let at = -1, tail = '';
-      for (const n of [10, 6, 4, 2]) {
+      for (const n of [10, 6, 4, 2, 1]) { // 1: a name cut by the page break (Writer from .docx)
         tail = s.slice(-n);
         at = text.lastIndexOf(tail, limit - tail.length); // the last occurrence before the next row
         if (at >= start) break;
@@ -297,29 +378,49 @@ function splitRows(pdf, src) {
   return { pages, split: found };
 }
 
+// Calc never cuts a row, but its text layer is not in row order (on each page the single-line cells, i.e. short
+// names and all amounts, come first, then the wrapped cells), so the reading-order search above does not apply:
+// check instead that every row has all its cells on one page.
+function wholeRows(pdf, src) {
+  const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))[1]);
+  const texts = [];
+  for (let p = 1; p <= pages; p++) texts.push(squash(run('pdftotext', ['-f', String(p), '-l', String(p), '-raw', '-enc', 'UTF-8', pdf, '-'])));
+  const found = [];
+  renderRows(src).forEach((r, i) => {
+    const c = cells(r).map(squash).filter(Boolean);
+    const page = texts.findIndex((t) => c.every((s) => t.includes(s)));
+    if (page < 0) found.push({ row: i, name: r.name, error: 'not found whole on any page' });
+  });
+  return { pages, split: found };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'jixiao-samples-'));
 const report = [];
 try {
   for (const src of sources) {
     for (const producer of PLAN[src.id]) {
-      const pdf = producer === 'libreoffice' ? renderLibreOffice(src, work)
-        : renderChromium(src, work, producer === 'chromium');
+      if (only.length && !only.includes(`${src.id}.${producer}`)) continue;
+      const pdf = PRODUCERS[producer].render(src, work);
       const dest = join(samplesDir, `${src.id}.${producer}.pdf`);
       renameSync(pdf, dest);
-      const { pages, split } = splitRows(dest, src);
+      const { pages, split } = splitRows(dest, src, producer);
       const kb = Math.round(statSync(dest).size / 1024);
       console.log(`wrote ${basename(dest)}: ${pages} pages, ${kb} KB`);
       for (const s of split) {
         console.log(s.error ? `  !! row ${s.row} ${s.name}: ${s.error}`
           : `  row ${s.row} (${s.name}) is cut by a page break: pages ${s.pages.join('-')}`);
       }
-      if (!split.some((s) => s.pages)) console.log('  !! no row is cut by a page break');
-      if (kb > 600) console.log('  !! larger than expected');
-      report.push({ file: basename(dest), pages, kb, split });
+      if (PRODUCERS[producer].cuts && !split.some((s) => s.pages)) console.log('  !! no row is cut by a page break');
+      if (kb > 400) console.log('  !! larger than expected');
+      report.push({ file: basename(dest), pages, kb, split, cuts: PRODUCERS[producer].cuts });
     }
   }
 } finally {
   if (keep) console.log(`intermediate files kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
-if (report.some((r) => !r.split.some((s) => s.pages) || r.split.some((s) => s.error))) process.exitCode = 1;
+if (only.some((o) => !report.some((r) => r.file === `${o}.pdf`))) {
+  console.log(`!! not in PLAN: ${only.filter((o) => !report.some((r) => r.file === `${o}.pdf`)).join(' ')}`);
+  process.exitCode = 1;
+}
+if (report.some((r) => (r.cuts && !r.split.some((s) => s.pages)) || r.split.some((s) => s.error))) process.exitCode = 1;

@@ -38,6 +38,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
     if (row.joinedColumns.includes(key)) scaleConfidence(field, STITCH_FACTOR, `joined across the page break (pages ${row.pages.join(', ')})`);
     if (cell && cell.straddling > 0) capConfidence(field, STRADDLING_CAP, `${cell.straddling} character(s) sit on a ruling line: text may belong to the next cell`);
     if (cell && cell.parts > 1) scaleConfidence(field, SPLIT_CELL_FACTOR, `read from ${cell.parts} drawn cells joined left to right`);
+    for (const doubt of cell?.doubts ?? []) capConfidence(field, doubt.cap, doubt.note);
     return field;
   };
 
