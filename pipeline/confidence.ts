@@ -29,3 +29,19 @@ export const FAILED_CHECK_CAP = 0.6;
 export const UNCERTAIN_KIND_CAP = 0.8;
 /** A row of a white-space table whose boundary with a neighbour is doubtful: text may have crossed it. */
 export const UNCERTAIN_BOUNDARY_CAP = 0.75;
+/**
+ * A page read by OCR, before its characters' own confidences: the layout (cells from pixel lines) is right
+ * unless a check says otherwise; each value is then capped by the OCR confidence of its characters.
+ */
+export const OCR_PAGE_CONFIDENCE = 0.99;
+
+/**
+ * The probability that a value read by OCR is right, from the lowest confidence Tesseract gave one of its
+ * characters (0..1). Tesseract's confidences run high: a character at 0.9 is wrong more often than one in
+ * ten, so the mapping is steep below the top.
+ */
+export function ocrValueConfidence(lowestCharConfidence: number): number {
+  return Math.max(0, Math.min(0.99, lowestCharConfidence));
+}
+/** A value with a repaired character (a comparator read from its shape, a word of the fixed vocabulary): ×0.97. */
+export const REPAIR_FACTOR = 0.97;

@@ -2,7 +2,8 @@
  * Building fields and lowering their confidence, with the reason written down every time.
  */
 import type { Field } from '../schemas/extraction.js';
-import { textToSources, type PositionedText } from '../extractors/text/positioned-text.js';
+import { charDoubts, charRepairs, lowestCharConfidence, textToSources, type PositionedText } from '../extractors/text/positioned-text.js';
+import { ocrValueConfidence, REPAIR_FACTOR } from './confidence.js';
 
 /** A field under construction: confidence and notes change as stages learn more. */
 export type DraftField<T> = Field<T> & { notes: string[] };
@@ -34,4 +35,14 @@ export function finishField<T>(field: DraftField<T>): Field<T> {
   const out: Field<T> = { value: field.value, confidence: Math.round(field.confidence * 10000) / 10000, sources: field.sources };
   if (field.notes.length > 0) out.notes = field.notes;
   return out;
+}
+
+/** Cap a field read from `text[start..end)` by the OCR confidence of its characters, when it was read by OCR. */
+export function capByOcr(field: DraftField<unknown>, text: PositionedText | null, start = 0, end?: number): void {
+  if (!text) return;
+  const stop = end ?? text.text.length;
+  const ocr = lowestCharConfidence(text, start, stop);
+  if (ocr !== null) capConfidence(field, ocrValueConfidence(ocr), `read by OCR (lowest character confidence ${ocr.toFixed(2)})`);
+  for (const repair of charRepairs(text, start, stop)) scaleConfidence(field, REPAIR_FACTOR, `repaired: ${repair}`);
+  for (const doubt of charDoubts(text, start, stop)) if (!field.notes.includes(doubt)) field.notes.push(doubt);
 }

@@ -1,7 +1,8 @@
 /**
  * The pipeline: the one place where the stages are put in order.
  *
- *   input → load → read pages (text layer, ruling lines) → find tables (edges → cells) → table rows
+ *   input → load → read pages (text layer, ruling lines; pages without a usable one marked for OCR)
+ *   → scan pages (rasterize → preprocess → grid → OCR, for the marked pages) → find tables (edges → cells) → table rows
  *   (header dropped, cells keyed by column) → stitch rows across pages → parse rows (profile) → checks
  *   (profile) → document fields → assemble (confidence, review flags) → Extraction
  */
@@ -13,6 +14,8 @@ import { readDocumentFields } from './stages/document-fields.js';
 import { findTables } from './stages/find-tables.js';
 import { loadDocument } from './stages/load.js';
 import { readPages } from './stages/read-pages.js';
+import { scanPages } from './stages/scan-pages.js';
+import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
 import { stitchRows } from './stages/stitch.js';
 import { tableRows } from './stages/table-rows.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DocumentInput, type PipelineSettings, type ProfileStages, type StageContext } from './types.js';
@@ -20,6 +23,12 @@ import { DEFAULT_REVIEW_THRESHOLD, type DocumentInput, type PipelineSettings, ty
 export interface ExtractOptions extends Partial<PipelineSettings> {
   /** The table profile. @default the 项目支出绩效目标表 profile */
   profile?: ProfileStages;
+  /**
+   * An OCR engine to use (and leave running) for scanned pages; without one, an engine is created when a page
+   * needs it and terminated at the end of the document. Batches pass one engine for all their documents.
+   * @default undefined
+   */
+  ocrEngine?: OcrEngine;
 }
 
 /**
@@ -27,15 +36,18 @@ export interface ExtractOptions extends Partial<PipelineSettings> {
  * profile; a page that fails is recorded in `errors` and the result is `partial`.
  */
 export async function extractDocument(input: DocumentInput, options: ExtractOptions = {}): Promise<Extraction> {
+  let ownEngine: Promise<OcrEngine> | null = null;
   const ctx: StageContext = {
     file: input.file,
-    settings: { reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD, password: options.password },
+    settings: { reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD, password: options.password, ocr: options.ocr ?? true },
     profile: options.profile ?? projectExpenditure,
     errors: [],
+    ocr: () => (options.ocrEngine ? Promise.resolve(options.ocrEngine) : (ownEngine ??= createOcrEngine())),
   };
   const doc = await loadDocument(input, ctx);
   try {
-    const pages = await readPages(doc, ctx);
+    const read = await readPages(doc, ctx);
+    const pages = await scanPages({ doc, pages: read }, ctx);
     const layouts = await findTables(pages, ctx);
     const table = await tableRows(layouts, ctx);
     if (!table.found || table.pieces.length === 0) {
@@ -48,6 +60,9 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
     const documentFields = await readDocumentFields(table, ctx);
     return await assemble({ doc, pages, rows, checks, documentFields }, ctx);
   } finally {
-    await doc.pdf.destroy();
+    await doc.pdf?.destroy();
+    // Assigned in `ctx.ocr`, which TypeScript cannot see from here.
+    const engine = ownEngine as Promise<OcrEngine> | null;
+    if (engine) await (await engine).terminate();
   }
 }

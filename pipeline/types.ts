@@ -14,6 +14,7 @@ import type { PositionedText } from '../extractors/text/positioned-text.js';
 import type { TableProfile } from '../extractors/profiles/profile.js';
 import type { Check, Extraction, PageError, Row } from '../schemas/extraction.js';
 import type { DraftField } from './field.js';
+import type { OcrEngine } from '../extractors/ocr/ocr-engine.js';
 
 /** Settings of one run. */
 export interface PipelineSettings {
@@ -24,6 +25,12 @@ export interface PipelineSettings {
   reviewThreshold: number;
   /** Password for encrypted PDFs. @default undefined */
   password?: string;
+  /**
+   * Read pages without a usable text layer by OCR. When false, such pages are read for what their text layer
+   * is worth and flagged.
+   * @default true
+   */
+  ocr: boolean;
 }
 
 export const DEFAULT_REVIEW_THRESHOLD = 0.9;
@@ -36,6 +43,8 @@ export interface StageContext {
   profile: ProfileStages;
   /** Page errors: a stage records one and goes on; the document then ends as partial. */
   errors: PageError[];
+  /** The OCR engine, created when the first page needs it. */
+  ocr: () => Promise<OcrEngine>;
 }
 
 /** One stage of the pipeline. */
@@ -50,7 +59,14 @@ export interface DocumentInput {
 export interface LoadedDocument {
   file: string;
   sha256: string;
-  pdf: PDFDocumentProxy;
+  /** What the input is: a PDF, or an image file (PNG, JPEG, TIFF) whose pages are scans. */
+  kind: 'pdf' | 'image';
+  /** The open PDF; null for image inputs. */
+  pdf: PDFDocumentProxy | null;
+  /** The input's bytes, for image inputs (pages are decoded one at a time). */
+  bytes: Uint8Array;
+  /** For image inputs, each page's size in pixels and resolution. */
+  imagePages: { width: number; height: number; dpi: number; dpiGiven: boolean }[];
   pageCount: number;
 }
 
@@ -66,6 +82,13 @@ export interface PageRead {
   /** Probability that a character read from this page is right, before any check. */
   readConfidence: number;
   notes: string[];
+  /**
+   * For OCR pages, the degrees the scan was rotated clockwise and levelled by: glyphs and edges are in the
+   * levelled frame, and sources are mapped back to the page when the output is assembled. 0 otherwise.
+   */
+  skew: number;
+  /** For OCR pages, the resolution the page was read at. */
+  dpi?: number;
 }
 
 /** The tables found on a page, and the glyphs outside them (title, header lines, footers). */

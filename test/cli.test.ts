@@ -56,7 +56,7 @@ describe('jixiao extract', () => {
   });
 
   const badInputs: [string, RegExp][] = [
-    ['not-a-pdf.pdf', /Expected a PDF \(a file starting with %PDF-\), got/],
+    ['not-a-pdf.pdf', /Expected a PDF, PNG, JPEG or TIFF file, got a file starting with/],
     ['empty.pdf', /Expected a PDF, got an empty file/],
     ['truncated.pdf', /Expected a complete PDF ending in %%EOF/],
     ['encrypted.pdf', /needs a password/],
@@ -92,17 +92,25 @@ describe('jixiao extract', () => {
     expect(readdirSync(out)).toEqual(['liwan-weijian.libreoffice.json']);
   });
 
-  it('writes a garbage text layer as a partial document whose every field is flagged with the reason', async () => {
+  it('reads a page whose text layer is garbage by OCR instead, and says why', async () => {
     const out = tmp();
     const { code, stdout } = await jixiao('extract', path.join(BAD, 'garbage-text-layer.pdf'), '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/partial: page 1: text layer is unreadable/);
+    expect(stdout).toMatch(/garbage-text-layer\.pdf: \d+ rows/);
     const x = Extraction.parse(JSON.parse(readFileSync(path.join(out, 'garbage-text-layer.json'), 'utf8')));
+    expect(x.source.pages[0]!.method).toBe('ocr');
+    expect(x.source.pages[0]!.notes?.[0]).toMatch(/^text layer rejected: text layer is unreadable: .*ToUnicode.*: read by OCR$/);
+    expect(x.rows.length).toBeGreaterThan(3);
+    expect(x.rows[0]!.kind).toBe('total');
+    expect(x.rows.some((r) => r.name.notes?.some((n) => n.startsWith('read by OCR')))).toBe(true);
+  }, 120_000);
+
+  it('flags every field of a garbage text layer, with the reason, when OCR is off', async () => {
+    const { extractDocument } = await import('../pipeline/pipeline.js');
+    const x = await extractDocument({ file: 'garbage-text-layer.pdf', bytes: readFileSync(path.join(BAD, 'garbage-text-layer.pdf')) }, { ocr: false });
     expect(x.status).toBe('partial');
     expect(x.errors[0]).toMatchObject({ page: 1, stage: 'read-pages' });
-    expect(x.source.pages[0]!.notes?.[0]).toMatch(/text layer is unreadable/);
     expect(x.review.flagged).toBe(x.review.fields);
-    expect(x.rows.length).toBeGreaterThan(0);
     for (const row of x.rows) {
       expect(row.needsReview).toBe(true);
       expect(row.name.confidence).toBeLessThan(0.1);

@@ -1,5 +1,5 @@
 /**
- * A character of a page's text, placed on the page.
+ * A character of a page's text, placed on the page: from a PDF text layer, or read by OCR.
  *
  * Coordinates: page units (1/72 inch), origin at the top-left of the page, y growing downwards.
  */
@@ -19,6 +19,12 @@ export interface Glyph {
    * exact, so gaps are only measured between runs.
    */
   run: number;
+  /** Probability (0..1) that the character was read right, for characters read by OCR; absent for text layers. */
+  confidence?: number;
+  /** What was changed from the OCR reading and why, when the character was repaired. */
+  repair?: string;
+  /** Why the OCR reading is doubtful, when it is (its confidence already says how much). */
+  doubt?: string;
 }
 
 /** Middle of a glyph, in page units. */

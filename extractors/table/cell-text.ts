@@ -31,9 +31,20 @@ export interface CellTextSettings {
    * @default 0.75
    */
   cjkLatinGap: number;
+  /**
+   * For characters read by OCR, a gap next to a Chinese character is a space only when wider than this share
+   * of the font size.
+   * @default 1.2
+   */
+  ocrCjkGap: number;
+  /**
+   * For characters read by OCR, a gap between Latin letters or digits is a space when wider than this share.
+   * @default 0.45
+   */
+  ocrSpaceGap: number;
 }
 
-export const DEFAULT_CELL_TEXT_SETTINGS: CellTextSettings = { lineOverlap: 0.5, spaceGap: 0.3, duplicateOverlap: 0.6, cjkLatinGap: 0.75 };
+export const DEFAULT_CELL_TEXT_SETTINGS: CellTextSettings = { lineOverlap: 0.5, spaceGap: 0.3, duplicateOverlap: 0.6, cjkLatinGap: 0.75, ocrCjkGap: 1.2, ocrSpaceGap: 0.45 };
 
 /** Group glyphs into lines, top to bottom, each line left to right. Pure. */
 export function glyphsToLines(glyphs: readonly Glyph[], settings: CellTextSettings = DEFAULT_CELL_TEXT_SETTINGS): Glyph[][] {
@@ -74,14 +85,23 @@ export function lineToText(line: readonly Glyph[], settings: CellTextSettings = 
     if (prev) {
       const size = Math.max(prev.size, g.size);
       const gap = g.x0 - prev.x1;
-      const wide = prev.run !== g.run && gap > settings.spaceGap * size;
+      const ocr = prev.confidence !== undefined || g.confidence !== undefined;
+      const cjk = isCjk(prev.char) || isCjk(g.char);
+      // OCR boxes hug the ink, so gaps look wider than the layout's; and OCR splits Chinese into words at random.
+      const threshold = ocr ? (cjk ? settings.ocrCjkGap : settings.ocrSpaceGap) : settings.spaceGap;
+      // Tesseract sometimes gives a word's symbols zero-width boxes at its line's end: no geometry to judge by.
+      const degenerate = ocr && Math.min(prev.x1 - prev.x0, g.x1 - g.x0) < 0.1 * size;
+      const wide = prev.run !== g.run && !degenerate && gap > threshold * size;
       const autospaced = isCjk(prev.char) !== isCjk(g.char) && gap < settings.cjkLatinGap * size;
-      if ((spaceDrawn || wide) && !autospaced) {
+      if (((spaceDrawn && !ocr) || wide) && !autospaced) {
         text += ' ';
         boxes.push(null);
       }
     }
     const box: CharBox = { page: g.page, bbox: [g.x0, g.y0, g.x1, g.y1] };
+    if (g.confidence !== undefined) box.confidence = g.confidence;
+    if (g.repair !== undefined) box.repair = g.repair;
+    if (g.doubt !== undefined) box.doubt = g.doubt;
     text += g.char;
     for (let k = 0; k < g.char.length; k++) boxes.push(box);
     prev = g;

@@ -10,6 +10,12 @@ import type { BBox, Source } from '../../schemas/extraction.js';
 export interface CharBox {
   page: number;
   bbox: BBox;
+  /** Probability (0..1) that the character is right, when it was read by OCR. */
+  confidence?: number;
+  /** What was changed from the OCR reading and why, when the character was repaired. */
+  repair?: string;
+  /** Why the OCR reading is doubtful, when it is. */
+  doubt?: string;
 }
 
 /** A string and, for each of its UTF-16 units, the box it came from (null for inserted separators). */
@@ -77,4 +83,34 @@ export function unionBBox(a: BBox, b: BBox): BBox {
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** The lowest OCR confidence of the characters in `t.text[start..end)`, or null when none was read by OCR. */
+export function lowestCharConfidence(t: PositionedText, start = 0, end = t.text.length): number | null {
+  let lowest: number | null = null;
+  for (let i = start; i < end; i++) {
+    const c = t.boxes[i]?.confidence;
+    if (c !== undefined && (lowest === null || c < lowest)) lowest = c;
+  }
+  return lowest;
+}
+
+/** The repairs made to the characters of `t.text[start..end)`, each once. */
+export function charRepairs(t: PositionedText, start = 0, end = t.text.length): string[] {
+  const out = new Set<string>();
+  for (let i = start; i < end; i++) {
+    const r = t.boxes[i]?.repair;
+    if (r) out.add(r);
+  }
+  return [...out];
+}
+
+/** The doubts about the characters of `t.text[start..end)`, each once. */
+export function charDoubts(t: PositionedText, start = 0, end = t.text.length): string[] {
+  const out = new Set<string>();
+  for (let i = start; i < end; i++) {
+    const d = t.boxes[i]?.doubt;
+    if (d) out.add(d);
+  }
+  return [...out];
 }

@@ -1,7 +1,7 @@
 /**
  * Stage: draft rows, checks and document fields to the output contract, with review flags counted.
  */
-import type { Extraction, Field, Row } from '../../schemas/extraction.js';
+import type { Extraction, Field, Row, Source } from '../../schemas/extraction.js';
 import { finishField, type DraftField } from '../field.js';
 import type { DraftDocumentFields, DraftRow, LoadedDocument, PageRead, Stage } from '../types.js';
 
@@ -17,10 +17,11 @@ export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, c
   const threshold = ctx.settings.reviewThreshold;
   let fields = 0;
   let flagged = 0;
+  const skews = new Map(pages.filter((p) => p.skew !== 0).map((p) => [p.page, p]));
   const finish = <T>(f: DraftField<T>): Field<T> => {
     fields++;
     if (f.confidence < threshold) flagged++;
-    return finishField(f);
+    return finishField(skews.size === 0 ? f : { ...f, sources: f.sources.map((s) => levelledSourceToPage(s, skews.get(s.page))) });
   };
   const document = { title: finish(documentFields.title), department: finish(documentFields.department), currencyUnit: finish(documentFields.currencyUnit) };
   const outRows: Row[] = rows.map((r) => {
@@ -77,4 +78,24 @@ export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, c
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/**
+ * A source read on a deskewed scan, back in the page's own coordinates: its corners rotated back about the
+ * page centre, and the box around them.
+ */
+export function levelledSourceToPage(source: Source, page: Pick<PageRead, 'skew' | 'width' | 'height'> | undefined): Source {
+  if (!page || page.skew === 0) return source;
+  const a = (page.skew * Math.PI) / 180;
+  const cx = page.width / 2;
+  const cy = page.height / 2;
+  const [x0, y0, x1, y1] = source.bbox;
+  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => {
+    const dx = x! - cx;
+    const dy = y! - cy;
+    return [cx + dx * Math.cos(a) - dy * Math.sin(a), cy + dx * Math.sin(a) + dy * Math.cos(a)] as const;
+  });
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return { page: source.page, bbox: [round2(Math.min(...xs)), round2(Math.min(...ys)), round2(Math.max(...xs)), round2(Math.max(...ys))] };
 }

@@ -2,7 +2,7 @@
  * Stage: the document's title, department and currency unit, from the lines above the table.
  */
 import { sliceText, trimText, type PositionedText } from '../../extractors/text/positioned-text.js';
-import { capConfidence, fieldFrom, type DraftField } from '../field.js';
+import { capByOcr, capConfidence, fieldFrom, type DraftField } from '../field.js';
 import { MISSING_CAP } from '../confidence.js';
 import type { DraftDocumentFields, Stage, TableRowsResult } from '../types.js';
 
@@ -35,9 +35,12 @@ export const readDocumentFields: Stage<TableRowsResult, DraftDocumentFields> = (
 
   const titleLine = [...lines].filter((l) => spec.title.test(l.text.text)).sort((a, b) => b.size - a.size)[0];
   const title = titleLine ? fieldFrom(titleLine.text.text.trim(), trimText(titleLine.text), confidence, notes) : missing('title');
+  if (titleLine) capByOcr(title, trimText(titleLine.text));
   const dept = firstMatch(spec.department);
   const department = dept ? fieldFrom(dept.value, dept.text, confidence, notes, dept.start, dept.end) : missing('department (部门名称)');
+  if (dept) capByOcr(department, dept.text, dept.start, dept.end);
   const unit = firstMatch(spec.currencyUnit);
   const currencyUnit = unit ? fieldFrom(unit.value, unit.text, confidence, notes, unit.start, unit.end) : missing('currency unit (单位：万元)');
+  if (unit) capByOcr(currencyUnit, unit.text, unit.start, unit.end);
   return { title, department, currencyUnit };
 };

@@ -1,20 +1,20 @@
 /**
- * Stage: each page's text layer and ruling lines, and whether its text can be trusted.
+ * Stage: each page's text layer and ruling lines, and whether its text can be trusted; pages without a usable
+ * text layer (scans, broken ToUnicode maps) are marked for OCR, with the reason in their notes.
  *
  * A page that fails to read records an error and is left out; the document goes on and ends as partial.
  */
 import { pageToGlyphs } from '../../extractors/pdf/text-layer.js';
 import { operatorListToEdges } from '../../extractors/pdf/ruling-lines.js';
 import { assessTextLayer } from '../../extractors/text/normalize.js';
-import { GARBAGE_PAGE_CONFIDENCE, TEXT_LAYER_CONFIDENCE } from '../confidence.js';
-import type { PageError } from '../../schemas/extraction.js';
-import type { LoadedDocument, PageRead, Stage } from '../types.js';
+import { GARBAGE_PAGE_CONFIDENCE, OCR_PAGE_CONFIDENCE, TEXT_LAYER_CONFIDENCE } from '../confidence.js';
+import type { LoadedDocument, PageRead, Stage, StageContext } from '../types.js';
 
 export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => {
   const pages: PageRead[] = [];
   for (let n = 1; n <= doc.pageCount; n++) {
     try {
-      pages.push(await readPage(doc, n, ctx.errors));
+      pages.push(doc.kind === 'image' ? imagePageRead(doc, n) : await readPage(doc, n, ctx));
     } catch (error) {
       ctx.errors.push({ page: n, stage: 'read-pages', message: `Expected a readable page, got: ${(error as Error).message}` });
     }
@@ -22,8 +22,27 @@ export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => 
   return pages;
 };
 
-async function readPage(doc: LoadedDocument, n: number, errors: PageError[]): Promise<PageRead> {
-  const page = await doc.pdf.getPage(n);
+/** An image page: everything is read by OCR. */
+function imagePageRead(doc: LoadedDocument, n: number): PageRead {
+  const info = doc.imagePages[n - 1]!;
+  const notes = [`an image page: read by OCR${info.dpiGiven ? '' : ` (the image gives no resolution: ${info.dpi} dpi assumed)`}`];
+  return {
+    page: n,
+    width: (info.width * 72) / info.dpi,
+    height: (info.height * 72) / info.dpi,
+    method: 'ocr',
+    glyphs: [],
+    edges: [],
+    quality: { characters: 0, suspectShare: 0, hanShare: 0, commonHanShare: 0, usable: false, reason: 'an image has no text layer' },
+    readConfidence: OCR_PAGE_CONFIDENCE,
+    notes,
+    skew: 0,
+  };
+}
+
+async function readPage(doc: LoadedDocument, n: number, ctx: StageContext): Promise<PageRead> {
+  const errors = ctx.errors;
+  const page = await doc.pdf!.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const { glyphs, rawText } = await pageToGlyphs(page, viewport, n);
@@ -32,13 +51,19 @@ async function readPage(doc: LoadedDocument, n: number, errors: PageError[]): Pr
     const quality = assessTextLayer(rawText);
     const notes: string[] = [];
     let readConfidence = TEXT_LAYER_CONFIDENCE;
-    if (!quality.usable && quality.characters > 0) {
-      // Scans and OCR come later; until then such a page is read for what it is worth and flagged.
+    let method: PageRead['method'] = 'text';
+    if (!quality.usable && ctx.settings.ocr) {
+      notes.push(`${quality.characters === 0 ? 'no text layer' : `text layer rejected: ${quality.reason}`}: read by OCR`);
+      method = 'ocr';
+      readConfidence = OCR_PAGE_CONFIDENCE;
+    } else if (!quality.usable && quality.characters > 0) {
+      // Without OCR such a page is read for what it is worth and flagged.
       notes.push(quality.reason!);
       readConfidence = GARBAGE_PAGE_CONFIDENCE;
       errors.push({ page: n, stage: 'read-pages', message: `${quality.reason}; the page's fields are flagged` });
     }
-    return { page: n, width: viewport.width, height: viewport.height, method: 'text', glyphs, edges, quality, readConfidence, notes };
+    if (method === 'ocr') return { page: n, width: viewport.width, height: viewport.height, method, glyphs: [], edges: [], quality, readConfidence, notes, skew: 0 };
+    return { page: n, width: viewport.width, height: viewport.height, method, glyphs, edges, quality, readConfidence, notes, skew: 0 };
   } finally {
     page.cleanup();
   }

@@ -40,7 +40,8 @@ export interface ExpectedSample {
   failingChecks: { rule: string; row: number }[];
 }
 
-export function listSamples(): { pdf: string; expected: ExpectedSample }[] {
+/** Every sample with its expected JSON. */
+export function listAllSamples(): { pdf: string; expected: ExpectedSample }[] {
   return readdirSync(SAMPLES_DIR)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
@@ -48,6 +49,16 @@ export function listSamples(): { pdf: string; expected: ExpectedSample }[] {
       const expected = JSON.parse(readFileSync(path.join(SAMPLES_DIR, f), 'utf8')) as ExpectedSample;
       return { pdf: path.join(SAMPLES_DIR, expected.sample), expected };
     });
+}
+
+/** Whether a sample is read through OCR: a scan (producer `x+scan…`), an image file, or a PDF mixing both. */
+export function isScanned(expected: ExpectedSample): boolean {
+  return expected.producer.includes('+') || !expected.sample.endsWith('.pdf');
+}
+
+/** The born-digital samples (a text layer on every page). */
+export function listSamples(): { pdf: string; expected: ExpectedSample }[] {
+  return listAllSamples().filter((s) => !isScanned(s.expected));
 }
 
 const cache = new Map<string, Promise<Extraction>>();

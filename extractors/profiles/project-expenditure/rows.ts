@@ -2,7 +2,7 @@
  * Stitched rows to typed rows of a 项目支出绩效目标表: kinds, amounts, goal and the parsed indicator list,
  * each field with the confidence its reading earned.
  */
-import { capConfidence, fieldFrom, scaleConfidence, type DraftField } from '../../../pipeline/field.js';
+import { capByOcr, capConfidence, fieldFrom, scaleConfidence, type DraftField } from '../../../pipeline/field.js';
 import { SPLIT_CELL_FACTOR, STITCH_FACTOR, STRADDLING_CAP, UNPARSED_CAP, UNCERTAIN_KIND_CAP } from '../../../pipeline/confidence.js';
 import type { DraftIndicator, DraftRow, Stage, StitchedRow } from '../../../pipeline/types.js';
 import type { Target } from '../../../schemas/extraction.js';
@@ -11,6 +11,7 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
+import { repairAmountText, repairIndicatorText } from './repairs.js';
 
 const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 
@@ -39,12 +40,13 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
     if (cell && cell.straddling > 0) capConfidence(field, STRADDLING_CAP, `${cell.straddling} character(s) sit on a ruling line: text may belong to the next cell`);
     if (cell && cell.parts > 1) scaleConfidence(field, SPLIT_CELL_FACTOR, `read from ${cell.parts} drawn cells joined left to right`);
     for (const doubt of cell?.doubts ?? []) capConfidence(field, doubt.cap, doubt.note);
+    capByOcr(field, text, start, end);
     return field;
   };
 
   const nameText = cellText('name');
   const goalText = cellText('goal');
-  const indicatorsText = cellText('indicators');
+  const indicatorsText = repairIndicatorText(cellText('indicators'));
   const name = base('name', nameText.text, nameText);
   const kind: DraftRow['kind'] = TOTAL_ROW_NAMES.test(nameText.text.replace(/\s/g, ''))
     ? 'total'
@@ -54,7 +56,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
 
   const amounts = Object.fromEntries(
     AMOUNT_KEYS.map((key) => {
-      const text = cellText(key);
+      const text = repairAmountText(cellText(key));
       const parsed = parseAmount(text.text);
       const field = base<number | null>(key, parsed.ok ? parsed.value : null, text);
       if (!parsed.ok) capConfidence(field, UNPARSED_CAP, parsed.reason);

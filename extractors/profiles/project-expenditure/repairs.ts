@@ -1,0 +1,120 @@
+/**
+ * Repairs of OCR text that the 绩效指标 format allows: its fixed vocabulary (the level-1 and level-2 names and
+ * their codes, the labels 实施周期指标值 and 年度指标值) and the shape of numbers. Each repair replaces a span
+ * of the text with the form the format requires, keeps the position of what it replaced, and marks the
+ * replaced characters with what was done, so the fields made from them say so and lose some confidence.
+ *
+ * Only text read by OCR is repaired: a text layer says what the document says.
+ */
+import { concatTexts, sliceText, type CharBox, type PositionedText } from '../../text/positioned-text.js';
+
+/** Level-1 names and their codes (财预〔2020〕10号). */
+export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1', 效益指标: '2', 满意度指标: '3', 成本指标: '4' };
+
+/** Level-2 names and their codes; the names with and without the trailing 指标 occur. */
+export const LEVEL2_CODES: Readonly<Record<string, string>> = {
+  数量指标: '11', 质量指标: '12', 时效指标: '13',
+  经济效益指标: '21', 社会效益指标: '22', 生态效益指标: '23', 可持续影响指标: '24',
+  经济效益: '21', 社会效益: '22', 生态效益: '23', 可持续影响: '24',
+  服务对象满意度指标: '31', 服务对象满意度: '31',
+  经济成本指标: '41', 社会成本指标: '42', 生态环境成本指标: '43',
+};
+
+const LABELS = ['实施周期指标值', '年度指标值'];
+
+/** Confidence of characters the format dictates (a level code before its name, a label): high, not certain. */
+const REPAIRED_CONFIDENCE = 0.96;
+
+/** Whether any character of the text was read by OCR. */
+export function isOcrText(t: PositionedText): boolean {
+  return t.boxes.some((b) => b?.confidence !== undefined);
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
+
+/** Apply edits (non-overlapping, any order): each replacement takes the union box of what it replaced. */
+export function applyEdits(t: PositionedText, edits: readonly Edit[]): PositionedText {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const parts: PositionedText[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue;
+    parts.push(sliceText(t, at, e.start));
+    const replaced = t.boxes.slice(e.start, e.end).filter((b): b is CharBox => b !== null);
+    const box: CharBox | null = replaced.length
+      ? {
+          page: replaced[0]!.page,
+          bbox: [
+            Math.min(...replaced.map((b) => b.bbox[0])),
+            Math.min(...replaced.map((b) => b.bbox[1])),
+            Math.max(...replaced.map((b) => b.bbox[2])),
+            Math.max(...replaced.map((b) => b.bbox[3])),
+          ],
+          // The replacement comes from the format, not from the misread characters: their confidence does not carry.
+          confidence: REPAIRED_CONFIDENCE,
+          repair: e.why,
+        }
+      : null;
+    parts.push({ text: e.text, boxes: Array.from({ length: e.text.length }, () => box) });
+    at = e.end;
+  }
+  parts.push(sliceText(t, at));
+  return concatTexts(parts);
+}
+
+/**
+ * Repair an OCR-read 绩效指标 cell: level codes garbled or missing before a known level name (1、革产出指标 →
+ * 1、1-产出指标), labels with one character misread (实施周期指际值 → 实施周期指标值), spaces inside numbers.
+ */
+export function repairIndicatorText(t: PositionedText): PositionedText {
+  if (!isOcrText(t)) return t;
+  const edits: Edit[] = [];
+  const text = t.text;
+  // A level name after an item number (level 1) or after a separator (level 2), with the code garbled.
+  const level = (names: Readonly<Record<string, string>>, before: string) => {
+    const alternatives = Object.keys(names).sort((a, b) => b.length - a.length).join('|');
+    const re = new RegExp(`(${before})([^；;。、\\d]{0,2}|\\d{1,2}\\s*[^\\d\\s；;。、-]?|\\d{1,2}\\s*-?)(${alternatives})`, 'g');
+    for (const m of text.matchAll(re)) {
+      const name = m[3]!;
+      const code = names[name]!;
+      const wanted = `${code}-`;
+      if (m[2] === wanted) continue;
+      const start = m.index! + m[1]!.length;
+      edits.push({ start, end: start + m[2]!.length, text: wanted, why: `level code «${m[2]}» before ${name} read as ${wanted}` });
+    }
+  };
+  level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
+  level(LEVEL2_CODES, '[；;]\\s*');
+  // The two labels, one character off.
+  for (const label of LABELS) {
+    for (let i = 0; i + label.length <= text.length; i++) {
+      const window = text.slice(i, i + label.length);
+      if (window === label) continue;
+      let diff = 0;
+      for (let k = 0; k < label.length && diff < 2; k++) if (window[k] !== label[k]) diff++;
+      // One character off, the rest of the label in place, and a colon after: the label and nothing else.
+      if (diff === 1 && /^[:：]/.test(text.slice(i + label.length)) && !edits.some((e) => e.start < i + label.length && e.end > i)) {
+        edits.push({ start: i, end: i + label.length, text: label, why: `«${window}» read as ${label}` });
+      }
+    }
+  }
+  // Spaces inside a number (1,2 00).
+  for (const m of text.matchAll(/\d[,.]?\d*( +)(?=[\d,.]*\d)/g)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    if (!edits.some((e) => e.start < start + m[1]!.length && e.end > start)) edits.push({ start, end: start + m[1]!.length, text: '', why: 'space inside a number removed' });
+  }
+  return edits.length === 0 ? t : applyEdits(t, edits);
+}
+
+/** Repair an OCR-read amount cell: spaces between its digits and separators removed. */
+export function repairAmountText(t: PositionedText): PositionedText {
+  if (!isOcrText(t) || !/^[\d,.\s]+$/.test(t.text) || !/\d\s+[\d,.]/.test(t.text)) return t;
+  const edits: Edit[] = [];
+  for (const m of t.text.matchAll(/ +/g)) edits.push({ start: m.index!, end: m.index! + m[0].length, text: '', why: 'space inside a number removed' });
+  return applyEdits(t, edits);
+}

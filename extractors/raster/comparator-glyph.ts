@@ -1,0 +1,139 @@
+/**
+ * Telling ≥ ≤ > < = apart by their shape, where OCR is weakest: Tesseract's Chinese model reads ≥ as >, =,
+ * 之, 这 or 壹 with high confidence. The shapes differ in two features any scan keeps: horizontal bars (= has
+ * two and nothing else, ≥ and ≤ one under a chevron, > and < none) and the side the chevron points to.
+ */
+
+/** A comparator read from its pixels, with how clearly the features separated (0..1). */
+export interface ComparatorReading {
+  char: '≥' | '≤' | '>' | '<' | '=';
+  confidence: number;
+}
+
+/** Characters OCR gives for a comparator glyph, so worth a look when a digit follows. */
+export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '≥', '≤', '≧', '≦', '之', '这', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
+
+/**
+ * Classify the glyph in `box` (pixels of `image`, a grey crop, one byte per pixel) or null when it is not
+ * clearly one of the five comparators.
+ */
+export function classifyComparator(
+  data: Uint8Array,
+  width: number,
+  box: { x0: number; y0: number; x1: number; y1: number },
+  inkThreshold = 140,
+): ComparatorReading | null {
+  // The glyph's own ink bounds inside the box.
+  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      if (data[y * width + x]! < inkThreshold) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return null;
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  if (w < 4 || h < 4) return null;
+
+  // Per row: longest ink run (a bar spans most of the width), and the mean x of the ink.
+  const rows: { bar: boolean; ink: boolean; mean: number }[] = [];
+  for (let y = y0; y <= y1; y++) {
+    let longest = 0, run = 0, sum = 0, count = 0;
+    for (let x = x0; x <= x1; x++) {
+      if (data[y * width + x]! < inkThreshold) {
+        run++;
+        sum += x - x0;
+        count++;
+        if (run > longest) longest = run;
+      } else run = 0;
+    }
+    rows.push({ bar: longest >= 0.6 * w, ink: count > 0, mean: count ? sum / count / w : 0 });
+  }
+  const bars: { from: number; to: number }[] = [];
+  rows.forEach((r, i) => {
+    if (!r.bar) return;
+    const last = bars[bars.length - 1];
+    if (last && last.to >= i - 1) last.to = i;
+    else bars.push({ from: i, to: i });
+  });
+  const chevronRows = rows.filter((r, i) => r.ink && !bars.some((b) => i >= b.from - 1 && i <= b.to + 1));
+  const chevronShare = chevronRows.length / h;
+
+  if (bars.length === 2 && chevronShare < 0.15) return { char: '=', confidence: chevronShare < 0.05 ? 0.97 : 0.9 };
+  // The chevron's tip is the middle of its rows; its ends are the first and last rows.
+  const direction = (): 'right' | 'left' | null => {
+    if (chevronRows.length < 3) return null;
+    const ends = (chevronRows[0]!.mean + chevronRows[chevronRows.length - 1]!.mean) / 2;
+    const tip = chevronRows[Math.floor(chevronRows.length / 2)]!.mean;
+    if (Math.abs(tip - ends) < 0.15) return null;
+    return tip > ends ? 'right' : 'left';
+  };
+  const dir = direction();
+  if (!dir) return null;
+  if (bars.length === 1 && bars[0]!.from > h * 0.55 && chevronShare > 0.3) {
+    return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
+  }
+  if (bars.length === 0 && chevronShare > 0.6) return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
+  return null;
+}
+
+/**
+ * The ink of one glyph around an OCR symbol box (pixels of a grey crop): columns and rows of ink that connect
+ * to the box's centre, across gaps no wider than a stroke's distance from its neighbour (the bar under ≥ is
+ * apart from its chevron; the next line and the next character are further away).
+ */
+export function isolateGlyph(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  core: { x0: number; y0: number; x1: number; y1: number },
+  inkThreshold = 140,
+): { x0: number; y0: number; x1: number; y1: number } {
+  const cw = Math.max(1, core.x1 - core.x0);
+  const ch = Math.max(1, core.y1 - core.y0);
+  const ex0 = Math.max(0, Math.floor(core.x0 - 0.5 * cw));
+  const ex1 = Math.min(width, Math.ceil(core.x1 + 0.5 * cw));
+  const ey0 = Math.max(0, Math.floor(core.y0 - 0.8 * ch));
+  const ey1 = Math.min(height, Math.ceil(core.y1 + 0.8 * ch));
+  const colInk = (x: number, y0: number, y1: number) => {
+    for (let y = y0; y < y1; y++) if (data[y * width + x]! < inkThreshold) return true;
+    return false;
+  };
+  const rowInk = (y: number, x0: number, x1: number) => {
+    for (let x = x0; x < x1; x++) if (data[y * width + x]! < inkThreshold) return true;
+    return false;
+  };
+  const grow = (from: number, lo: number, hi: number, has: (i: number) => boolean, maxGap: number): [number, number] => {
+    let a = from;
+    let gap = 0;
+    for (let i = from - 1; i >= lo; i--) {
+      if (has(i)) {
+        a = i;
+        gap = 0;
+      } else if (++gap > maxGap) break;
+    }
+    let b = from;
+    gap = 0;
+    for (let i = from + 1; i < hi; i++) {
+      if (has(i)) {
+        b = i;
+        gap = 0;
+      } else if (++gap > maxGap) break;
+    }
+    return [a, b + 1];
+  };
+  const cx = Math.round((core.x0 + core.x1) / 2);
+  const cy = Math.round((core.y0 + core.y1) / 2);
+  const [x0, x1] = grow(cx, ex0, ex1, (x) => colInk(x, core.y0, core.y1), 1);
+  // Rows: the core's own, then further while ink continues across gaps of a stroke's width (the bar of ≥).
+  const maxGap = Math.max(2, Math.round(0.3 * ch));
+  const [up] = grow(core.y0, ey0, core.y0 + 1, (y) => rowInk(y, x0, x1), maxGap);
+  const [, down] = grow(Math.max(core.y0, core.y1 - 1), core.y1 - 1, ey1, (y) => rowInk(y, x0, x1), maxGap);
+  void cy;
+  return { x0, y0: up, x1, y1: down };
+}

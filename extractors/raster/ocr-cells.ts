@@ -1,0 +1,301 @@
+/**
+ * Reading the cells of a scanned table by OCR, one cell at a time, into glyphs for the same table stages as a
+ * text layer.
+ *
+ * Each cell is cropped inside its ruling lines and read as a block of text; a cell that reads as a number is
+ * read again with the digits-only whitelist. A cell with ink in which OCR finds nothing yields one U+FFFD glyph
+ * of confidence 0, so that the loss shows as a flagged value instead of an empty one.
+ */
+import sharp from 'sharp';
+import type { Glyph } from '../pdf/glyph.js';
+import type { Rect } from '../table/edge.js';
+import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
+import { pointsPerPixel, type GreyImage } from './grey-image.js';
+import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
+
+/** Settings of `ocrRegions`. */
+export interface OcrCellSettings {
+  /**
+   * Pixels cut from each side of a cell so that its ruling lines stay out of the crop.
+   * @default 4
+   */
+  inset: number;
+  /**
+   * Pixels darker than this are ink.
+   * @default 140
+   */
+  inkThreshold: number;
+  /**
+   * A crop with fewer ink pixels than this is empty (specks, the end of a ruling line).
+   * @default 12
+   */
+  minInk: number;
+  /**
+   * White margin added around a crop, in pixels: Tesseract reads text touching the border badly.
+   * @default 10
+   */
+  padding: number;
+  /**
+   * A text cell with a symbol below this confidence is read again with the other chi_sim model.
+   * @default 0.9
+   */
+  secondReadBelow: number;
+  /**
+   * Confidence of the symbols of a cell two models read alike.
+   * @default 0.95
+   */
+  agreedConfidence: number;
+  /**
+   * Highest confidence of the symbols of a cell two models read differently.
+   * @default 0.5
+   */
+  disputedConfidence: number;
+}
+
+export const DEFAULT_OCR_CELL_SETTINGS: OcrCellSettings = {
+  inset: 4,
+  inkThreshold: 140,
+  minInk: 12,
+  padding: 10,
+  secondReadBelow: 0.9,
+  agreedConfidence: 0.95,
+  disputedConfidence: 0.5,
+};
+
+/**
+ * Confidence of a symbol Tesseract placed nowhere (a zero-width box): its read is unreliable, and a second
+ * model agreeing does not help (both drop the same faint digit).
+ */
+const LOST_SYMBOL_CONFIDENCE = 0.5;
+
+/** A number as printed in an amount cell. */
+const NUMERIC = /^[\s\d.,，。\-－]+$/;
+
+/** A region of the page to read: a cell (page units, origin top-left, in the levelled image's frame). */
+export interface OcrRegion {
+  rect: Rect;
+  /** `cell`: a table cell; `block`: text outside the table (title, 部门名称), read as a block too. */
+  role: 'cell' | 'block';
+}
+
+/**
+ * Read regions of a levelled page image into glyphs (page units, origin top-left, levelled frame). Runs are
+ * numbered from `firstRun` so that words of different cells never share one.
+ */
+export async function ocrRegions(
+  image: GreyImage,
+  regions: readonly OcrRegion[],
+  engine: OcrEngine,
+  page: number,
+  settings: OcrCellSettings = DEFAULT_OCR_CELL_SETTINGS,
+): Promise<Glyph[]> {
+  const scale = pointsPerPixel(image);
+  const results = await Promise.all(
+    regions.map(async (region, index) => {
+      const crop = cropRegion(image, region.rect, settings);
+      if (!crop) return [];
+      const png = await sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: 1 } })
+        .extend({ top: settings.padding, bottom: settings.padding, left: settings.padding, right: settings.padding, background: '#ffffff' })
+        .png()
+        .toBuffer();
+      let result = await engine.addJob({ image: png, kind: 'text' });
+      if (result.text.trim() !== '' && NUMERIC.test(result.text)) {
+        const digits = await engine.addJob({ image: png, kind: 'amount' });
+        if (digits.text.trim() !== '') result = digits;
+      } else if (isDoubtful(result, settings)) {
+        result = await secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
+      }
+      const left = crop.left - settings.padding;
+      const top = crop.top - settings.padding;
+      if (result.symbols.length === 0) {
+        return [unreadGlyph(crop, scale, page, index)];
+      }
+      return resultToGlyphs(repairComparators(result, crop, settings), left, top, scale, page, index * 10_000);
+    }),
+  );
+  return results.flat();
+}
+
+interface Crop {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+  ink: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** The pixels inside a region, or null when it holds no ink. */
+function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Crop | null {
+  const scale = pointsPerPixel(image);
+  const left = Math.max(0, Math.round(rect.x0 / scale) + settings.inset);
+  const top = Math.max(0, Math.round(rect.y0 / scale) + settings.inset);
+  const right = Math.min(image.width, Math.round(rect.x1 / scale) - settings.inset);
+  const bottom = Math.min(image.height, Math.round(rect.y1 / scale) - settings.inset);
+  const width = right - left;
+  const height = bottom - top;
+  if (width < 4 || height < 4) return null;
+  const data = new Uint8Array(width * height);
+  let ink = 0;
+  const box = { x0: width, y0: height, x1: 0, y1: 0 };
+  for (let y = 0; y < height; y++) {
+    const src = (top + y) * image.width + left;
+    for (let x = 0; x < width; x++) {
+      const v = image.data[src + x]!;
+      data[y * width + x] = v;
+      if (v < settings.inkThreshold) {
+        ink++;
+        if (x < box.x0) box.x0 = x;
+        if (y < box.y0) box.y0 = y;
+        if (x > box.x1) box.x1 = x;
+        if (y > box.y1) box.y1 = y;
+      }
+    }
+  }
+  if (ink < settings.minInk) return null;
+  return { left, top, width, height, data, ink: box };
+}
+
+/** A read with a symbol below `secondReadBelow` or one placed nowhere deserves a second read. */
+function isDoubtful(result: OcrResult, settings: OcrCellSettings): boolean {
+  return result.symbols.some((s) => s.confidence < settings.secondReadBelow || s.x1 - s.x0 < 1);
+}
+
+/** Text compared across two reads: without white space, with punctuation of either width alike. */
+function readKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[“”]/g, '"');
+}
+
+/**
+ * Agreement or disagreement of a second read (the other chi_sim model) decides, character by character: the
+ * two texts are aligned (longest common subsequence, white space aside, punctuation of either width alike);
+ * a symbol of the first read that the second read confirms takes the confidence agreement earns, and one it
+ * contradicts is capped and marked as disputed.
+ */
+async function secondRead(first: OcrResult, second: OcrResult, settings: OcrCellSettings): Promise<OcrResult> {
+  const a: { symbol: number; ch: string }[] = [];
+  first.symbols.forEach((s, i) => {
+    for (const ch of readKey(s.text)) a.push({ symbol: i, ch });
+  });
+  const b = [...readKey(second.text)];
+  const matched = lcsMatches(a.map((x) => x.ch), b);
+  const confirmed = new Map<number, boolean>();
+  a.forEach((x, i) => confirmed.set(x.symbol, (confirmed.get(x.symbol) ?? true) && matched[i]!));
+  const symbols = first.symbols.map((s, i) =>
+    confirmed.get(i) !== false
+      ? { ...s, confidence: Math.max(s.confidence, settings.agreedConfidence) }
+      : { ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: 'two OCR models read these characters differently' },
+  );
+  return { ...first, symbols };
+}
+
+/** For each element of `a`, whether it is part of a longest common subsequence with `b`. */
+function lcsMatches(a: readonly string[], b: readonly string[]): boolean[] {
+  const n = a.length;
+  const m = b.length;
+  const dp = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i * (m + 1) + j] = a[i] === b[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+    }
+  }
+  const out = new Array<boolean>(n).fill(false);
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out[i] = true;
+      i++;
+      j++;
+    } else if (dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!) i++;
+    else j++;
+  }
+  return out;
+}
+
+/**
+ * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 壹) and
+ * followed by a digit is classified by its pixels. A changed symbol carries the repair.
+ */
+function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSettings): OcrResult & { repairs?: Map<number, string> } {
+  const lines = new Map<number, { y0: number; y1: number }>();
+  for (const s of result.symbols) {
+    const l = lines.get(s.line);
+    lines.set(s.line, l ? { y0: Math.min(l.y0, s.y0), y1: Math.max(l.y1, s.y1) } : { y0: s.y0, y1: s.y1 });
+  }
+  const symbols = result.symbols.map((s, i) => {
+    const next = result.symbols[i + 1];
+    // The number may start the next line when the wrap fell between the comparator and it.
+    if (!COMPARATOR_LOOKALIKES.has(s.text) || !next || !/^[0-9]/.test(next.text)) return s;
+    const p = settings.padding;
+    const core = {
+      x0: Math.max(0, s.x0 - p),
+      x1: Math.min(crop.width, s.x1 - p),
+      y0: Math.max(0, s.y0 - p),
+      y1: Math.min(crop.height, s.y1 - p),
+    };
+    const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold);
+    const reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
+    if (process.env.JIXIAO_DEBUG_CMP) debugDump(crop, box, `${s.text}-${reading?.char ?? 'none'}`);
+    if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
+    if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
+    return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
+  });
+  return { ...result, symbols };
+}
+
+/** Symbols to glyphs; each symbol takes its line's height so that a line's glyphs group as one line. */
+function resultToGlyphs(result: OcrResult, left: number, top: number, scale: number, page: number, runBase: number): Glyph[] {
+  const lines = new Map<number, { y0: number; y1: number }>();
+  for (const s of result.symbols) {
+    const l = lines.get(s.line);
+    lines.set(s.line, l ? { y0: Math.min(l.y0, s.y0), y1: Math.max(l.y1, s.y1) } : { y0: s.y0, y1: s.y1 });
+  }
+  return result.symbols
+    .filter((s) => s.text.trim() !== '')
+    .flatMap((s) => {
+      const line = lines.get(s.line)!;
+      const chars = Array.from(s.text);
+      // A symbol without width is one Tesseract lost track of: its text is a guess, whatever its confidence.
+      const lost = s.x1 - s.x0 < 0.1 * (line.y1 - line.y0);
+      const w = (s.x1 - s.x0) / chars.length;
+      return chars.map((char, k) => ({
+        char,
+        x0: (left + s.x0 + k * w) * scale,
+        y0: (top + line.y0) * scale,
+        x1: (left + s.x0 + (k + 1) * w) * scale,
+        y1: (top + line.y1) * scale,
+        size: (line.y1 - line.y0) * scale,
+        page,
+        run: runBase + s.word,
+        confidence: lost ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
+        ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
+        ...((s as { doubt?: string }).doubt ? { doubt: (s as { doubt?: string }).doubt } : {}),
+        ...((s as { repair?: string }).repair ? { repair: (s as { repair?: string }).repair } : {}),
+      }));
+    });
+}
+
+/** A placeholder for ink OCR could not read. */
+function unreadGlyph(crop: Crop, scale: number, page: number, index: number): Glyph {
+  return {
+    char: '\uFFFD',
+    x0: (crop.left + crop.ink.x0) * scale,
+    y0: (crop.top + crop.ink.y0) * scale,
+    x1: (crop.left + crop.ink.x1 + 1) * scale,
+    y1: (crop.top + crop.ink.y1 + 1) * scale,
+    size: (crop.ink.y1 - crop.ink.y0 + 1) * scale,
+    page,
+    run: index * 10_000,
+    confidence: 0,
+  };
+}
+
+let debugCount = 0;
+function debugDump(crop: Crop, box: { x0: number; y0: number; x1: number; y1: number }, label: string): void {
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = crop.data[(box.y0 + y) * crop.width + box.x0 + x]!;
+  void sharp(out, { raw: { width: w, height: h, channels: 1 } }).resize({ width: w * 4, kernel: 'nearest' }).png().toFile(`${process.env.JIXIAO_DEBUG_CMP}/${debugCount++}-${label}.png`);
+}

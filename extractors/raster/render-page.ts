@@ -1,0 +1,82 @@
+/**
+ * Rendering a PDF page to a greyscale raster with pdf.js's own canvas factory (`doc.canvasFactory`), so the
+ * canvas and pdf.js share one copy of @napi-rs/canvas.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from '../pdf/pdfjs.js';
+import { OPS } from '../pdf/pdfjs.js';
+import { rgbaToGrey, type GreyImage } from './grey-image.js';
+
+/** Settings of `chooseRenderDpi`. */
+export interface RenderSettings {
+  /**
+   * Resolution for pages that are not one embedded scan.
+   * @default 300
+   */
+  defaultDpi: number;
+  /**
+   * Lowest and highest resolution used for an embedded scan rendered at its own resolution.
+   * @default [150, 400]
+   */
+  scanDpiRange: [number, number];
+}
+
+export const DEFAULT_RENDER_SETTINGS: RenderSettings = { defaultDpi: 300, scanDpiRange: [150, 400] };
+
+/**
+ * The resolution to render a page at: an embedded scan (one image covering the page) at its own resolution,
+ * since rendering it finer only interpolates and coarser loses detail; anything else at `defaultDpi`.
+ */
+export async function chooseRenderDpi(page: PDFPageProxy, settings: RenderSettings = DEFAULT_RENDER_SETTINGS): Promise<{ dpi: number; scan: boolean }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const ops = await page.getOperatorList();
+  let best = 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] !== OPS.paintImageXObject && ops.fnArray[i] !== OPS.paintInlineImageXObject) continue;
+    const args = ops.argsArray[i] as unknown[];
+    const w = typeof args[1] === 'number' ? args[1] : 0;
+    // An image at least as wide, in pixels, as the page at 100 dpi is a scan of the page.
+    if (w > best) best = w;
+  }
+  const pageInches = Math.max(viewport.width, viewport.height) / 72;
+  const widthInches = viewport.width / 72;
+  const imageDpi = best / widthInches;
+  if (best > 0 && imageDpi >= 100 && best >= (pageInches / 2) * 100) {
+    const [lo, hi] = settings.scanDpiRange;
+    return { dpi: Math.round(Math.min(hi, Math.max(lo, imageDpi))), scan: true };
+  }
+  return { dpi: settings.defaultDpi, scan: false };
+}
+
+/** Render page `n` (1-based) at `dpi` to grey. */
+export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi: number): Promise<GreyImage> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const { canvas, context } = factory.create(width, height);
+    try {
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, width, height);
+      await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<PDFPageProxy['render']>[0]).promise;
+      const rgba = context.getImageData(0, 0, width, height).data;
+      return rgbaToGrey(rgba, width, height, dpi);
+    } finally {
+      factory.destroy({ canvas, context });
+    }
+  } finally {
+    page.cleanup();
+  }
+}
+
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: unknown; context: CanvasContext };
+  destroy(entry: { canvas: unknown; context: CanvasContext }): void;
+}
+
+interface CanvasContext {
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+}

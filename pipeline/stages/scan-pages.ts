@@ -1,0 +1,91 @@
+/**
+ * Stage: pages marked for OCR are rasterized, preprocessed, their ruling lines found in the pixels, and their
+ * cells read by OCR, giving the same glyphs and edges as a text-layer page.
+ *
+ *   rasterize (pdf.js canvas, or the image file's page) → preprocess (sharp: grey, deskew, normalise,
+ *   denoise) → grid (pixel lines → cells) → OCR (one job per cell, on the engine's workers)
+ *
+ * Pages flow through a p-queue with a small concurrency, so at most that many page images are held at once
+ * however long the document is; the OCR engine's own queue spreads the cells of those pages over its workers.
+ */
+import PQueue from 'p-queue';
+import { edgesToPageTables } from '../../extractors/table/page-table.js';
+import { greyToEdges } from '../../extractors/raster/pixel-lines.js';
+import { preprocessPage, type PreparedPage } from '../../extractors/raster/preprocess.js';
+import { chooseRenderDpi, renderPdfPage } from '../../extractors/raster/render-page.js';
+import { loadImagePage } from '../../extractors/raster/image-input.js';
+import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
+import type { GreyImage } from '../../extractors/raster/grey-image.js';
+import type { Edge } from '../../extractors/table/edge.js';
+import type { Glyph } from '../../extractors/pdf/glyph.js';
+import type { LoadedDocument, PageRead, Stage, StageContext } from '../types.js';
+
+/**
+ * Pages between rasterizing and the end of OCR at any time.
+ * @default 2
+ */
+export const DEFAULT_PAGES_IN_FLIGHT = 2;
+
+export interface ScanInput {
+  doc: LoadedDocument;
+  pages: PageRead[];
+}
+
+export const scanPages: Stage<ScanInput, PageRead[]> = async ({ doc, pages }, ctx) => {
+  const queue = new PQueue({ concurrency: DEFAULT_PAGES_IN_FLIGHT });
+  await Promise.all(
+    pages
+      .filter((p) => p.method === 'ocr')
+      .map((read) =>
+        queue.add(async () => {
+          try {
+            await scanPage(doc, read, ctx);
+          } catch (error) {
+            read.notes.push(`OCR failed: ${(error as Error).message}`);
+            ctx.errors.push({ page: read.page, stage: 'scan-pages', message: `Expected a readable scan, got: ${(error as Error).message}` });
+          }
+        }),
+      ),
+  );
+  return pages;
+};
+
+/** Stage unit: the page's raster. */
+export async function rasterize(doc: LoadedDocument, read: PageRead): Promise<GreyImage> {
+  if (doc.kind === 'image') {
+    const info = doc.imagePages[read.page - 1]!;
+    return loadImagePage(doc.bytes, read.page - 1, info.dpi);
+  }
+  const page = await doc.pdf!.getPage(read.page);
+  const { dpi, scan } = await chooseRenderDpi(page);
+  page.cleanup();
+  read.notes.push(scan ? `an embedded scan, rendered at its own resolution (${dpi} dpi)` : `rendered at ${dpi} dpi`);
+  return renderPdfPage(doc.pdf!, read.page, dpi);
+}
+
+/** Stage unit: ruling lines from the pixels, and the regions to read: every cell, and the text above the table. */
+export function grid(prepared: PreparedPage, read: PageRead): { edges: Edge[]; regions: OcrRegion[] } {
+  const edges = greyToEdges(prepared.image);
+  const { tables } = edgesToPageTables(read.page, edges, []);
+  const regions: OcrRegion[] = tables.flatMap((t) => t.rows.flat().map((c) => ({ rect: c.rect, role: 'cell' as const })));
+  const width = (prepared.image.width * 72) / prepared.image.dpi;
+  const height = (prepared.image.height * 72) / prepared.image.dpi;
+  const top = tables.length > 0 ? Math.min(...tables.map((t) => t.bounds.y0)) : height;
+  // Text outside the table: the title and 部门名称 lines above it (or the whole page when it has no table).
+  if (top > 12) regions.push({ rect: { x0: 0, y0: 0, x1: width, y1: top - 1 }, role: 'block' });
+  return { edges, regions };
+}
+
+async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext): Promise<void> {
+  const raster = await rasterize(doc, read);
+  const prepared = await preprocessPage(raster);
+  if (prepared.skew !== 0) read.notes.push(`deskewed by ${prepared.skew.toFixed(2)}°`);
+  if (prepared.denoised) read.notes.push('speckle noise filtered');
+  const { edges, regions } = grid(prepared, read);
+  const engine = await ctx.ocr();
+  const glyphs: Glyph[] = await ocrRegions(prepared.image, regions, engine, read.page);
+  read.glyphs = glyphs;
+  read.edges = edges;
+  read.skew = prepared.skew;
+  read.dpi = prepared.image.dpi;
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// Makes the scanned samples (image-only inputs for OCR) from born-digital sample PDFs, with their expected JSON.
+//
+//   node samples/tools/scans.mjs              regenerate every scan, its expected JSON, and verify them
+//   node samples/tools/scans.mjs --expected   rewrite only the scans' *.expected.json (from the born-digital ones)
+//   node samples/tools/scans.mjs --verify     only verify the existing scans (pdffonts, pdfimages, pdftotext, tiffinfo)
+//
+// The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
+// (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
+//
+// Debian packages: poppler-utils (pdftoppm, pdfinfo, pdffonts, pdfimages, pdftotext), img2pdf, qpdf,
+// python3-pil, python3-numpy, libtiff-tools (tiffinfo, for the check). The image steps are in scan_image.py, run
+// with Debian's /usr/bin/python3 (or $PYTHON). Nothing is downloaded. The output is deterministic: fixed noise
+// seeds, img2pdf --nodate, qpdf --deterministic-id (same tool versions → same bytes).
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync, readdirSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const samplesDir = join(here, '..');
+const args = new Set(process.argv.slice(2));
+const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
+
+// Rotation of each page of the scan200-skew PDFs, degrees counter-clockwise (PIL's sense), cycled over the pages.
+const SKEW = [0.8, -1.1, 1.3, -0.9, 1.0, -1.2];
+const G4_THRESHOLD = 160; // grey level: darker becomes black (keeps the anti-aliased edges of thin strokes)
+
+// Every scan: out (file in samples/), from (born-digital sample PDF), kind, producer suffix.
+const SCANS = [
+  { out: 'liwan-kegongxin.libreoffice.scan300.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'scan300' },
+  { out: 'liwan-weijian.chromium.scan300.pdf', from: 'liwan-weijian.chromium.pdf', kind: 'scan300' },
+  { out: 'liwan-kegongxin.libreoffice.scan200-skew.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-weijian.chromium.scan200-skew.pdf', from: 'liwan-weijian.chromium.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-weijian.chromium.g4.tiff', from: 'liwan-weijian.chromium.pdf', kind: 'g4' },
+  // single-page images: from a table that fits on one page (src/liwan-weijian-short.json), so that no row is cut
+  { out: 'liwan-weijian-short.chromium.png300.png', from: 'liwan-weijian-short.chromium.pdf', kind: 'png300' },
+  { out: 'liwan-weijian-short.chromium.jpg200.jpg', from: 'liwan-weijian-short.chromium.pdf', kind: 'jpg200' },
+  // pages 1-3 born-digital (text layer), 4-6 from the scan300 PDF (image only); made after the scan300 PDF
+  { out: 'liwan-kegongxin.libreoffice.mixed.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'mixed',
+    pages: { text: '1-3', image: '4-6' }, scan: 'liwan-kegongxin.libreoffice.scan300.pdf' },
+];
+
+const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
+const sample = (f) => join(samplesDir, f);
+const producerOf = (from) => basename(from).split('.')[1]; // <id>.<producer>.pdf
+
+/** Size of every page in points, [[w, h], ...]. */
+function pageSizes(pdf) {
+  const n = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))[1]);
+  const info = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [m[1], m[2]]);
+}
+
+/** pdftoppm -gray (anti-aliased, PGM) -> one 8-bit greyscale PNG per page (pHYs = dpi), sorted by page. */
+function render(pdf, dpi, work, tag) {
+  const prefix = join(work, `${tag}-${dpi}`);
+  run('pdftoppm', ['-r', String(dpi), '-gray', pdf, prefix]);
+  const pgms = readdirSync(work).filter((f) => f.startsWith(basename(prefix) + '-') && f.endsWith('.pgm'))
+    .sort((a, b) => Number(/-(\d+)\.pgm$/.exec(a)[1]) - Number(/-(\d+)\.pgm$/.exec(b)[1])).map((f) => join(work, f));
+  run(python, [join(here, 'scan_image.py'), 'png', String(dpi), ...pgms]);
+  return pgms.map((f) => f.replace(/\.pgm$/, '.png'));
+}
+
+/** img2pdf: one image a page, each page exactly the born-digital page's size (the image fills it). */
+function imagesToPdf(images, sizes, out, work) {
+  // img2pdf takes one page size for all pages: make each page alone, then join them with qpdf
+  const parts = images.map((img, i) => {
+    const [w, h] = sizes[i];
+    const part = join(work, `part-${i + 1}.pdf`);
+    run('img2pdf', ['--nodate', '--pagesize', `${w}ptx${h}pt`, '--imgsize', `${w}ptx${h}pt`, '-o', part, img]);
+    return part;
+  });
+  run('qpdf', ['--deterministic-id', '--empty', '--pages', ...parts, '--', out]);
+}
+
+function make(scan, work) {
+  const from = sample(scan.from);
+  const out = sample(scan.out);
+  const sizes = pageSizes(from);
+  const tag = basename(scan.out).replace(/\.[^.]+$/, '');
+  if (scan.kind === 'scan300') {
+    imagesToPdf(render(from, 300, work, tag), sizes, out, work);
+  } else if (scan.kind === 'scan200-skew') {
+    const jpgs = render(from, 200, work, tag).map((png, i) => {
+      const jpg = png.replace(/\.png$/, '.jpg');
+      run(python, [join(here, 'scan_image.py'), 'skew', png, jpg, String(SKEW[i % SKEW.length]), String(1000 + i)]);
+      return jpg;
+    });
+    imagesToPdf(jpgs, sizes, out, work);
+  } else if (scan.kind === 'g4') {
+    run(python, [join(here, 'scan_image.py'), 'g4', out, '300', String(G4_THRESHOLD), ...render(from, 300, work, tag)]);
+  } else if (scan.kind === 'png300') {
+    if (sizes.length !== 1) throw new Error(`${scan.from}: ${sizes.length} pages, a single-page image needs 1`);
+    copyFileSync(render(from, 300, work, tag)[0], out);
+  } else if (scan.kind === 'jpg200') {
+    if (sizes.length !== 1) throw new Error(`${scan.from}: ${sizes.length} pages, a single-page image needs 1`);
+    run(python, [join(here, 'scan_image.py'), 'jpeg', render(from, 200, work, tag)[0], out, '75', 'RGB']);
+  } else if (scan.kind === 'mixed') {
+    run('qpdf', ['--deterministic-id', '--empty', '--pages', from, scan.pages.text, sample(scan.scan), scan.pages.image, '--', out]);
+  } else throw new Error(`unknown kind ${scan.kind}`);
+}
+
+function writeExpected(scan) {
+  const base = JSON.parse(readFileSync(sample(scan.from.replace(/\.pdf$/, '.expected.json')), 'utf8'));
+  const expected = { ...base, sample: scan.out, producer: `${producerOf(scan.from)}+${scan.kind}` };
+  const file = sample(scan.out.replace(/\.[^.]+$/, '.expected.json'));
+  writeFileSync(file, JSON.stringify(expected, null, 2) + '\n');
+  return basename(file);
+}
+
+// ---- checks ----------------------------------------------------------------------------
+/** pdfimages -list rows: {page, width, height, color, bpc, enc, xppi, yppi}. */
+function imagesOf(pdf) {
+  return run('pdfimages', ['-list', pdf]).split('\n').slice(2).filter((l) => l.trim()).map((l) => {
+    const c = l.trim().split(/\s+/);
+    return { page: Number(c[0]), type: c[2], width: Number(c[3]), height: Number(c[4]), color: c[5], bpc: Number(c[7]),
+      enc: c[8], xppi: Number(c[12]), yppi: Number(c[13]) };
+  });
+}
+const fontsOn = (pdf, p) => run('pdffonts', ['-f', String(p), '-l', String(p), pdf]).split('\n').slice(2).filter((l) => l.trim()).length;
+const textOn = (pdf, p) => run('pdftotext', ['-f', String(p), '-l', String(p), '-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, '');
+
+function verify(scan) {
+  const out = sample(scan.out);
+  const problems = [];
+  const note = [];
+  if (scan.out.endsWith('.pdf')) {
+    const sizes = pageSizes(out);
+    const want = pageSizes(sample(scan.from));
+    if (JSON.stringify(sizes) !== JSON.stringify(want)) problems.push(`page sizes ${JSON.stringify(sizes)} != ${JSON.stringify(want)}`);
+    const imgs = imagesOf(out);
+    const imagePages = scan.kind === 'mixed' ? [4, 5, 6] : sizes.map((_, i) => i + 1);
+    const [dpi, enc] = scan.kind === 'scan200-skew' ? [200, 'jpeg'] : [300, 'image'];
+    sizes.forEach((_, i) => {
+      const p = i + 1;
+      const onPage = imgs.filter((m) => m.page === p);
+      if (imagePages.includes(p)) {
+        if (onPage.length !== 1) { problems.push(`page ${p}: ${onPage.length} images`); return; }
+        const m = onPage[0];
+        if (m.color !== 'gray' || m.bpc !== 8 || m.enc !== enc || Math.abs(m.xppi - dpi) > 1 || Math.abs(m.yppi - dpi) > 1) {
+          problems.push(`page ${p}: image ${m.width}x${m.height} ${m.color} ${m.bpc} bpc ${m.enc} ${m.xppi}x${m.yppi} ppi`);
+        }
+        if (fontsOn(out, p)) problems.push(`page ${p}: has fonts`);
+        if (textOn(out, p)) problems.push(`page ${p}: pdftotext reads text`);
+        note.push(`p${p} ${m.width}x${m.height} ${m.enc} ${m.xppi}ppi`);
+      } else {
+        if (onPage.length) problems.push(`page ${p}: ${onPage.length} images on a born-digital page`);
+        if (!fontsOn(out, p) || !textOn(out, p)) problems.push(`page ${p}: no text layer`);
+        note.push(`p${p} text`);
+      }
+    });
+  } else if (scan.out.endsWith('.tiff')) {
+    const info = run('tiffinfo', [out]);
+    const dirs = (info.match(/TIFF Directory at offset/g) ?? []).length;
+    const pages = pageSizes(sample(scan.from)).length;
+    if (dirs !== pages) problems.push(`${dirs} directories, ${pages} pages`);
+    if ((info.match(/Compression Scheme: CCITT Group 4/g) ?? []).length !== dirs) problems.push('not all CCITT Group 4');
+    if ((info.match(/Bits\/Sample: 1\b/g) ?? []).length !== dirs) problems.push('not all 1 bit per sample');
+    if ((info.match(/Resolution: 300, 300 pixels\/inch/g) ?? []).length !== dirs) problems.push('not all 300 dpi');
+    note.push(`${dirs} directories, CCITT Group 4, 1 bit/sample, 300 dpi`);
+  } else {
+    const id = run(python, [join(here, 'scan_image.py'), 'info', out]).trim();
+    const want = scan.kind === 'png300' ? /^PNG \d+x\d+ L (300|299.999)x(300|299.999) dpi$/ : /^JPEG \d+x\d+ RGB 200x200 dpi$/;
+    if (!want.test(id)) problems.push(`unexpected image: ${id}`);
+    note.push(id);
+  }
+  return { problems, note };
+}
+
+// ---- main ---------------------------------------------------------------------------------
+const expectedOnly = args.has('--expected');
+const verifyOnly = args.has('--verify');
+const work = mkdtempSync(join(tmpdir(), 'jixiao-scans-'));
+let failed = false;
+try {
+  for (const scan of SCANS) {
+    if (!expectedOnly && !verifyOnly) {
+      for (const f of readdirSync(work)) rmSync(join(work, f), { force: true });
+      make(scan, work);
+    }
+    if (!verifyOnly) console.log(`wrote ${writeExpected(scan)}`);
+    if (expectedOnly) continue;
+    const { problems, note } = verify(scan);
+    const kb = Math.round(statSync(sample(scan.out)).size / 1024);
+    console.log(`${verifyOnly ? 'checked' : 'wrote'} ${scan.out}: ${kb} KB; ${note.join(', ')}`);
+    for (const p of problems) console.log(`  !! ${p}`);
+    if (problems.length) failed = true;
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+if (!expectedOnly) {
+  const total = SCANS.reduce((s, x) => s + statSync(sample(x.out)).size, 0);
+  console.log(`total ${(total / 1048576).toFixed(1)} MB`);
+}
+if (failed) process.exitCode = 1;

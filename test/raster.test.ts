@@ -1,0 +1,147 @@
+/**
+ * The scan stages on their own: deskew, ruling lines from pixels, comparators from their shape, OCR repairs.
+ * Images are drawn here, pixel by pixel, so each case shows exactly what it covers.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { estimateSkew } from '../extractors/raster/deskew.js';
+import { greyToEdges } from '../extractors/raster/pixel-lines.js';
+import { preprocessPage } from '../extractors/raster/preprocess.js';
+import { classifyComparator, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
+import { edgesToPageTables } from '../extractors/table/page-table.js';
+import { repairAmountText, repairIndicatorText } from '../extractors/profiles/project-expenditure/repairs.js';
+import { charRepairs, type PositionedText } from '../extractors/text/positioned-text.js';
+import type { GreyImage } from '../extractors/raster/grey-image.js';
+
+/** A white page with a ruled grid (300 dpi), lines `thickness` px, plus short "text" strokes in each cell. */
+function gridPage(width = 1800, height = 1200, cols = [100, 500, 800, 1700], rows = [100, 300, 500, 900], thickness = 3): GreyImage {
+  const data = new Uint8Array(width * height).fill(255);
+  for (const y of rows) for (let t = 0; t < thickness; t++) for (let x = cols[0]!; x <= cols[cols.length - 1]!; x++) data[(y + t) * width + x] = 0;
+  for (const x of cols) for (let t = 0; t < thickness; t++) for (let y = rows[0]!; y <= rows[rows.length - 1]!; y++) data[y * width + x + t] = 0;
+  // Text-like strokes: 30 px long, shorter than any line, inside each cell.
+  for (let r = 0; r + 1 < rows.length; r++) for (let c = 0; c + 1 < cols.length; c++) {
+    for (let k = 0; k < 4; k++) for (let x = 0; x < 30; x++) data[(rows[r]! + 40 + k * 12) * width + cols[c]! + 40 + x + k * 40] = 20;
+  }
+  return { width, height, data, dpi: 300 };
+}
+
+async function rotate(image: GreyImage, degrees: number): Promise<GreyImage> {
+  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .rotate(degrees, { background: '#ffffff' })
+    .extract({ left: 0, top: 0, width: image.width, height: image.height })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data), dpi: image.dpi };
+}
+
+describe('estimateSkew', () => {
+  it('reads a level page as 0', () => {
+    expect(Math.abs(estimateSkew(gridPage()))).toBeLessThanOrEqual(0.05);
+  });
+
+  it.each([1.0, -1.3, 2.4])('finds a rotation of %s° within 0.1°', async (degrees) => {
+    expect(estimateSkew(await rotate(gridPage(), degrees))).toBeCloseTo(degrees, 1);
+  });
+
+  it('gives 0 for an empty page', () => {
+    expect(estimateSkew({ width: 100, height: 100, data: new Uint8Array(10000).fill(255), dpi: 300 })).toBe(0);
+  });
+});
+
+describe('greyToEdges', () => {
+  it('finds the ruling lines of a grid, and not the strokes of the text in it', () => {
+    const edges = greyToEdges(gridPage());
+    expect(edges.filter((e) => e.orientation === 'h')).toHaveLength(4);
+    expect(edges.filter((e) => e.orientation === 'v')).toHaveLength(4);
+    const { tables } = edgesToPageTables(1, edges, []);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => r.length)).toEqual([3, 3, 3]);
+    // 300 dpi: 100 px is 24 page units.
+    expect(tables[0]!.bounds.x0).toBeCloseTo(24.4, 0);
+  });
+
+  it('bridges a line broken by a gap of two pixels (a faint scan)', () => {
+    const page = gridPage();
+    for (let t = 0; t < 3; t++) for (let x = 600; x < 602; x++) page.data[(300 + t) * page.width + x] = 255;
+    const h = greyToEdges(page).filter((e) => e.orientation === 'h');
+    expect(h).toHaveLength(4);
+  });
+
+  it('finds the grid of a page skewed by 1.2° once the page is levelled', async () => {
+    const skewed = await rotate(gridPage(), 1.2);
+    const levelled = await preprocessPage(skewed);
+    expect(levelled.skew).toBeCloseTo(1.2, 1);
+    const { tables } = edgesToPageTables(1, greyToEdges(levelled.image), []);
+    expect(tables[0]!.rows.map((r) => r.length)).toEqual([3, 3, 3]);
+  });
+});
+
+/** Draw a comparator glyph: a chevron (pointing `dir`) of `size` px, a bar under it or two bars. */
+function comparatorImage(kind: '≥' | '≤' | '>' | '<' | '='): { data: Uint8Array; width: number; height: number } {
+  const width = 40;
+  const height = 50;
+  const data = new Uint8Array(width * height).fill(255);
+  const dot = (x: number, y: number) => {
+    for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) data[(y + dy) * width + x + dx] = 0;
+  };
+  if (kind === '=') {
+    for (let x = 8; x < 32; x++) for (let t = 0; t < 3; t++) (data[(18 + t) * width + x] = 0), (data[(30 + t) * width + x] = 0);
+    return { data, width, height };
+  }
+  const right = kind === '≥' || kind === '>';
+  for (let i = 0; i <= 12; i++) {
+    const x = right ? 8 + i * 2 : 32 - i * 2;
+    dot(x, 8 + i);
+    dot(x, 32 - i);
+  }
+  if (kind === '≥' || kind === '≤') for (let x = 8; x < 34; x++) for (let t = 0; t < 3; t++) data[(38 + t) * width + x] = 0;
+  return { data, width, height };
+}
+
+describe('classifyComparator', () => {
+  it.each(['≥', '≤', '>', '<', '='] as const)('reads %s from its shape', (kind) => {
+    const { data, width, height } = comparatorImage(kind);
+    // Tesseract's box for a misread ≥ often leaves its bar out: the core is the chevron (or both bars of =).
+    const box = isolateGlyph(data, width, height, kind === '=' ? { x0: 8, y0: 18, x1: 32, y1: 33 } : { x0: 8, y0: 8, x1: 34, y1: 35 });
+    expect(classifyComparator(data, width, box)?.char).toBe(kind);
+  });
+
+  it('says nothing about a glyph that is none of them', () => {
+    const width = 40;
+    const height = 50;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 5; y < 45; y++) for (let x = 18; x < 21; x++) data[y * width + x] = 0; // a vertical stroke: 1 or l
+    expect(classifyComparator(data, width, { x0: 0, y0: 0, x1: width, y1: height })).toBeNull();
+  });
+});
+
+/** An OCR-read text: every character has a box and a confidence. */
+function ocrText(text: string, confidence = 0.9): PositionedText {
+  return { text, boxes: [...text].map((_, i) => ({ page: 1, bbox: [i * 10, 0, i * 10 + 10, 10] as [number, number, number, number], confidence })) };
+}
+
+describe('repairIndicatorText', () => {
+  it('puts back a level code OCR garbled before a known level name, and says so', () => {
+    const t = repairIndicatorText(ocrText('1、革产出指标；1数量指标；人数；实施周期指标值:5人；年度指标值:5人。'));
+    expect(t.text).toBe('1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。');
+    expect(charRepairs(t)).toEqual(['level code «革» before 产出指标 read as 1-', 'level code «1» before 数量指标 read as 11-']);
+    expect(t.boxes).toHaveLength(t.text.length);
+  });
+
+  it('puts back a label with one character misread, only before a colon', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；人数；实施周期指际值:5人；年度指标值:5人。'));
+    expect(t.text).toContain('实施周期指标值:5人');
+    expect(charRepairs(t)).toEqual(['«实施周期指际值» read as 实施周期指标值']);
+  });
+
+  it('removes spaces OCR put inside numbers', () => {
+    expect(repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；人次；实施周期指标值:1,2 00人次；年度指标值:1,200人次。')).text).toContain('实施周期指标值:1,200人次');
+    expect(repairAmountText(ocrText('6,9 12.45')).text).toBe('6,912.45');
+  });
+
+  it('leaves a text layer alone, however odd', () => {
+    const layer: PositionedText = { text: '1、革产出指标', boxes: [...'1、革产出指标'].map(() => ({ page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number] })) };
+    expect(repairIndicatorText(layer)).toBe(layer);
+  });
+});
