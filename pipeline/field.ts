@@ -43,6 +43,25 @@ export function capByOcr(field: DraftField<unknown>, text: PositionedText | null
   const stop = end ?? text.text.length;
   const ocr = lowestCharConfidence(text, start, stop);
   if (ocr !== null) capConfidence(field, ocrValueConfidence(ocr), `read by OCR (lowest character confidence ${ocr.toFixed(2)})`);
+  if (ocr !== null && !bracketsBalance(text.text.slice(start, stop))) {
+    capConfidence(field, UNBALANCED_CAP, 'read by OCR with unbalanced brackets: one may be missing or misread');
+  }
   for (const repair of charRepairs(text, start, stop)) scaleConfidence(field, REPAIR_FACTOR, `repaired: ${repair}`);
   for (const doubt of charDoubts(text, start, stop)) if (!field.notes.includes(doubt)) field.notes.push(doubt);
+}
+
+/** A value read by OCR whose brackets do not pair up. */
+const UNBALANCED_CAP = 0.6;
+
+/** Whether every opening bracket is closed, in order, by one of the same width. */
+export function bracketsBalance(text: string): boolean {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === '(' || ch === '（' || ch === '〈') open.push(ch);
+    else if (ch === ')' || ch === '）' || ch === '〉') {
+      const o = open.pop();
+      if (o === undefined || (o === '(') !== (ch === ')')) return false;
+    }
+  }
+  return open.length === 0;
 }

@@ -40,19 +40,20 @@ export function classifyComparator(
   const h = y1 - y0 + 1;
   if (w < 4 || h < 4) return null;
 
-  // Per row: longest ink run (a bar spans most of the width), and the mean x of the ink.
-  const rows: { bar: boolean; ink: boolean; mean: number }[] = [];
+  // Per row: longest ink run (a bar spans most of the width), number of runs, and the mean x of the ink.
+  const rows: { bar: boolean; ink: boolean; runs: number; mean: number }[] = [];
   for (let y = y0; y <= y1; y++) {
-    let longest = 0, run = 0, sum = 0, count = 0;
+    let longest = 0, run = 0, sum = 0, count = 0, runs = 0;
     for (let x = x0; x <= x1; x++) {
       if (data[y * width + x]! < inkThreshold) {
+        if (run === 0) runs++;
         run++;
         sum += x - x0;
         count++;
         if (run > longest) longest = run;
       } else run = 0;
     }
-    rows.push({ bar: longest >= 0.6 * w, ink: count > 0, mean: count ? sum / count / w : 0 });
+    rows.push({ bar: longest >= 0.6 * w, ink: count > 0, runs, mean: count ? sum / count / w : 0 });
   }
   const bars: { from: number; to: number }[] = [];
   rows.forEach((r, i) => {
@@ -78,7 +79,12 @@ export function classifyComparator(
   if (bars.length === 1 && bars[0]!.from > h * 0.55 && chevronShare > 0.3) {
     return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
   }
-  if (bars.length === 0 && chevronShare > 0.6) return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
+  // Serif fonts draw the bar of ≥ slanted, parallel to the chevron's lower arm: two strokes side by side in
+  // the lower rows, where > has one.
+  const lower = rows.slice(Math.floor(h * 0.55)).filter((r) => r.ink);
+  const doubled = lower.filter((r) => r.runs >= 2).length / Math.max(1, lower.length);
+  if (bars.length === 0 && doubled >= 0.2) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.92 };
+  if (bars.length === 0 && chevronShare > 0.6 && doubled < 0.1) return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
   return null;
 }
 
@@ -130,10 +136,22 @@ export function isolateGlyph(
   const cx = Math.round((core.x0 + core.x1) / 2);
   const cy = Math.round((core.y0 + core.y1) / 2);
   const [x0, x1] = grow(cx, ex0, ex1, (x) => colInk(x, core.y0, core.y1), 1);
-  // Rows: the core's own, then further while ink continues across gaps of a stroke's width (the bar of ≥).
-  const maxGap = Math.max(2, Math.round(0.3 * ch));
-  const [up] = grow(core.y0, ey0, core.y0 + 1, (y) => rowInk(y, x0, x1), maxGap);
-  const [, down] = grow(Math.max(core.y0, core.y1 - 1), core.y1 - 1, ey1, (y) => rowInk(y, x0, x1), maxGap);
+  // Rows: the core's own, then further while ink continues across gaps of a stroke's width (the bar of ≥ is
+  // about a fifth of the chevron's height below it; the next line is more than half of it away). The height
+  // that counts is the ink's inside the core, not the box Tesseract drew.
+  let inkTop = core.y1;
+  let inkBottom = core.y0;
+  for (let y = core.y0; y < core.y1; y++) {
+    if (rowInk(y, x0, x1)) {
+      inkTop = Math.min(inkTop, y);
+      inkBottom = Math.max(inkBottom, y);
+    }
+  }
+  const inkHeight = Math.max(1, inkBottom - inkTop + 1);
+  const maxGap = Math.max(2, Math.round(0.35 * inkHeight));
+  if (inkTop > inkBottom) return { x0, y0: core.y0, x1, y1: core.y1 };
+  const [up] = grow(inkTop, ey0, inkTop + 1, (y) => rowInk(y, x0, x1), maxGap);
+  const [, down] = grow(inkBottom, inkBottom, ey1, (y) => rowInk(y, x0, x1), maxGap);
   void cy;
   return { x0, y0: up, x1, y1: down };
 }

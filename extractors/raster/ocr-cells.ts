@@ -9,9 +9,10 @@
 import sharp from 'sharp';
 import type { Glyph } from '../pdf/glyph.js';
 import type { Rect } from '../table/edge.js';
-import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
+import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
+import { decidePunctuationWidth } from './punctuation-width.js';
 
 /** Settings of `ocrRegions`. */
 export interface OcrCellSettings {
@@ -98,19 +99,21 @@ export async function ocrRegions(
         .extend({ top: settings.padding, bottom: settings.padding, left: settings.padding, right: settings.padding, background: '#ffffff' })
         .png()
         .toBuffer();
-      let result = await engine.addJob({ image: png, kind: 'text' });
+      let result: MarkedResult = markSuspects(await engine.addJob({ image: png, kind: 'text' }));
       if (result.text.trim() !== '' && NUMERIC.test(result.text)) {
         const digits = await engine.addJob({ image: png, kind: 'amount' });
-        if (digits.text.trim() !== '') result = digits;
+        if (digits.text.trim() !== '') result = markSuspects(digits);
       } else if (isDoubtful(result, settings)) {
         result = await secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
       }
+      result = { ...result, symbols: placeLostSymbols(result.symbols) };
       const left = crop.left - settings.padding;
       const top = crop.top - settings.padding;
       if (result.symbols.length === 0) {
         return [unreadGlyph(crop, scale, page, index)];
       }
-      return resultToGlyphs(repairComparators(result, crop, settings), left, top, scale, page, index * 10_000);
+      const widths = { ...result, symbols: decidePunctuationWidth(result) };
+      return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
     }),
   );
   return results.flat();
@@ -156,9 +159,54 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
   return { left, top, width, height, data, ink: box };
 }
 
-/** A read with a symbol below `secondReadBelow` or one placed nowhere deserves a second read. */
-function isDoubtful(result: OcrResult, settings: OcrCellSettings): boolean {
-  return result.symbols.some((s) => s.confidence < settings.secondReadBelow || s.x1 - s.x0 < 1);
+/** A symbol with what makes it suspect: placed nowhere (`lost`), or a digit as wide as two (`merged`). */
+type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
+type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
+
+/**
+ * Mark the symbols whose geometry says the read went wrong: a zero-width box (Tesseract lost track of the
+ * symbol) or a digit as wide as two (two digits read as one, 100% as 10%).
+ */
+function markSuspects(result: OcrResult): MarkedResult {
+  const heights = new Map<number, number>();
+  for (const s of result.symbols) heights.set(s.line, Math.max(heights.get(s.line) ?? 0, s.y1 - s.y0));
+  return {
+    ...result,
+    symbols: result.symbols.map((s) => {
+      const h = heights.get(s.line) ?? 1;
+      return { ...s, lost: s.x1 - s.x0 < 0.1 * h, merged: /^[0-9]$/.test(s.text) && s.x1 - s.x0 > 0.8 * h };
+    }),
+  };
+}
+
+/** A read with a symbol below `secondReadBelow` or a suspect one deserves a second read. */
+function isDoubtful(result: MarkedResult, settings: OcrCellSettings): boolean {
+  return result.symbols.some((s) => s.confidence < settings.secondReadBelow || s.lost || s.merged);
+}
+
+/**
+ * Give lost symbols (zero-width boxes, often at a word's end) a place between their neighbours on the line,
+ * so that the text keeps its reading order; their position is then an estimate, like a text run's inside.
+ */
+function placeLostSymbols(symbols: readonly MarkedSymbol[]): MarkedSymbol[] {
+  const out = symbols.map((s) => ({ ...s }));
+  for (let i = 0; i < out.length; i++) {
+    if (!out[i]!.lost) continue;
+    let j = i;
+    while (j + 1 < out.length && out[j + 1]!.lost && out[j + 1]!.line === out[i]!.line) j++;
+    const prev = i > 0 && out[i - 1]!.line === out[i]!.line ? out[i - 1]! : null;
+    const next = j + 1 < out.length && out[j + 1]!.line === out[i]!.line ? out[j + 1]! : null;
+    const h = Math.max(1, out[i]!.y1 - out[i]!.y0);
+    const from = prev ? prev.x1 : next ? next.x0 - (j - i + 1) * h : out[i]!.x0;
+    const to = next ? Math.max(from, next.x0) : from + (j - i + 1) * h;
+    const step = (to - from) / (j - i + 1);
+    for (let k = i; k <= j; k++) {
+      out[k]!.x0 = from + (k - i) * step;
+      out[k]!.x1 = from + (k - i + 1) * step;
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** Text compared across two reads: without white space, with punctuation of either width alike. */
@@ -172,7 +220,7 @@ function readKey(text: string): string {
  * a symbol of the first read that the second read confirms takes the confidence agreement earns, and one it
  * contradicts is capped and marked as disputed.
  */
-async function secondRead(first: OcrResult, second: OcrResult, settings: OcrCellSettings): Promise<OcrResult> {
+async function secondRead(first: MarkedResult, second: OcrResult, settings: OcrCellSettings): Promise<MarkedResult> {
   const a: { symbol: number; ch: string }[] = [];
   first.symbols.forEach((s, i) => {
     for (const ch of readKey(s.text)) a.push({ symbol: i, ch });
@@ -183,7 +231,7 @@ async function secondRead(first: OcrResult, second: OcrResult, settings: OcrCell
   a.forEach((x, i) => confirmed.set(x.symbol, (confirmed.get(x.symbol) ?? true) && matched[i]!));
   const symbols = first.symbols.map((s, i) =>
     confirmed.get(i) !== false
-      ? { ...s, confidence: Math.max(s.confidence, settings.agreedConfidence) }
+      ? { ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true }
       : { ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: 'two OCR models read these characters differently' },
   );
   return { ...first, symbols };
@@ -234,6 +282,8 @@ function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSetti
       y0: Math.max(0, s.y0 - p),
       y1: Math.min(crop.height, s.y1 - p),
     };
+    // A symbol Tesseract placed nowhere has no pixels to look at.
+    if (core.x1 - core.x0 < 3) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); OCR gave it no position to look at` };
     const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold);
     const reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
     if (process.env.JIXIAO_DEBUG_CMP) debugDump(crop, box, `${s.text}-${reading?.char ?? 'none'}`);
@@ -256,8 +306,10 @@ function resultToGlyphs(result: OcrResult, left: number, top: number, scale: num
     .flatMap((s) => {
       const line = lines.get(s.line)!;
       const chars = Array.from(s.text);
-      // A symbol without width is one Tesseract lost track of: its text is a guess, whatever its confidence.
-      const lost = s.x1 - s.x0 < 0.1 * (line.y1 - line.y0);
+      // A suspect symbol that no second read confirmed keeps its doubt.
+      const m = s as MarkedSymbol;
+      const lost = Boolean(m.lost) && !m.confirmed;
+      const merged = Boolean(m.merged) && !m.confirmed;
       const w = (s.x1 - s.x0) / chars.length;
       return chars.map((char, k) => ({
         char,
@@ -268,8 +320,9 @@ function resultToGlyphs(result: OcrResult, left: number, top: number, scale: num
         size: (line.y1 - line.y0) * scale,
         page,
         run: runBase + s.word,
-        confidence: lost ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
+        confidence: lost || merged ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
+        ...(merged ? { doubt: 'a digit read where the ink is as wide as two digits: one may be missing' } : {}),
         ...((s as { doubt?: string }).doubt ? { doubt: (s as { doubt?: string }).doubt } : {}),
         ...((s as { repair?: string }).repair ? { repair: (s as { repair?: string }).repair } : {}),
       }));

@@ -10,8 +10,9 @@ import { pointsPerPixel, type GreyImage } from './grey-image.js';
 /** Settings of `greyToEdges`, in page units (1/72 inch) unless said otherwise. */
 export interface PixelLineSettings {
   /**
-   * Pixels darker than this are ink.
-   * @default 160
+   * Pixels darker than this are ink. Lines are thin and a resampled scan greys them, so this is lighter than
+   * the threshold for text.
+   * @default 190
    */
   inkThreshold: number;
   /**
@@ -31,7 +32,7 @@ export interface PixelLineSettings {
   maxThickness: number;
 }
 
-export const DEFAULT_PIXEL_LINE_SETTINGS: PixelLineSettings = { inkThreshold: 160, minLength: 24, maxGap: 2, maxThickness: 4 };
+export const DEFAULT_PIXEL_LINE_SETTINGS: PixelLineSettings = { inkThreshold: 190, minLength: 24, maxGap: 2, maxThickness: 4 };
 
 interface Segment {
   start: number;
@@ -46,8 +47,13 @@ export function greyToEdges(image: GreyImage, settings: PixelLineSettings = DEFA
   const minRun = Math.round(settings.minLength / scale);
   const maxThickness = Math.max(2, Math.round(settings.maxThickness / scale));
   const { width, height, data } = image;
-  const horizontal = scanRuns(height, width, (line, i) => data[line * width + i]! < settings.inkThreshold, minRun, settings.maxGap, maxThickness);
-  const vertical = scanRuns(width, height, (line, i) => data[i * width + line]! < settings.inkThreshold, minRun, settings.maxGap, maxThickness);
+  const t = settings.inkThreshold;
+  // A thin line that a rotation resampled runs a little off its pixel row (or column): the neighbouring row
+  // counts as the line's too, so the run does not break where the line steps by a pixel.
+  const hInk = (line: number, i: number) => data[line * width + i]! < t || (line + 1 < height && data[(line + 1) * width + i]! < t);
+  const vInk = (line: number, i: number) => data[i * width + line]! < t || (line + 1 < width && data[i * width + line + 1]! < t);
+  const horizontal = scanRuns(height, width, hInk, minRun, settings.maxGap, maxThickness + 1);
+  const vertical = scanRuns(width, height, vInk, minRun, settings.maxGap, maxThickness + 1);
   return [
     ...horizontal.map((s) => horizontalEdge(s.start * scale, (s.end + 1) * scale, ((s.first + s.last + 1) / 2) * scale)),
     ...vertical.map((s) => verticalEdge(((s.first + s.last + 1) / 2) * scale, s.start * scale, (s.end + 1) * scale)),

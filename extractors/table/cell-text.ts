@@ -146,7 +146,8 @@ function dropDuplicateGlyphs(line: Glyph[], overlap: number): Glyph[] {
   const out: Glyph[] = [];
   for (const g of line) {
     const last = out[out.length - 1];
-    if (last && last.char === g.char && g.char !== ' ') {
+    // Fake bold is a text-layer device; OCR boxes of two real 0s in a row can overlap.
+    if (last && last.char === g.char && g.char !== ' ' && g.confidence === undefined) {
       const inter = Math.min(last.x1, g.x1) - Math.max(last.x0, g.x0);
       if (inter > overlap * Math.min(last.x1 - last.x0, g.x1 - g.x0)) continue;
     }

@@ -102,6 +102,22 @@ function parsedToDraftIndicator(
     periodTarget: target(item.periodTarget),
     annualTarget: target(item.annualTarget),
   };
+  // OCR drops a comparator or a digit now and then; period and annual targets one character apart (≥1次 / 1次,
+  // 100% / 10%) are usually the same target misread once.
+  const period = item.periodTarget?.raw ?? '';
+  const annual = item.annualTarget?.raw ?? '';
+  const ocrRead = [draft.periodTarget, draft.annualTarget].some((f) => f.notes.some((n) => n.startsWith('read by OCR')));
+  for (const [raw, field] of [[period, draft.periodTarget], [annual, draft.annualTarget]] as const) {
+    // A target of digits that does not parse as one (10%0) is a number OCR garbled, not a text target.
+    if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=\s]+$/.test(raw)) {
+      capConfidence(field, NEAR_MISS_CAP, `${raw} reads like a number but is none: misread`);
+    }
+  }
+  if (ocrRead && period !== annual && editDistanceAtMost1(period, annual)) {
+    const note = `实施周期指标值 ${period} and 年度指标值 ${annual} differ by one character: one of them may be misread`;
+    capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
+    capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
+  }
   if (item.problems.length > 0) {
     const itemText = sliceText(text, item.span.start, item.span.end).text;
     for (const f of [draft.level1, draft.level2, draft.name, draft.periodTarget, draft.annualTarget]) {
@@ -110,4 +126,32 @@ function parsedToDraftIndicator(
     }
   }
   return draft;
+}
+
+/** A value read by OCR that is one character off its twin: one of the two is likely misread. */
+const NEAR_MISS_CAP = 0.6;
+
+/** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
+export function editDistanceAtMost1(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (x.length > y.length) i++;
+    else if (y.length > x.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (x.length - i) + (y.length - j) <= 1;
 }
