@@ -1,5 +1,8 @@
 /**
- * `npm run bench`: speed and memory on the born-digital samples, beside `pdftotext -layout` when installed.
+ * `npm run bench`: speed and memory on the born-digital samples, beside `pdftotext -layout` when installed;
+ * then speed, accuracy and flagged share on the scanned samples, beside native `tesseract --psm 3` over the
+ * same page images with the same number of processes, when Debian's tesseract (with chi_sim) is installed.
+ * `npm run bench -- --born-digital` or `-- --scans` runs one part.
  *
  * Each document is extracted once to warm up, then `ROUNDS` times; the figures are medians over the rounds.
  * Peak RSS is the process's maximum resident set size at the end (it includes pdf.js and the Node runtime).
@@ -12,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument } from '../pipeline/pipeline.js';
+import { benchScans } from './scans.js';
 
 /** How many timed rounds per document. @default 5 */
 const ROUNDS = Number(process.env.JIXIAO_BENCH_ROUNDS ?? 5);
@@ -29,7 +33,15 @@ function hasPdftotext(): boolean {
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.pdf')).sort();
+  const only = process.argv.slice(2);
+  if (!only.includes('--scans')) await benchBornDigital();
+  if (!only.includes('--born-digital')) await benchScans(SAMPLES);
+}
+
+async function benchBornDigital(): Promise<void> {
+  const files = readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.pdf') && !/\.(scan\d+|scan200-skew|mixed)\.pdf$/.test(f))
+    .sort();
   const withPdftotext = hasPdftotext();
   console.log(`jixiao bench: ${files.length} born-digital samples, ${ROUNDS} rounds each, Node ${process.version}, ${os.cpus().length} cores`);
   console.log('');

@@ -112,6 +112,7 @@ export async function ocrRegions(
       if (result.symbols.length === 0) {
         return [unreadGlyph(crop, scale, page, index)];
       }
+      result = { ...result, symbols: markUnreadInk(result.symbols, crop, settings) };
       const widths = { ...result, symbols: decidePunctuationWidth(result) };
       return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
     }),
@@ -174,7 +175,10 @@ function markSuspects(result: OcrResult): MarkedResult {
     ...result,
     symbols: result.symbols.map((s) => {
       const h = heights.get(s.line) ?? 1;
-      return { ...s, lost: s.x1 - s.x0 < 0.1 * h, merged: /^[0-9]$/.test(s.text) && s.x1 - s.x0 > 0.8 * h };
+      const w = s.x1 - s.x0;
+      // A digit is half an em, a Chinese character one: a symbol much wider holds a character OCR dropped.
+      const merged = (/^[0-9]$/.test(s.text) && w > 0.8 * h) || (/^\p{Script=Han}$/u.test(s.text) && w > 1.35 * h);
+      return { ...s, lost: w < 0.1 * h, merged };
     }),
   };
 }
@@ -182,6 +186,37 @@ function markSuspects(result: OcrResult): MarkedResult {
 /** A read with a symbol below `secondReadBelow` or a suspect one deserves a second read. */
 function isDoubtful(result: MarkedResult, settings: OcrCellSettings): boolean {
   return result.symbols.some((s) => s.confidence < settings.secondReadBelow || s.lost || s.merged);
+}
+
+/**
+ * Ink that OCR skipped: a gap of more than half an em between two symbols of a line with ink in it is a
+ * character no read returned (both models can drop the same faint 荔). The symbols on both sides carry the
+ * doubt, so the value shows as flagged instead of silently short.
+ */
+function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): MarkedSymbol[] {
+  const out = symbols.map((s) => ({ ...s }));
+  const p = settings.padding;
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (a.line !== b.line || a.lost || b.lost) continue;
+    const h = Math.max(a.y1 - a.y0, b.y1 - b.y0, 1);
+    if (b.x0 - a.x1 < 0.6 * h) continue;
+    const x0 = Math.max(0, Math.ceil(a.x1 - p + 0.15 * h));
+    const x1 = Math.min(crop.width, Math.floor(b.x0 - p - 0.15 * h));
+    const y0 = Math.max(0, Math.min(a.y0, b.y0) - p);
+    const y1 = Math.min(crop.height, Math.max(a.y1, b.y1) - p);
+    let ink = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
+    if (ink > 0.04 * Math.max(1, (x1 - x0) * (y1 - y0))) {
+      const doubt = 'ink between two characters that OCR did not read: a character may be missing';
+      for (const s of [a, b]) {
+        s.confidence = Math.min(s.confidence, 0.5);
+        s.doubt = doubt;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -322,7 +357,7 @@ function resultToGlyphs(result: OcrResult, left: number, top: number, scale: num
         run: runBase + s.word,
         confidence: lost || merged ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
-        ...(merged ? { doubt: 'a digit read where the ink is as wide as two digits: one may be missing' } : {}),
+        ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
         ...((s as { doubt?: string }).doubt ? { doubt: (s as { doubt?: string }).doubt } : {}),
         ...((s as { repair?: string }).repair ? { repair: (s as { repair?: string }).repair } : {}),
       }));

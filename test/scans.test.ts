@@ -1,0 +1,104 @@
+/**
+ * Scanned samples through OCR, field by field against the same expected JSON as their born-digital originals.
+ *
+ * What every scan must keep: every row in place and none invented, no wrong field at or above the review
+ * threshold (silent errors are the worst defect), and the accuracy and flagged share measured for it (see
+ * `npm run bench` for all scans). The heaviest scans (six pages at 300 dpi) are left to the benchmark to keep
+ * `npm test` within minutes.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
+import { extractDocument } from '../pipeline/pipeline.js';
+import { Extraction } from '../schemas/extraction.js';
+import { compareWithExpected } from './helpers/compare.js';
+import { listAllSamples, isScanned } from './helpers/samples.js';
+
+/**
+ * The scans tested here, with the accuracy (share of fields right) and flagged share they must keep: measured
+ * values with a small margin, raised as the OCR improves.
+ */
+const FLOORS: Record<string, { accuracy: number; flagged: number }> = {
+  'liwan-weijian-short.chromium.png300.png': { accuracy: 0.93, flagged: 0.3 },
+  'liwan-weijian-short.chromium.jpg200.jpg': { accuracy: 0.9, flagged: 0.3 },
+  'liwan-weijian.chromium.g4.tiff': { accuracy: 0.88, flagged: 0.4 },
+  'liwan-kegongxin.libreoffice.mixed.pdf': { accuracy: 0.9, flagged: 0.3 },
+};
+
+/**
+ * Wrong fields at or above the threshold that are known and not yet fixed, each with its reason. The test
+ * asserts exactly these, so any new silent error fails it, and a fixed one must be taken off the list.
+ */
+const KNOWN_SILENT: Record<string, { path: string; why: string }[]> = {
+  'liwan-kegongxin.libreoffice.mixed.pdf': [
+    { path: '8/indicators/2/name', why: 'the space in “一月一链 一起益企” falls on a line wrap in the original: no trace on the page' },
+  ],
+  'liwan-weijian.chromium.g4.tiff': [
+    { path: '8/name', why: 'both chi_sim models drop 荔 of 荔湾 in this bilevel scan, and its box is spread over its neighbours' },
+  ],
+};
+
+const samples = listAllSamples().filter((s) => isScanned(s.expected) && FLOORS[s.expected.sample]);
+let engine: OcrEngine;
+const results = new Map<string, Promise<Extraction>>();
+
+beforeAll(async () => {
+  engine = await createOcrEngine();
+});
+afterAll(async () => {
+  await engine?.terminate();
+});
+
+function extract(pdf: string): Promise<Extraction> {
+  let r = results.get(pdf);
+  if (!r) {
+    r = extractDocument({ file: pdf, bytes: readFileSync(pdf) }, { ocrEngine: engine });
+    results.set(pdf, r);
+  }
+  return r;
+}
+
+describe.each(samples)('scan $expected.sample', ({ pdf, expected }) => {
+  const floor = FLOORS[expected.sample]!;
+
+  it('validates, reads its scanned pages by OCR and says so', async () => {
+    const x = Extraction.parse(await extract(pdf));
+    expect(x.status).toBe('complete');
+    const ocrPages = x.source.pages.filter((p) => p.method === 'ocr');
+    expect(ocrPages.length).toBeGreaterThan(0);
+    for (const p of ocrPages) expect(p.notes?.join(' ')).toMatch(/read by OCR|image page/);
+  }, 300_000);
+
+  it('has every row in place and none invented', async () => {
+    const x = await extract(pdf);
+    expect(x.rows.map((r) => r.kind)).toEqual(expected.rows.map((r) => r.kind));
+    expect(x.rows.map((r) => r.indicators.length)).toEqual(expected.rows.map((r) => r.indicators.length));
+  }, 300_000);
+
+  it('has no wrong field at or above the review threshold', async () => {
+    const x = await extract(pdf);
+    const { silent } = compareWithExpected(x, expected);
+    const known = (KNOWN_SILENT[expected.sample] ?? []).map((k) => k.path);
+    expect(silent.map((s) => `${s.path}: ${JSON.stringify(s.got)} != ${JSON.stringify(s.want)} (${s.confidence})`).filter((s) => !known.some((k) => s.startsWith(`${k}:`)))).toEqual([]);
+    expect(silent.map((s) => s.path).sort()).toEqual([...known].sort());
+  }, 300_000);
+
+  it(`keeps its accuracy (≥ ${floor.accuracy}) and flagged share (≤ ${floor.flagged})`, async () => {
+    const x = await extract(pdf);
+    const { fields, wrong } = compareWithExpected(x, expected);
+    expect(1 - wrong.length / fields).toBeGreaterThanOrEqual(floor.accuracy);
+    expect(x.review.flagged / x.review.fields).toBeLessThanOrEqual(floor.flagged);
+  }, 300_000);
+
+  it('maps the sources of a deskewed page back onto the page', async () => {
+    const x = await extract(pdf);
+    for (const row of x.rows) {
+      for (const s of row.name.sources) {
+        const page = x.source.pages[s.page - 1]!;
+        expect(s.bbox[0]).toBeGreaterThanOrEqual(0);
+        expect(s.bbox[2]).toBeLessThanOrEqual(page.width + 1);
+        expect(s.bbox[3]).toBeLessThanOrEqual(page.height + 1);
+      }
+    }
+  }, 300_000);
+});
