@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../extractors/pdf/open-pdf.js';
+import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
 import { extractDocument } from '../pipeline/pipeline.js';
 import { DEFAULT_REVIEW_THRESHOLD } from '../pipeline/types.js';
 import { Extraction } from '../schemas/extraction.js';
@@ -25,12 +26,16 @@ interface ExtractFlags {
   out: string;
   reviewThreshold: number;
   password?: string;
+  ocr: boolean;
 }
 
 /** Extract each input in turn; a failure is reported on one line and never stops the others. */
 async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
   let failed = 0;
   const claimed = new Map<string, string>();
+  // One OCR engine for the whole run, started when the first scanned page needs it.
+  let engine: Promise<OcrEngine> | null = null;
+  const ocrEngine = () => (engine ??= createOcrEngine());
   for (const file of files) {
     const target = outputPathFor(file, flags.out);
     const owner = claimed.get(target);
@@ -43,7 +48,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
     try {
       const bytes = await readFile(file);
       const extraction = Extraction.parse(
-        await extractDocument({ file, bytes }, { reviewThreshold: flags.reviewThreshold, password: flags.password }),
+        await extractDocument({ file, bytes }, { reviewThreshold: flags.reviewThreshold, password: flags.password, ocr: flags.ocr, ocrEngine }),
       );
       await writeFileAtomic(target, JSON.stringify(extraction, null, 2) + '\n');
       const { rows, review, status, errors } = extraction;
@@ -54,6 +59,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       process.stderr.write(`${file}: error: ${describeError(error)}\n`);
     }
   }
+  if (engine) await (await (engine as Promise<OcrEngine>)).terminate();
   return failed > 0 ? 1 : 0;
 }
 
@@ -76,11 +82,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command('extract')
-    .description('extract each PDF to <out>/<base name>.json and print one summary line per document')
-    .argument('<file...>', 'PDF files to read')
+    .description('extract each input to <out>/<base name>.json and print one summary line per document')
+    .argument('<file...>', 'PDF, PNG, JPEG or TIFF files to read')
     .requiredOption('-o, --out <dir>', 'folder for the JSON outputs')
     .option('--review-threshold <p>', 'fields with a confidence below this are flagged for review', parseThreshold, DEFAULT_REVIEW_THRESHOLD)
     .option('--password <password>', 'password for encrypted PDFs')
+    .option('--no-ocr', 'do not OCR pages without a usable text layer: flag their fields instead')
     .action(async (files: string[], flags: ExtractFlags) => setExit(await runExtract(files, flags)));
   program
     .command('schema')

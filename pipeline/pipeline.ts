@@ -24,11 +24,12 @@ export interface ExtractOptions extends Partial<PipelineSettings> {
   /** The table profile. @default the 项目支出绩效目标表 profile */
   profile?: ProfileStages;
   /**
-   * An OCR engine to use (and leave running) for scanned pages; without one, an engine is created when a page
-   * needs it and terminated at the end of the document. Batches pass one engine for all their documents.
+   * An OCR engine to use (and leave running) for scanned pages, or a function that gives one when a page first
+   * needs it; without one, an engine is created when a page needs it and terminated at the end of the
+   * document. Batches pass one engine for all their documents.
    * @default undefined
    */
-  ocrEngine?: OcrEngine;
+  ocrEngine?: OcrEngine | (() => Promise<OcrEngine>);
 }
 
 /**
@@ -42,7 +43,11 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
     settings: { reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD, password: options.password, ocr: options.ocr ?? true },
     profile: options.profile ?? projectExpenditure,
     errors: [],
-    ocr: () => (options.ocrEngine ? Promise.resolve(options.ocrEngine) : (ownEngine ??= createOcrEngine())),
+    ocr: () => {
+      const given = options.ocrEngine;
+      if (typeof given === 'function') return given();
+      return given ? Promise.resolve(given) : (ownEngine ??= createOcrEngine());
+    },
   };
   const doc = await loadDocument(input, ctx);
   try {

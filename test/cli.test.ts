@@ -118,6 +118,15 @@ describe('jixiao extract', () => {
     }
   });
 
+  it('reads an image file by OCR and writes it like a PDF', async () => {
+    const out = tmp();
+    const { code, stdout } = await jixiao('extract', path.join(SAMPLES_DIR, 'liwan-weijian-short.chromium.png300.png'), '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/png300\.png: 9 rows, \d+ fields, \d+ flagged -> .*liwan-weijian-short\.chromium\.png300\.json$/m);
+    const x = Extraction.parse(JSON.parse(readFileSync(path.join(out, 'liwan-weijian-short.chromium.png300.json'), 'utf8')));
+    expect(x.source.pages).toEqual([expect.objectContaining({ page: 1, method: 'ocr' })]);
+  }, 120_000);
+
   it('exits 2 for wrong usage', async () => {
     expect((await jixiao('extract', path.join(SAMPLES_DIR, 'liwan-weijian.chromium.pdf'))).code).toBe(2);
     expect((await jixiao('extract', '--out', tmp())).code).toBe(2);

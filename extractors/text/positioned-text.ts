@@ -95,22 +95,18 @@ export function lowestCharConfidence(t: PositionedText, start = 0, end = t.text.
   return lowest;
 }
 
-/** The repairs made to the characters of `t.text[start..end)`, each once. */
-export function charRepairs(t: PositionedText, start = 0, end = t.text.length): string[] {
+/** The notes of one kind (`repair` or `doubt`) on the characters of `t.text[start..end)`, each once. */
+export function charNotes(t: PositionedText, kind: 'repair' | 'doubt', start = 0, end = t.text.length): string[] {
   const out = new Set<string>();
   for (let i = start; i < end; i++) {
-    const r = t.boxes[i]?.repair;
-    if (r) out.add(r);
+    const note = t.boxes[i]?.[kind];
+    if (note) out.add(note);
   }
   return [...out];
 }
 
+/** The repairs made to the characters of `t.text[start..end)`, each once. */
+export const charRepairs = (t: PositionedText, start = 0, end = t.text.length): string[] => charNotes(t, 'repair', start, end);
+
 /** The doubts about the characters of `t.text[start..end)`, each once. */
-export function charDoubts(t: PositionedText, start = 0, end = t.text.length): string[] {
-  const out = new Set<string>();
-  for (let i = start; i < end; i++) {
-    const d = t.boxes[i]?.doubt;
-    if (d) out.add(d);
-  }
-  return [...out];
-}
+export const charDoubts = (t: PositionedText, start = 0, end = t.text.length): string[] => charNotes(t, 'doubt', start, end);
