@@ -42,6 +42,22 @@ export interface OcrCellSettings {
    */
   secondReadBelow: number;
   /**
+   * A cell whose ink is narrower than this (page units) and lower than `amountMaxHeight` is read as an amount
+   * first.
+   * @default 60
+   */
+  amountMaxWidth: number;
+  /**
+   * See `amountMaxWidth`: one line of text.
+   * @default 14
+   */
+  amountMaxHeight: number;
+  /**
+   * An amount-first read is kept when its mean confidence is at least this; otherwise the cell is read as text.
+   * @default 0.5
+   */
+  amountMinConfidence: number;
+  /**
    * Confidence of the symbols of a cell two models read alike.
    * @default 0.95
    */
@@ -59,6 +75,9 @@ export const DEFAULT_OCR_CELL_SETTINGS: OcrCellSettings = {
   minInk: 12,
   padding: 10,
   secondReadBelow: 0.9,
+  amountMaxWidth: 60,
+  amountMaxHeight: 14,
+  amountMinConfidence: 0.5,
   agreedConfidence: 0.95,
   disputedConfidence: 0.5,
 };
@@ -68,6 +87,9 @@ export const DEFAULT_OCR_CELL_SETTINGS: OcrCellSettings = {
  * model agreeing does not help (both drop the same faint digit).
  */
 const LOST_SYMBOL_CONFIDENCE = 0.5;
+
+/** An amount as printed: digits grouped by thousands or not, two decimals at most, nothing else. */
+const WELL_FORMED_AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
 
 /** A number as printed in an amount cell. */
 const NUMERIC = /^[\s\d.,，。\-－]+$/;
@@ -99,6 +121,15 @@ export async function ocrRegions(
         .extend({ top: settings.padding, bottom: settings.padding, left: settings.padding, right: settings.padding, background: '#ffffff' })
         .png()
         .toBuffer();
+      // A narrow cell holding one short line is most likely an amount: read it with the digits whitelist first,
+      // and keep that read only if it is a well-formed number read with some confidence.
+      const amountLike = region.role === 'cell' && (crop.ink.x1 - crop.ink.x0) * scale < settings.amountMaxWidth && (crop.ink.y1 - crop.ink.y0) * scale < settings.amountMaxHeight;
+      if (amountLike) {
+        const digits = await engine.addJob({ image: png, kind: 'amount' });
+        if (WELL_FORMED_AMOUNT.test(digits.text.trim()) && digits.confidence >= settings.amountMinConfidence) {
+          return finish(markSuspects(digits));
+        }
+      }
       let result: MarkedResult = markSuspects(await engine.addJob({ image: png, kind: 'text' }));
       if (result.text.trim() !== '' && NUMERIC.test(result.text)) {
         const digits = await engine.addJob({ image: png, kind: 'amount' });
@@ -106,18 +137,25 @@ export async function ocrRegions(
       } else if (isDoubtful(result, settings)) {
         result = await secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
       }
-      result = { ...result, symbols: placeLostSymbols(result.symbols) };
-      const left = crop.left - settings.padding;
-      const top = crop.top - settings.padding;
-      if (result.symbols.length === 0) {
-        return [unreadGlyph(crop, scale, page, index)];
+      return finish(result);
+
+      function finish(read: MarkedResult): Glyph[] {
+        return readToGlyphs(read, crop!, index);
       }
-      result = { ...result, symbols: markUnreadInk(result.symbols, crop, settings) };
-      const widths = { ...result, symbols: decidePunctuationWidth(result) };
-      return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
     }),
   );
   return results.flat();
+
+  /** A read to glyphs, after the checks and repairs that need the pixels. */
+  function readToGlyphs(read: MarkedResult, crop: Crop, index: number): Glyph[] {
+    let result: MarkedResult = { ...read, symbols: placeLostSymbols(read.symbols) };
+    const left = crop.left - settings.padding;
+    const top = crop.top - settings.padding;
+    if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
+    result = { ...result, symbols: markUnreadInk(result.symbols, crop, settings) };
+    const widths = { ...result, symbols: decidePunctuationWidth(result) };
+    return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
+  }
 }
 
 interface Crop {
@@ -321,7 +359,6 @@ function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSetti
     if (core.x1 - core.x0 < 3) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); OCR gave it no position to look at` };
     const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold);
     const reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
-    if (process.env.JIXIAO_DEBUG_CMP) debugDump(crop, box, `${s.text}-${reading?.char ?? 'none'}`);
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
     if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
     return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
@@ -379,11 +416,3 @@ function unreadGlyph(crop: Crop, scale: number, page: number, index: number): Gl
   };
 }
 
-let debugCount = 0;
-function debugDump(crop: Crop, box: { x0: number; y0: number; x1: number; y1: number }, label: string): void {
-  const w = box.x1 - box.x0;
-  const h = box.y1 - box.y0;
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = crop.data[(box.y0 + y) * crop.width + box.x0 + x]!;
-  void sharp(out, { raw: { width: w, height: h, channels: 1 } }).resize({ width: w * 4, kernel: 'nearest' }).png().toFile(`${process.env.JIXIAO_DEBUG_CMP}/${debugCount++}-${label}.png`);
-}
