@@ -11,7 +11,7 @@ export interface ComparatorReading {
 }
 
 /** Characters OCR gives for a comparator glyph, so worth a look when a digit follows. */
-export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '≥', '≤', '≧', '≦', '之', '这', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
+export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '>=', '<=', '≥', '≤', '≧', '≦', '之', '这', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
 
 /**
  * Classify the glyph in `box` (pixels of `image`, a grey crop, one byte per pixel) or null when it is not
@@ -40,7 +40,8 @@ export function classifyComparator(
   const h = y1 - y0 + 1;
   if (w < 4 || h < 4) return null;
 
-  // Per row: longest ink run (a bar spans most of the width), number of runs, and the mean x of the ink.
+  // Per row: longest ink run (a bar spans three quarters of the width or more; a thick chevron row at 200 dpi
+  // can span two thirds), number of runs, and the mean x of the ink.
   const rows: { bar: boolean; ink: boolean; runs: number; mean: number }[] = [];
   for (let y = y0; y <= y1; y++) {
     let longest = 0, run = 0, sum = 0, count = 0, runs = 0;
@@ -53,7 +54,7 @@ export function classifyComparator(
         if (run > longest) longest = run;
       } else run = 0;
     }
-    rows.push({ bar: longest >= 0.6 * w, ink: count > 0, runs, mean: count ? sum / count / w : 0 });
+    rows.push({ bar: longest >= 0.75 * w, ink: count > 0, runs, mean: count ? sum / count / w : 0 });
   }
   const bars: { from: number; to: number }[] = [];
   rows.forEach((r, i) => {

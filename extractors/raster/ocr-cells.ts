@@ -215,7 +215,7 @@ function markSuspects(result: OcrResult): MarkedResult {
       const h = heights.get(s.line) ?? 1;
       const w = s.x1 - s.x0;
       // A digit is half an em, a Chinese character one: a symbol much wider holds a character OCR dropped.
-      const merged = (/^[0-9]$/.test(s.text) && w > 0.8 * h) || (/^\p{Script=Han}$/u.test(s.text) && w > 1.35 * h);
+      const merged = (/^[0-9]$/.test(s.text) && w > 0.95 * h) || (/^\p{Script=Han}$/u.test(s.text) && w > 1.6 * h);
       return { ...s, lost: w < 0.1 * h, merged };
     }),
   };
@@ -246,7 +246,7 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     const y1 = Math.min(crop.height, Math.max(a.y1, b.y1) - p);
     let ink = 0;
     for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
-    if (ink > 0.04 * Math.max(1, (x1 - x0) * (y1 - y0))) {
+    if (ink > 0.08 * Math.max(1, (x1 - x0) * (y1 - y0))) {
       const doubt = 'ink between two characters that OCR did not read: a character may be missing';
       for (const s of [a, b]) {
         s.confidence = Math.min(s.confidence, 0.5);
@@ -338,14 +338,20 @@ function lcsMatches(a: readonly string[], b: readonly string[]): boolean[] {
  * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 壹) and
  * followed by a digit is classified by its pixels. A changed symbol carries the repair.
  */
-function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSettings): OcrResult & { repairs?: Map<number, string> } {
-  const lines = new Map<number, { y0: number; y1: number }>();
-  for (const s of result.symbols) {
-    const l = lines.get(s.line);
-    lines.set(s.line, l ? { y0: Math.min(l.y0, s.y0), y1: Math.max(l.y1, s.y1) } : { y0: s.y0, y1: s.y1 });
+function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSettings): OcrResult {
+  // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole.
+  const merged: OcrSymbol[] = [];
+  for (let i = 0; i < result.symbols.length; i++) {
+    const s = result.symbols[i]!;
+    const eq = result.symbols[i + 1];
+    const after = result.symbols[i + 2];
+    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text)) {
+      merged.push({ ...s, text: `${s.text}=`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence) });
+      i++;
+    } else merged.push(s);
   }
-  const symbols = result.symbols.map((s, i) => {
-    const next = result.symbols[i + 1];
+  const symbols = merged.map((s, i) => {
+    const next = merged[i + 1];
     // The number may start the next line when the wrap fell between the comparator and it.
     if (!COMPARATOR_LOOKALIKES.has(s.text) || !next || !/^[0-9]/.test(next.text)) return s;
     const p = settings.padding;
