@@ -199,7 +199,7 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
 }
 
 /** A symbol with what makes it suspect: placed nowhere (`lost`), or a digit as wide as two (`merged`). */
-type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
+type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; swallowed?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
 type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
 
 /**
@@ -209,9 +209,9 @@ type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
 function markSuspects(result: OcrResult): MarkedResult {
   const heights = new Map<number, number>();
   for (const s of result.symbols) heights.set(s.line, Math.max(heights.get(s.line) ?? 0, s.y1 - s.y0));
-  return {
+  const marked = {
     ...result,
-    symbols: result.symbols.map((s) => {
+    symbols: result.symbols.map((s): MarkedSymbol => {
       const h = heights.get(s.line) ?? 1;
       const w = s.x1 - s.x0;
       // A digit is half an em, a Chinese character one: a symbol much wider holds a character OCR dropped.
@@ -219,6 +219,19 @@ function markSuspects(result: OcrResult): MarkedResult {
       return { ...s, lost: w < 0.1 * h, merged };
     }),
   };
+  // A colon is a sliver; before a number (the comparator slot, 指标值:≥100) a colon box nearly half an em
+  // wide has swallowed the comparator.
+  marked.symbols.forEach((s, i) => {
+    const next = marked.symbols[i + 1];
+    const h = heights.get(s.line) ?? 1;
+    if (/^[:：]$/.test(s.text) && next && next.line === s.line && /^[0-9]/.test(next.text) && s.x1 - s.x0 > 0.4 * h) s.swallowed = true;
+  });
+  // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
+  marked.symbols.forEach((s, i) => {
+    const next = marked.symbols[i + 1];
+    if (s.swallowed && next && next.line === s.line) next.swallowed = true;
+  });
+  return marked;
 }
 
 /** A read with a symbol below `secondReadBelow` or a suspect one deserves a second read. */
@@ -239,9 +252,12 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     const b = out[i + 1]!;
     if (a.line !== b.line || a.lost || b.lost) continue;
     const h = Math.max(a.y1 - a.y0, b.y1 - b.y0, 1);
-    if (b.x0 - a.x1 < 0.6 * h) continue;
-    const x0 = Math.max(0, Math.ceil(a.x1 - p + 0.15 * h));
-    const x1 = Math.min(crop.width, Math.floor(b.x0 - p - 0.15 * h));
+    // The comparator slot (指标值:≥100) is where OCR most often drops a glyph: look at narrower gaps there.
+    const comparatorSlot = /^[:：]$/.test(a.text) && /^[0-9]/.test(b.text);
+    if (b.x0 - a.x1 < (comparatorSlot ? 0.3 : 0.6) * h) continue;
+    const margin = (comparatorSlot ? 0.05 : 0.15) * h;
+    const x0 = Math.max(0, Math.ceil(a.x1 - p + margin));
+    const x1 = Math.min(crop.width, Math.floor(b.x0 - p - margin));
     const y0 = Math.max(0, Math.min(a.y0, b.y0) - p);
     const y1 = Math.min(crop.height, Math.max(a.y1, b.y1) - p);
     let ink = 0;
@@ -252,6 +268,28 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
         s.confidence = Math.min(s.confidence, 0.5);
         s.doubt = doubt;
       }
+    }
+  }
+  // Past the last symbol of a line, and before the first: a character dropped at a wrap (指标值:≥ | 100家).
+  const inkIn = (x0: number, x1: number, y0: number, y1: number): number => {
+    let ink = 0;
+    for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
+    }
+    return ink;
+  };
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i]!;
+    const h = Math.max(s.y1 - s.y0, 1);
+    const last = i + 1 === out.length || out[i + 1]!.line !== s.line;
+    const first = i === 0 || out[i - 1]!.line !== s.line;
+    const area = Math.round(0.6 * h) * Math.round(h);
+    const doubt = 'ink beside the end of a line that OCR did not read: a character may be missing';
+    const after = last && !s.lost ? inkIn(Math.ceil(s.x1 - p + 0.15 * h), Math.ceil(s.x1 - p + 0.15 * h + 0.6 * h), s.y0 - p, s.y1 - p) : 0;
+    const before = first && !s.lost ? inkIn(Math.floor(s.x0 - p - 0.75 * h), Math.floor(s.x0 - p - 0.15 * h), s.y0 - p, s.y1 - p) : 0;
+    if (after > 0.08 * area || before > 0.08 * area) {
+      s.confidence = Math.min(s.confidence, 0.5);
+      s.doubt = doubt;
     }
   }
   return out;
@@ -388,6 +426,8 @@ function resultToGlyphs(result: OcrResult, left: number, top: number, scale: num
       const m = s as MarkedSymbol;
       const lost = Boolean(m.lost) && !m.confirmed;
       const merged = Boolean(m.merged) && !m.confirmed;
+      // Two models agreeing on the colon does not bring back the glyph its box swallowed.
+      const swallowed = Boolean(m.swallowed);
       const w = (s.x1 - s.x0) / chars.length;
       return chars.map((char, k) => ({
         char,
@@ -398,9 +438,10 @@ function resultToGlyphs(result: OcrResult, left: number, top: number, scale: num
         size: (line.y1 - line.y0) * scale,
         page,
         run: runBase + s.word,
-        confidence: lost || merged ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
+        confidence: lost || merged || swallowed ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
         ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
+        ...(swallowed ? { doubt: `${s.text} read where the ink is much wider than ${s.text}: a character beside it may be missing` } : {}),
         ...((s as { doubt?: string }).doubt ? { doubt: (s as { doubt?: string }).doubt } : {}),
         ...((s as { repair?: string }).repair ? { repair: (s as { repair?: string }).repair } : {}),
       }));

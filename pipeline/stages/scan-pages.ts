@@ -32,6 +32,13 @@ export interface ScanInput {
 }
 
 export const scanPages: Stage<ScanInput, PageRead[]> = async ({ doc, pages }, ctx) => {
+  if (!ctx.settings.ocr) {
+    for (const read of pages.filter((p) => p.method === 'ocr')) {
+      read.notes.push('not read: OCR is off');
+      ctx.errors.push({ page: read.page, stage: 'scan-pages', message: 'Expected a text layer or OCR, got an image page with OCR off' });
+    }
+    return pages;
+  }
   const queue = new PQueue({ concurrency: DEFAULT_PAGES_IN_FLIGHT });
   await Promise.all(
     pages
