@@ -16,39 +16,9 @@ import { chooseRenderDpi, renderPdfPage } from '../extractors/raster/render-page
 import { imagePages, loadImagePage } from '../extractors/raster/image-input.js';
 import type { GreyImage } from '../extractors/raster/grey-image.js';
 import { extractDocument } from '../pipeline/pipeline.js';
-import type { Extraction, Field } from '../schemas/extraction.js';
+import { compareWithExpected, type ExpectedSample } from './compare.js';
 
 const run = promisify(execFile);
-
-interface Expected {
-  sample: string;
-  producer: string;
-  document: Record<string, string>;
-  rows: (Record<string, unknown> & { indicators: Record<string, unknown>[] })[];
-}
-
-/** Fields compared, wrong, and wrong at or above the threshold. */
-function score(x: Extraction, e: Expected): { fields: number; wrong: number; silent: number } {
-  let fields = 0;
-  let wrong = 0;
-  let silent = 0;
-  const check = (f: Field<unknown> | undefined, want: unknown) => {
-    fields++;
-    if (!f || JSON.stringify(f.value) !== JSON.stringify(want)) {
-      wrong++;
-      if (f && f.confidence >= x.review.threshold) silent++;
-    }
-  };
-  for (const k of ['title', 'department', 'currencyUnit'] as const) check(x.document[k], e.document[k]);
-  e.rows.forEach((want, i) => {
-    const got = x.rows[i];
-    for (const k of ['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal'] as const) check(got?.[k], want[k]);
-    want.indicators.forEach((wi, j) => {
-      for (const k of ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'] as const) check(got?.indicators[j]?.[k], wi[k]);
-    });
-  });
-  return { fields, wrong, silent };
-}
 
 /** The page images jixiao reads, written as PNG for native tesseract. */
 async function pageImages(file: string, dir: string): Promise<string[]> {
@@ -99,7 +69,7 @@ async function nativeTesseract(images: string[], processes: number): Promise<num
 export async function benchScans(samplesDir: string): Promise<void> {
   const expectedFiles = readdirSync(samplesDir).filter((f) => f.endsWith('.expected.json'));
   const scans = expectedFiles
-    .map((f) => JSON.parse(readFileSync(path.join(samplesDir, f), 'utf8')) as Expected)
+    .map((f) => JSON.parse(readFileSync(path.join(samplesDir, f), 'utf8')) as ExpectedSample)
     .filter((e) => e.producer.includes('+'))
     .sort((a, b) => a.sample.localeCompare(b.sample));
   const workers = os.availableParallelism();
@@ -124,7 +94,8 @@ export async function benchScans(samplesDir: string): Promise<void> {
     const x = await extractDocument({ file: e.sample, bytes: readFileSync(file) }, { ocrEngine: engine });
     const ms = performance.now() - t0;
     const pages = x.source.pages.filter((p) => p.method === 'ocr').length;
-    const s = score(x, e);
+    const c = compareWithExpected(x, e);
+    const s = { fields: c.fields, wrong: c.wrong.length, silent: c.silent.length };
     totalPages += pages;
     totalMs += ms;
     fields += s.fields;

@@ -87,7 +87,7 @@ export interface PageRead {
    * levelled frame, and sources are mapped back to the page when the output is assembled. 0 otherwise.
    */
   skew: number;
-  /** For OCR pages, the resolution the page was read at. */
+  /** For OCR pages, the resolution (dots per inch) the page is rendered and read at. */
   dpi?: number;
 }
 

@@ -27,7 +27,3 @@ export interface Glyph {
   doubt?: string;
 }
 
-/** Middle of a glyph, in page units. */
-export function glyphCenter(g: Glyph): { x: number; y: number } {
-  return { x: (g.x0 + g.x1) / 2, y: (g.y0 + g.y1) / 2 };
-}

@@ -13,6 +13,7 @@ import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
 import { decidePunctuationWidth } from './punctuation-width.js';
+import { lineExtents, lineHeights } from '../ocr/lines.js';
 
 /** Settings of `ocrRegions`. */
 export interface OcrCellSettings {
@@ -135,7 +136,7 @@ export async function ocrRegions(
         const digits = await engine.addJob({ image: png, kind: 'amount' });
         if (digits.text.trim() !== '') result = markSuspects(digits);
       } else if (isDoubtful(result, settings)) {
-        result = await secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
+        result = secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
       }
       return finish(result);
 
@@ -207,8 +208,7 @@ type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
  * symbol) or a digit as wide as two (two digits read as one, 100% as 10%).
  */
 function markSuspects(result: OcrResult): MarkedResult {
-  const heights = new Map<number, number>();
-  for (const s of result.symbols) heights.set(s.line, Math.max(heights.get(s.line) ?? 0, s.y1 - s.y0));
+  const heights = lineHeights(result.symbols);
   const marked = {
     ...result,
     symbols: result.symbols.map((s): MarkedSymbol => {
@@ -247,6 +247,13 @@ function isDoubtful(result: MarkedResult, settings: OcrCellSettings): boolean {
 function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): MarkedSymbol[] {
   const out = symbols.map((s) => ({ ...s }));
   const p = settings.padding;
+  const inkIn = (x0: number, x1: number, y0: number, y1: number): number => {
+    let ink = 0;
+    for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
+    }
+    return ink;
+  };
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
@@ -260,9 +267,7 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     const x1 = Math.min(crop.width, Math.floor(b.x0 - p - margin));
     const y0 = Math.max(0, Math.min(a.y0, b.y0) - p);
     const y1 = Math.min(crop.height, Math.max(a.y1, b.y1) - p);
-    let ink = 0;
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
-    if (ink > 0.08 * Math.max(1, (x1 - x0) * (y1 - y0))) {
+    if (inkIn(x0, x1, y0, y1) > 0.08 * Math.max(1, (x1 - x0) * (y1 - y0))) {
       const doubt = 'ink between two characters that OCR did not read: a character may be missing';
       for (const s of [a, b]) {
         s.confidence = Math.min(s.confidence, 0.5);
@@ -271,13 +276,6 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     }
   }
   // Past the last symbol of a line, and before the first: a character dropped at a wrap (指标值:≥ | 100家).
-  const inkIn = (x0: number, x1: number, y0: number, y1: number): number => {
-    let ink = 0;
-    for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
-    }
-    return ink;
-  };
   for (let i = 0; i < out.length; i++) {
     const s = out[i]!;
     const h = Math.max(s.y1 - s.y0, 1);
@@ -331,7 +329,7 @@ function readKey(text: string): string {
  * a symbol of the first read that the second read confirms takes the confidence agreement earns, and one it
  * contradicts is capped and marked as disputed.
  */
-async function secondRead(first: MarkedResult, second: OcrResult, settings: OcrCellSettings): Promise<MarkedResult> {
+function secondRead(first: MarkedResult, second: OcrResult, settings: OcrCellSettings): MarkedResult {
   const a: { symbol: number; ch: string }[] = [];
   first.symbols.forEach((s, i) => {
     for (const ch of readKey(s.text)) a.push({ symbol: i, ch });
@@ -376,9 +374,9 @@ function lcsMatches(a: readonly string[], b: readonly string[]): boolean[] {
  * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 壹) and
  * followed by a digit is classified by its pixels. A changed symbol carries the repair.
  */
-function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSettings): OcrResult {
+function repairComparators(result: MarkedResult, crop: Crop, settings: OcrCellSettings): MarkedResult {
   // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole.
-  const merged: OcrSymbol[] = [];
+  const merged: MarkedSymbol[] = [];
   for (let i = 0; i < result.symbols.length; i++) {
     const s = result.symbols[i]!;
     const eq = result.symbols[i + 1];
@@ -388,7 +386,7 @@ function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSetti
       i++;
     } else merged.push(s);
   }
-  const symbols = merged.map((s, i) => {
+  const symbols = merged.map((s, i): MarkedSymbol => {
     const next = merged[i + 1];
     // The number may start the next line when the wrap fell between the comparator and it.
     if (!COMPARATOR_LOOKALIKES.has(s.text) || !next || !/^[0-9]/.test(next.text)) return s;
@@ -411,23 +409,18 @@ function repairComparators(result: OcrResult, crop: Crop, settings: OcrCellSetti
 }
 
 /** Symbols to glyphs; each symbol takes its line's height so that a line's glyphs group as one line. */
-function resultToGlyphs(result: OcrResult, left: number, top: number, scale: number, page: number, runBase: number): Glyph[] {
-  const lines = new Map<number, { y0: number; y1: number }>();
-  for (const s of result.symbols) {
-    const l = lines.get(s.line);
-    lines.set(s.line, l ? { y0: Math.min(l.y0, s.y0), y1: Math.max(l.y1, s.y1) } : { y0: s.y0, y1: s.y1 });
-  }
+function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: number, page: number, runBase: number): Glyph[] {
+  const lines = lineExtents(result.symbols);
   return result.symbols
     .filter((s) => s.text.trim() !== '')
     .flatMap((s) => {
       const line = lines.get(s.line)!;
       const chars = Array.from(s.text);
       // A suspect symbol that no second read confirmed keeps its doubt.
-      const m = s as MarkedSymbol;
-      const lost = Boolean(m.lost) && !m.confirmed;
-      const merged = Boolean(m.merged) && !m.confirmed;
+      const lost = Boolean(s.lost) && !s.confirmed;
+      const merged = Boolean(s.merged) && !s.confirmed;
       // Two models agreeing on the colon does not bring back the glyph its box swallowed.
-      const swallowed = Boolean(m.swallowed);
+      const swallowed = Boolean(s.swallowed);
       const w = (s.x1 - s.x0) / chars.length;
       return chars.map((char, k) => ({
         char,
@@ -442,8 +435,8 @@ function resultToGlyphs(result: OcrResult, left: number, top: number, scale: num
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
         ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
         ...(swallowed ? { doubt: `${s.text} read where the ink is much wider than ${s.text}: a character beside it may be missing` } : {}),
-        ...((s as { doubt?: string }).doubt ? { doubt: (s as { doubt?: string }).doubt } : {}),
-        ...((s as { repair?: string }).repair ? { repair: (s as { repair?: string }).repair } : {}),
+        ...(s.doubt ? { doubt: s.doubt } : {}),
+        ...(s.repair ? { repair: s.repair } : {}),
       }));
     });
 }

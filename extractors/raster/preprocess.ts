@@ -59,16 +59,16 @@ export async function preprocessPage(input: GreyImage, settings: PreprocessSetti
   return { image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dpi: input.dpi }, skew: Math.abs(skew) >= settings.minSkew ? skew : 0, denoised: noisy };
 }
 
-/** Map a point of the levelled image (pixels) back to the original page image: the inverse of the deskew. */
-export function levelledToPage(x: number, y: number, page: PreparedPage): [number, number] {
-  if (page.skew === 0) return [x, y];
-  const a = (page.skew * Math.PI) / 180;
-  const cx = page.image.width / 2;
-  const cy = page.image.height / 2;
-  const dx = x - cx;
-  const dy = y - cy;
-  // The content was rotated back by -skew; rotate by +skew (clockwise in y-down coordinates) to return.
-  return [cx + dx * Math.cos(a) - dy * Math.sin(a), cy + dx * Math.sin(a) + dy * Math.cos(a)];
+/**
+ * A point of a levelled page back on the original page: the inverse of the deskew, a rotation by `skew`
+ * degrees (clockwise, y down) about the centre of a `width` × `height` page. Any unit, as long as one.
+ */
+export function levelledToPage(x: number, y: number, skew: number, width: number, height: number): [number, number] {
+  if (skew === 0) return [x, y];
+  const a = (skew * Math.PI) / 180;
+  const dx = x - width / 2;
+  const dy = y - height / 2;
+  return [width / 2 + dx * Math.cos(a) - dy * Math.sin(a), height / 2 + dx * Math.sin(a) + dy * Math.cos(a)];
 }
 
 /** Share of dark pixels with no dark neighbour: speckle from a scanner or JPEG noise. */

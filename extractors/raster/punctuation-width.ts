@@ -7,7 +7,8 @@
  * room in the line is no guide (producers compress full-width punctuation). Between the two thresholds nothing
  * is decided and the bracket is doubted.
  */
-import type { OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
+import type { OcrSymbol } from '../ocr/ocr-engine.js';
+import { lineHeights } from '../ocr/lines.js';
 
 const OPENING: Readonly<Record<string, [half: string, full: string]>> = { '(': ['(', '（'], '（': ['(', '（'], '〈': ['(', '（'] };
 const CLOSING: Readonly<Record<string, [half: string, full: string]>> = { ')': [')', '）'], '）': [')', '）'], '〉': [')', '）'] };
@@ -18,14 +19,13 @@ export const DEFAULT_WIDTH_GAPS = { full: 0.35, half: 0.2 };
 export type WidthDecidedSymbol = OcrSymbol & { repair?: string; doubt?: string };
 
 /** The brackets of a read in the width their spacing shows, and straight quotes made curly. Pure. */
-export function decidePunctuationWidth(result: OcrResult, gaps = DEFAULT_WIDTH_GAPS): WidthDecidedSymbol[] {
-  const heights = new Map<number, number>();
-  for (const s of result.symbols) heights.set(s.line, Math.max(heights.get(s.line) ?? 0, s.y1 - s.y0));
+export function decidePunctuationWidth<S extends WidthDecidedSymbol>(result: { symbols: readonly S[] }, gaps = DEFAULT_WIDTH_GAPS): S[] {
+  const heights = lineHeights(result.symbols);
   // One cell is written in one style: commas of both widths in it mean some were misread, which ones unknown.
   const mixedCommas = result.symbols.some((s) => s.text === ',') && result.symbols.some((s) => s.text === '，');
   // Straight quotes in Chinese text are curly quotes OCR straightened: they alternate, opening first.
   let quotes = 0;
-  return result.symbols.map((s, i) => {
+  return result.symbols.map((s, i): S => {
     if (mixedCommas && (s.text === ',' || s.text === '，')) {
       return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'commas of both widths were read in this cell: some are misread' };
     }
@@ -37,7 +37,7 @@ export function decidePunctuationWidth(result: OcrResult, gaps = DEFAULT_WIDTH_G
     const opening = OPENING[s.text];
     const closing = CLOSING[s.text];
     if (!opening && !closing) return s;
-    const h = heights.get(s.line) || 1;
+    const h = heights.get(s.line) ?? 1;
     const neighbour = opening ? result.symbols[i - 1] : result.symbols[i + 1];
     const [half, full] = (opening ?? closing)!;
     // At a line's end the white space says nothing; 〈 is never right in these tables.

@@ -27,19 +27,25 @@ export const DEFAULT_RENDER_SETTINGS: RenderSettings = { defaultDpi: 300, scanDp
  * since rendering it finer only interpolates and coarser loses detail; anything else at `defaultDpi`.
  */
 export async function chooseRenderDpi(page: PDFPageProxy, settings: RenderSettings = DEFAULT_RENDER_SETTINGS): Promise<{ dpi: number; scan: boolean }> {
-  const viewport = page.getViewport({ scale: 1 });
-  const ops = await page.getOperatorList();
+  return operatorListToRenderDpi(await page.getOperatorList(), page.getViewport({ scale: 1 }), settings);
+}
+
+/** `chooseRenderDpi` from an operator list already at hand (page units from `viewport` at scale 1). Pure. */
+export function operatorListToRenderDpi(
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  viewport: { width: number; height: number },
+  settings: RenderSettings = DEFAULT_RENDER_SETTINGS,
+): { dpi: number; scan: boolean } {
   let best = 0;
   for (let i = 0; i < ops.fnArray.length; i++) {
     if (ops.fnArray[i] !== OPS.paintImageXObject && ops.fnArray[i] !== OPS.paintInlineImageXObject) continue;
     const args = ops.argsArray[i] as unknown[];
     const w = typeof args[1] === 'number' ? args[1] : 0;
-    // An image at least as wide, in pixels, as the page at 100 dpi is a scan of the page.
     if (w > best) best = w;
   }
   const pageInches = Math.max(viewport.width, viewport.height) / 72;
-  const widthInches = viewport.width / 72;
-  const imageDpi = best / widthInches;
+  const imageDpi = best / (viewport.width / 72);
+  // An image at least as wide, in pixels, as the page at 100 dpi is a scan of the page.
   if (best > 0 && imageDpi >= 100 && best >= (pageInches / 2) * 100) {
     const [lo, hi] = settings.scanDpiRange;
     return { dpi: Math.round(Math.min(hi, Math.max(lo, imageDpi))), scan: true };

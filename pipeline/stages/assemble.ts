@@ -3,6 +3,7 @@
  */
 import type { Extraction, Field, Row, Source } from '../../schemas/extraction.js';
 import { finishField, type DraftField } from '../field.js';
+import { levelledToPage } from '../../extractors/raster/preprocess.js';
 import type { DraftDocumentFields, DraftRow, LoadedDocument, PageRead, Stage } from '../types.js';
 
 export interface AssembleInput {
@@ -86,15 +87,8 @@ function round2(n: number): number {
  */
 export function levelledSourceToPage(source: Source, page: Pick<PageRead, 'skew' | 'width' | 'height'> | undefined): Source {
   if (!page || page.skew === 0) return source;
-  const a = (page.skew * Math.PI) / 180;
-  const cx = page.width / 2;
-  const cy = page.height / 2;
   const [x0, y0, x1, y1] = source.bbox;
-  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => {
-    const dx = x! - cx;
-    const dy = y! - cy;
-    return [cx + dx * Math.cos(a) - dy * Math.sin(a), cy + dx * Math.sin(a) + dy * Math.cos(a)] as const;
-  });
+  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => levelledToPage(x!, y!, page.skew, page.width, page.height));
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   return { page: source.page, bbox: [round2(Math.min(...xs)), round2(Math.min(...ys)), round2(Math.max(...xs)), round2(Math.max(...ys))] };

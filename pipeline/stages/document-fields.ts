@@ -33,14 +33,18 @@ export const readDocumentFields: Stage<TableRowsResult, DraftDocumentFields> = (
     return null;
   };
 
+  /** A field read from a match, or the missing field when there is none. */
+  const read = (found: { text: PositionedText; start: number; end: number; value: string } | null, what: string): DraftField<string> => {
+    if (!found) return missing(what);
+    const field = fieldFrom(found.value, found.text, confidence, notes, found.start, found.end);
+    capByOcr(field, found.text, found.start, found.end);
+    return field;
+  };
+
   const titleLine = [...lines].filter((l) => spec.title.test(l.text.text)).sort((a, b) => b.size - a.size)[0];
-  const title = titleLine ? fieldFrom(titleLine.text.text.trim(), trimText(titleLine.text), confidence, notes) : missing('title');
-  if (titleLine) capByOcr(title, trimText(titleLine.text));
-  const dept = firstMatch(spec.department);
-  const department = dept ? fieldFrom(dept.value, dept.text, confidence, notes, dept.start, dept.end) : missing('department (部门名称)');
-  if (dept) capByOcr(department, dept.text, dept.start, dept.end);
-  const unit = firstMatch(spec.currencyUnit);
-  const currencyUnit = unit ? fieldFrom(unit.value, unit.text, confidence, notes, unit.start, unit.end) : missing('currency unit (单位：万元)');
-  if (unit) capByOcr(currencyUnit, unit.text, unit.start, unit.end);
+  const titleText = titleLine ? trimText(titleLine.text) : null;
+  const title = read(titleText && { text: titleText, start: 0, end: titleText.text.length, value: titleText.text }, 'title');
+  const department = read(firstMatch(spec.department), 'department (部门名称)');
+  const currencyUnit = read(firstMatch(spec.currencyUnit), 'currency unit (单位：万元)');
   return { title, department, currencyUnit };
 };

@@ -6,6 +6,7 @@
  */
 import { pageToGlyphs } from '../../extractors/pdf/text-layer.js';
 import { operatorListToEdges } from '../../extractors/pdf/ruling-lines.js';
+import { operatorListToRenderDpi } from '../../extractors/raster/render-page.js';
 import { assessTextLayer } from '../../extractors/text/normalize.js';
 import { GARBAGE_PAGE_CONFIDENCE, OCR_PAGE_CONFIDENCE, TEXT_LAYER_CONFIDENCE } from '../confidence.js';
 import type { LoadedDocument, PageRead, Stage, StageContext } from '../types.js';
@@ -62,7 +63,12 @@ async function readPage(doc: LoadedDocument, n: number, ctx: StageContext): Prom
       readConfidence = GARBAGE_PAGE_CONFIDENCE;
       errors.push({ page: n, stage: 'read-pages', message: `${quality.reason}; the page's fields are flagged` });
     }
-    if (method === 'ocr') return { page: n, width: viewport.width, height: viewport.height, method, glyphs: [], edges: [], quality, readConfidence, notes, skew: 0 };
+    if (method === 'ocr') {
+      // The operator list is at hand: the resolution to render the scan at comes from it, not from a second one.
+      const { dpi, scan } = operatorListToRenderDpi(opList, viewport);
+      notes.push(scan ? `an embedded scan, rendered at its own resolution (${dpi} dpi)` : `rendered at ${dpi} dpi`);
+      return { page: n, width: viewport.width, height: viewport.height, method, glyphs: [], edges: [], quality, readConfidence, notes, skew: 0, dpi };
+    }
     return { page: n, width: viewport.width, height: viewport.height, method, glyphs, edges, quality, readConfidence, notes, skew: 0 };
   } finally {
     page.cleanup();

@@ -12,7 +12,7 @@ import PQueue from 'p-queue';
 import { edgesToPageTables } from '../../extractors/table/page-table.js';
 import { greyToEdges } from '../../extractors/raster/pixel-lines.js';
 import { preprocessPage, type PreparedPage } from '../../extractors/raster/preprocess.js';
-import { chooseRenderDpi, renderPdfPage } from '../../extractors/raster/render-page.js';
+import { DEFAULT_RENDER_SETTINGS, renderPdfPage } from '../../extractors/raster/render-page.js';
 import { loadImagePage } from '../../extractors/raster/image-input.js';
 import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
 import type { GreyImage } from '../../extractors/raster/grey-image.js';
@@ -63,11 +63,7 @@ export async function rasterize(doc: LoadedDocument, read: PageRead): Promise<Gr
     const info = doc.imagePages[read.page - 1]!;
     return loadImagePage(doc.bytes, read.page - 1, info.dpi);
   }
-  const page = await doc.pdf!.getPage(read.page);
-  const { dpi, scan } = await chooseRenderDpi(page);
-  page.cleanup();
-  read.notes.push(scan ? `an embedded scan, rendered at its own resolution (${dpi} dpi)` : `rendered at ${dpi} dpi`);
-  return renderPdfPage(doc.pdf!, read.page, dpi);
+  return renderPdfPage(doc.pdf!, read.page, read.dpi ?? DEFAULT_RENDER_SETTINGS.defaultDpi);
 }
 
 /** Stage unit: ruling lines from the pixels, and the regions to read: every cell, and the text above the table. */

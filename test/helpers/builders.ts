@@ -70,7 +70,13 @@ export function rowPiece(page: number, firstOnPage: boolean, texts: Record<strin
 
 /** A stage context with the 项目支出绩效目标表 profile. */
 export function stageContext(): StageContext {
-  return { file: 'test.pdf', settings: { reviewThreshold: 0.9 }, profile: projectExpenditure, errors: [] };
+  return {
+    file: 'test.pdf',
+    settings: { reviewThreshold: 0.9, ocr: false },
+    profile: projectExpenditure,
+    errors: [],
+    ocr: () => Promise.reject(new Error('Expected no OCR in a unit test, got a request for the engine')),
+  };
 }
 
 /** A field at `BUILT_CONFIDENCE` with no source. */

@@ -6,39 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument } from '../../pipeline/pipeline.js';
-import type { Extraction, Target } from '../../schemas/extraction.js';
+import type { Extraction } from '../../schemas/extraction.js';
+import type { ExpectedSample } from '../../bench/compare.js';
+
+export type { ExpectedIndicator, ExpectedRow, ExpectedSample } from '../../bench/compare.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLES_DIR = path.join(ROOT, 'samples');
-
-export interface ExpectedIndicator {
-  seq: number;
-  level1: { code: string; name: string };
-  level2: { code: string; name: string };
-  name: string;
-  periodTarget: Target;
-  annualTarget: Target;
-}
-
-export interface ExpectedRow {
-  kind: 'total' | 'unit' | 'project';
-  unit: string | null;
-  name: string;
-  total: number | null;
-  fiscal: number | null;
-  specialAccount: number | null;
-  other: number | null;
-  goal: string | null;
-  indicators: ExpectedIndicator[];
-}
-
-export interface ExpectedSample {
-  sample: string;
-  producer: string;
-  document: { title: string; department: string; currencyUnit: string };
-  rows: ExpectedRow[];
-  failingChecks: { rule: string; row: number }[];
-}
 
 /** Every sample with its expected JSON. */
 export function listAllSamples(): { pdf: string; expected: ExpectedSample }[] {

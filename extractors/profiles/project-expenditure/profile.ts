@@ -40,5 +40,3 @@ export const PROJECT_EXPENDITURE_PROFILE: TableProfile = {
 /** Names of the total row. */
 export const TOTAL_ROW_NAMES = /^(合计|总计)$/;
 
-/** The level-1 indicator names of the national framework (财预〔2020〕10号). */
-export const LEVEL1_NAMES = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const;

@@ -6,7 +6,7 @@
  *
  * Only text read by OCR is repaired: a text layer says what the document says.
  */
-import { concatTexts, sliceText, type CharBox, type PositionedText } from '../../text/positioned-text.js';
+import { concatTexts, sliceText, unionBBox, type CharBox, type PositionedText } from '../../text/positioned-text.js';
 
 /** Level-1 names and their codes (财预〔2020〕10号). */
 export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1', 效益指标: '2', 满意度指标: '3', 成本指标: '4' };
@@ -49,12 +49,7 @@ export function applyEdits(t: PositionedText, edits: readonly Edit[]): Positione
     const box: CharBox | null = replaced.length
       ? {
           page: replaced[0]!.page,
-          bbox: [
-            Math.min(...replaced.map((b) => b.bbox[0])),
-            Math.min(...replaced.map((b) => b.bbox[1])),
-            Math.max(...replaced.map((b) => b.bbox[2])),
-            Math.max(...replaced.map((b) => b.bbox[3])),
-          ],
+          bbox: replaced.map((b) => b.bbox).reduce(unionBBox),
           // The replacement comes from the format, not from the misread characters: their confidence does not carry.
           confidence: REPAIRED_CONFIDENCE,
           repair: e.why,

@@ -11,7 +11,7 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
-import { repairAmountText, repairIndicatorText } from './repairs.js';
+import { isOcrText, repairAmountText, repairIndicatorText } from './repairs.js';
 
 const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 
@@ -106,7 +106,7 @@ function parsedToDraftIndicator(
   // 100% / 10%) are usually the same target misread once.
   const period = item.periodTarget?.raw ?? '';
   const annual = item.annualTarget?.raw ?? '';
-  const ocrRead = [draft.periodTarget, draft.annualTarget].some((f) => f.notes.some((n) => n.startsWith('read by OCR')));
+  const ocrRead = isOcrText(sliceText(text, item.span.start, item.span.end));
   for (const [raw, field] of [[period, draft.periodTarget], [annual, draft.annualTarget]] as const) {
     // A target of digits that does not parse as one (10%0) is a number OCR garbled, not a text target.
     if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=\s]+$/.test(raw)) {
