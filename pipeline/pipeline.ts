@@ -3,7 +3,7 @@
  *
  *   input → load → read pages (text layer, ruling lines; pages without a usable one marked for OCR)
  *   → scan pages (rasterize → preprocess → grid → OCR, for the marked pages) → find tables (edges → cells) → table rows
- *   (header dropped, cells keyed by column) → stitch rows across pages → parse rows (profile) → checks
+ *   (header dropped, cells keyed by column) → place names (OCR text, from the gazetteer) → stitch rows across pages → parse rows (profile) → checks
  *   (profile) → document fields → assemble (confidence, review flags) → Extraction
  */
 import { InputError } from '../extractors/pdf/open-pdf.js';
@@ -14,6 +14,7 @@ import { readDocumentFields } from './stages/document-fields.js';
 import { findTables } from './stages/find-tables.js';
 import { loadDocument } from './stages/load.js';
 import { readPages } from './stages/read-pages.js';
+import { repairPlaces } from './stages/place-names.js';
 import { scanPages } from './stages/scan-pages.js';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
 import { stitchRows } from './stages/stitch.js';
@@ -59,10 +60,11 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
       const why = pages.every((p) => !p.quality.usable) ? `its text layer is unusable (${pages[0]?.quality.reason ?? 'no pages'})` : `no table with its header (${ctx.profile.table.columns.length} columns such as 项目名称, 绩效指标)`;
       throw new InputError('no-table', `Expected a ${ctx.profile.table.tableName}, got ${why}`);
     }
-    const stitched = await stitchRows(table.pieces, ctx);
+    const placed = await repairPlaces(table, ctx);
+    const stitched = await stitchRows(placed.pieces, ctx);
     const rows = await ctx.profile.parseRows(stitched, ctx);
     const checks = await ctx.profile.checkRows(rows, ctx);
-    const documentFields = await readDocumentFields(table, ctx);
+    const documentFields = await readDocumentFields(placed, ctx);
     return await assemble({ doc, pages, rows, checks, documentFields }, ctx);
   } finally {
     await doc.pdf?.destroy();

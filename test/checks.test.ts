@@ -7,6 +7,7 @@ import {
   checkRowAmounts,
   checkUniqueNames,
   checkUnitSums,
+  oneSlipAway,
 } from '../extractors/profiles/project-expenditure/checks.js';
 import { parseProjectRows } from '../extractors/profiles/project-expenditure/rows.js';
 import type { DraftRow } from '../pipeline/types.js';
@@ -93,6 +94,39 @@ describe(`${CHECK_RULES.unitSum}`, () => {
     expect(rows[1]!.fiscal.confidence).toBe(FAILED_SUM_PART_CAP);
     expectLowered(rows, lowered, FAILED_SUM_PART_CAP, CHECK_RULES.unitSum);
     expectOthersUntouched(rows, lowered);
+  });
+});
+
+describe(`${CHECK_RULES.unitSum}: a miss that one doubtful field explains`, () => {
+  const rows = (projectTwoTotal: number, confidence: number) => {
+    const r = [
+      draftRow('unit', '单位甲', [52.56, 52.56, null, null]),
+      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+      draftRow('project', '项目二', [projectTwoTotal, 42.56, null, null], { unit: '单位甲' }),
+    ];
+    r[2]!.total.confidence = confidence;
+    return r;
+  };
+
+  it('lowers the doubtful field alone when the sum asks of it a value one digit from what was read', () => {
+    const r = rows(42.5, 0.6);
+    expect(checkUnitSums(r)[0]!.ok).toBe(false);
+    expect(loweredFields(r)).toEqual(['2:total']);
+    expect(r[2]!.total.confidence).toBe(FAILED_SUM_AGGREGATE_CAP);
+    expect(r[2]!.total.notes.at(-1)).toMatch(/this field would read 42\.56$/);
+  });
+
+  it('lowers the whole column when no field was doubtful, or the slip would be larger than one digit', () => {
+    expect(loweredFields((() => { const r = rows(42.5, 0.95); checkUnitSums(r); return r; })())).toEqual(['0:total', '1:total', '2:total']);
+    expect(loweredFields((() => { const r = rows(24.65, 0.6); checkUnitSums(r); return r; })())).toEqual(['0:total', '1:total', '2:total']);
+  });
+
+  it('oneSlipAway: one digit dropped, added or changed; the decimal point does not count', () => {
+    expect(oneSlipAway(5250, 5256)).toBe(true);
+    expect(oneSlipAway(144600, 146400)).toBe(false);
+    expect(oneSlipAway(60755, 6755)).toBe(true);
+    expect(oneSlipAway(752, 6755)).toBe(false);
+    expect(oneSlipAway(100, -100)).toBe(false);
   });
 });
 

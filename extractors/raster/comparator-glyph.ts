@@ -11,7 +11,7 @@ export interface ComparatorReading {
 }
 
 /** Characters OCR gives for a comparator glyph, so worth a look when a digit follows. */
-export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '>=', '<=', '≥', '≤', '≧', '≦', '之', '这', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
+export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '>=', '<=', '≥', '≤', '≧', '≦', '之', '这', '过', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
 
 /**
  * Classify the glyph in `box` (pixels of `image`, a grey crop, one byte per pixel) or null when it is not
@@ -92,7 +92,8 @@ export function classifyComparator(
 /**
  * The ink of one glyph around an OCR symbol box (pixels of a grey crop): columns and rows of ink that connect
  * to the box's centre, across gaps no wider than a stroke's distance from its neighbour (the bar under ≥ is
- * apart from its chevron; the next line and the next character are further away).
+ * apart from its chevron; the next line and the next character are further away), and within `rows` (the
+ * glyph's text line, pixels) when given.
  */
 export function isolateGlyph(
   data: Uint8Array,
@@ -100,13 +101,16 @@ export function isolateGlyph(
   height: number,
   core: { x0: number; y0: number; x1: number; y1: number },
   inkThreshold = 140,
+  rows?: { y0: number; y1: number },
 ): { x0: number; y0: number; x1: number; y1: number } {
   const cw = Math.max(1, core.x1 - core.x0);
   const ch = Math.max(1, core.y1 - core.y0);
   const ex0 = Math.max(0, Math.floor(core.x0 - 0.5 * cw));
   const ex1 = Math.min(width, Math.ceil(core.x1 + 0.5 * cw));
-  const ey0 = Math.max(0, Math.floor(core.y0 - 0.8 * ch));
-  const ey1 = Math.min(height, Math.ceil(core.y1 + 0.8 * ch));
+  // Never past the glyph's text line, when it is known: in tight leading the next line's strokes are closer
+  // to a comparator than its own bar is wide.
+  const ey0 = Math.max(0, Math.floor(core.y0 - 0.8 * ch), rows ? Math.floor(rows.y0) : 0);
+  const ey1 = Math.min(height, Math.ceil(core.y1 + 0.8 * ch), rows ? Math.ceil(rows.y1) : height);
   const colInk = (x: number, y0: number, y1: number) => {
     for (let y = y0; y < y1; y++) if (data[y * width + x]! < inkThreshold) return true;
     return false;

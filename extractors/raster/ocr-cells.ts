@@ -9,9 +9,10 @@
 import sharp from 'sharp';
 import type { Glyph } from '../pdf/glyph.js';
 import type { Rect } from '../table/edge.js';
-import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
+import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
-import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
+import { insertUnreadComparators, repairComparators } from './comparator-slot.js';
+import { medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth } from './punctuation-width.js';
 import { lineExtents, lineHeights } from '../ocr/lines.js';
 
@@ -153,19 +154,12 @@ export async function ocrRegions(
     const left = crop.left - settings.padding;
     const top = crop.top - settings.padding;
     if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
-    result = { ...result, symbols: markUnreadInk(result.symbols, crop, settings) };
-    const widths = { ...result, symbols: decidePunctuationWidth(result) };
+    result = { ...result, symbols: markUnreadInk(insertUnreadComparators(result.symbols, crop, settings), crop, settings) };
+    // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
+    const decided = decidePunctuationWidth({ symbols: tightenPunctuation(result.symbols, crop, settings) });
+    const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };
     return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
   }
-}
-
-interface Crop {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  data: Uint8Array;
-  ink: { x0: number; y0: number; x1: number; y1: number };
 }
 
 /** The pixels inside a region, or null when it holds no ink. */
@@ -199,10 +193,6 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
   return { left, top, width, height, data, ink: box };
 }
 
-/** A symbol with what makes it suspect: placed nowhere (`lost`), or a digit as wide as two (`merged`). */
-type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; swallowed?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
-type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
-
 /**
  * Mark the symbols whose geometry says the read went wrong: a zero-width box (Tesseract lost track of the
  * symbol) or a digit as wide as two (two digits read as one, 100% as 10%).
@@ -224,7 +214,10 @@ function markSuspects(result: OcrResult): MarkedResult {
   marked.symbols.forEach((s, i) => {
     const next = marked.symbols[i + 1];
     const h = heights.get(s.line) ?? 1;
-    if (/^[:：]$/.test(s.text) && next && next.line === s.line && /^[0-9]/.test(next.text) && s.x1 - s.x0 > 0.4 * h) s.swallowed = true;
+    // So is one that ends its line, where the number wrapped to the next line or the next page (指标值:≥ | 100).
+    const numberNext = next !== undefined && next.line === s.line && /^[0-9]/.test(next.text);
+    const endsLine = next === undefined || next.line !== s.line;
+    if (/^[:：]$/.test(s.text) && (numberNext || endsLine) && s.x1 - s.x0 > 0.4 * h) s.swallowed = true;
   });
   // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
   marked.symbols.forEach((s, i) => {
@@ -254,6 +247,20 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     }
     return ink;
   };
+  const inkHeight = (x0: number, x1: number, y0: number, y1: number): number => {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
+        if (crop.data[y * crop.width + x]! < settings.inkThreshold) {
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y + 1);
+          break;
+        }
+      }
+    }
+    return bottom > top ? bottom - top : 0;
+  };
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
@@ -267,7 +274,9 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     const x1 = Math.min(crop.width, Math.floor(b.x0 - p - margin));
     const y0 = Math.max(0, Math.min(a.y0, b.y0) - p);
     const y1 = Math.min(crop.height, Math.max(a.y1, b.y1) - p);
-    if (inkIn(x0, x1, y0, y1) > 0.08 * Math.max(1, (x1 - x0) * (y1 - y0))) {
+    // A character's worth: enough ink, and as tall as a third of the line at least (the tail of a comma or the
+    // dot of a semicolon whose box Tesseract drew around part of it is not).
+    if (inkIn(x0, x1, y0, y1) > 0.08 * Math.max(1, (x1 - x0) * (y1 - y0)) && inkHeight(x0, x1, y0, y1) >= 0.35 * h) {
       const doubt = 'ink between two characters that OCR did not read: a character may be missing';
       for (const s of [a, b]) {
         s.confidence = Math.min(s.confidence, 0.5);
@@ -283,7 +292,9 @@ function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: O
     const first = i === 0 || out[i - 1]!.line !== s.line;
     const area = Math.round(0.6 * h) * Math.round(h);
     const doubt = 'ink beside the end of a line that OCR did not read: a character may be missing';
-    const after = last && !s.lost ? inkIn(Math.ceil(s.x1 - p + 0.15 * h), Math.ceil(s.x1 - p + 0.15 * h + 0.6 * h), s.y0 - p, s.y1 - p) : 0;
+    // After a colon, the comparator of a target cut by the line's end (指标值:≥ | 100) can sit close to it.
+    const gap = /^[:：]$/.test(s.text) ? 0.05 : 0.15;
+    const after = last && !s.lost ? inkIn(Math.ceil(s.x1 - p + gap * h), Math.ceil(s.x1 - p + gap * h + 0.6 * h), s.y0 - p, s.y1 - p) : 0;
     const before = first && !s.lost ? inkIn(Math.floor(s.x0 - p - 0.75 * h), Math.floor(s.x0 - p - 0.15 * h), s.y0 - p, s.y1 - p) : 0;
     if (after > 0.08 * area || before > 0.08 * area) {
       s.confidence = Math.min(s.confidence, 0.5);
@@ -371,41 +382,38 @@ function lcsMatches(a: readonly string[], b: readonly string[]): boolean[] {
 }
 
 /**
- * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 壹) and
- * followed by a digit is classified by its pixels. A changed symbol carries the repair.
+ * Punctuation boxes shrunk to their ink: Tesseract often gives a bracket or a semicolon the blank half of its em
+ * box as well, which hides the white space that tells full width from half. Pixels of the padded read.
  */
-function repairComparators(result: MarkedResult, crop: Crop, settings: OcrCellSettings): MarkedResult {
-  // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole.
-  const merged: MarkedSymbol[] = [];
-  for (let i = 0; i < result.symbols.length; i++) {
-    const s = result.symbols[i]!;
-    const eq = result.symbols[i + 1];
-    const after = result.symbols[i + 2];
-    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text)) {
-      merged.push({ ...s, text: `${s.text}=`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence) });
-      i++;
-    } else merged.push(s);
-  }
-  const symbols = merged.map((s, i): MarkedSymbol => {
-    const next = merged[i + 1];
-    // The number may start the next line when the wrap fell between the comparator and it.
-    if (!COMPARATOR_LOOKALIKES.has(s.text) || !next || !/^[0-9]/.test(next.text)) return s;
-    const p = settings.padding;
-    const core = {
-      x0: Math.max(0, s.x0 - p),
-      x1: Math.min(crop.width, s.x1 - p),
-      y0: Math.max(0, s.y0 - p),
-      y1: Math.min(crop.height, s.y1 - p),
-    };
-    // A symbol Tesseract placed nowhere has no pixels to look at.
-    if (core.x1 - core.x0 < 3) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); OCR gave it no position to look at` };
-    const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold);
-    const reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
-    if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
-    if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
-    return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
+function tightenPunctuation(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): MarkedSymbol[] {
+  const p = settings.padding;
+  const lines = medianLineExtents(symbols);
+  const isPunctuation = (s: MarkedSymbol | undefined) => Boolean(s) && /^[\p{P}\p{S}]$/u.test(s!.text);
+  return symbols.map((s, i) => {
+    const before = symbols[i - 1];
+    const after = symbols[i + 1];
+    // Punctuation, and the characters beside it: their boxes, too, can hold the white space between.
+    const beside = (isPunctuation(before) && before!.line === s.line) || (isPunctuation(after) && after!.line === s.line);
+    if ((!isPunctuation(s) && !beside) || s.x1 - s.x0 < 1) return s;
+    const line = lines.get(s.line)!;
+    const y0 = Math.max(0, Math.floor(line.y0 - p));
+    const y1 = Math.min(crop.height, Math.ceil(line.y1 - p));
+    // Never into the neighbours' own boxes, where boxes overlap.
+    const from = Math.max(s.x0, before && before.line === s.line && before.x1 > before.x0 ? Math.min(before.x1, s.x1 - 1) : -Infinity);
+    const to = Math.min(s.x1, after && after.line === s.line && after.x1 > after.x0 ? Math.max(after.x0, s.x0 + 1) : Infinity);
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (let x = Math.max(0, Math.floor(from - p)); x < Math.min(crop.width, Math.ceil(to - p)); x++) {
+      for (let y = y0; y < y1; y++) {
+        if (crop.data[y * crop.width + x]! < settings.inkThreshold) {
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x + 1);
+          break;
+        }
+      }
+    }
+    return x1 > x0 ? { ...s, x0: x0 + p, x1: x1 + p } : s;
   });
-  return { ...result, symbols };
 }
 
 /** Symbols to glyphs; each symbol takes its line's height so that a line's glyphs group as one line. */
@@ -438,7 +446,23 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         ...(s.doubt ? { doubt: s.doubt } : {}),
         ...(s.repair ? { repair: s.repair } : {}),
       }));
-    });
+    })
+    .map(keepReadingOrder());
+}
+
+/**
+ * OCR's reading order is kept where its boxes disagree with it (a box drawn on the next digit, two boxes
+ * overlapping): within a line, each glyph starts after the one before, as the table stages sort by position.
+ */
+function keepReadingOrder(): (g: Glyph, i: number, all: Glyph[]) => Glyph {
+  const EPSILON = 0.01;
+  let previous: Glyph | undefined;
+  return (g) => {
+    const sameLine = previous && previous.y0 === g.y0 && previous.y1 === g.y1 && previous.run - (previous.run % 10_000) === g.run - (g.run % 10_000);
+    const fixed = sameLine && g.x0 <= previous!.x0 ? { ...g, x0: previous!.x0 + EPSILON, x1: Math.max(g.x1, previous!.x0 + 2 * EPSILON) } : g;
+    previous = fixed;
+    return fixed;
+  };
 }
 
 /** A placeholder for ink OCR could not read. */

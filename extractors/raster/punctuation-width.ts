@@ -5,24 +5,62 @@
  * right of its em box and ） at its left, so white space of about half an em opens before （ and after ）,
  * against a tenth for the half-width forms. Commas are left as read: the model reads ， and , well, while their
  * room in the line is no guide (producers compress full-width punctuation). Between the two thresholds nothing
- * is decided and the bracket is doubted.
+ * is decided and the bracket takes its partner's width, or is doubted.
  */
 import type { OcrSymbol } from '../ocr/ocr-engine.js';
 import { lineHeights } from '../ocr/lines.js';
 
-const OPENING: Readonly<Record<string, [half: string, full: string]>> = { '(': ['(', '（'], '（': ['(', '（'], '〈': ['(', '（'] };
+const OPENING: Readonly<Record<string, [half: string, full: string]>> = { '(': ['(', '（'], '（': ['(', '（'], '〈': ['(', '（'], '《': ['(', '（'] };
 const CLOSING: Readonly<Record<string, [half: string, full: string]>> = { ')': [')', '）'], '）': [')', '）'], '〉': [')', '）'] };
 
 /** White space beside a bracket, as a share of its line's height: at least `full` is full width, at most `half` half. */
-export const DEFAULT_WIDTH_GAPS = { full: 0.35, half: 0.2 };
+export const DEFAULT_WIDTH_GAPS = { full: 0.4, half: 0.25 };
 
 export type WidthDecidedSymbol = OcrSymbol & { repair?: string; doubt?: string };
 
-/** The brackets of a read in the width their spacing shows, and straight quotes made curly. Pure. */
+/** What the white space beside one bracket says of its width; null where it says nothing or is in between. */
+interface BracketWidth {
+  index: number;
+  opening: boolean;
+  half: string;
+  full: string;
+  decided: string | null;
+  /** Why nothing was decided; unset when decided. */
+  undecided?: string;
+}
+
+/**
+ * The brackets of a read in the width their spacing shows, and straight quotes made curly. Pure.
+ *
+ * A bracket whose spacing says nothing (at a line's end, where the white space after ） is the cell's) takes
+ * the width of its partner: the other bracket of the pair, decided by its own spacing. A pair is written in one
+ * style; two partners whose spacing disagrees are both doubted.
+ */
 export function decidePunctuationWidth<S extends WidthDecidedSymbol>(result: { symbols: readonly S[] }, gaps = DEFAULT_WIDTH_GAPS): S[] {
   const heights = lineHeights(result.symbols);
   // One cell is written in one style: commas of both widths in it mean some were misread, which ones unknown.
   const mixedCommas = result.symbols.some((s) => s.text === ',') && result.symbols.some((s) => s.text === '，');
+  const brackets = new Map<number, BracketWidth>();
+  result.symbols.forEach((s, i) => {
+    // 《 opens a title (《…》) unless a round bracket closes it: then OCR misread （.
+    if (s.text === '《' && !closedByRoundBracket(result.symbols, i)) return;
+    const opening = OPENING[s.text];
+    const closing = CLOSING[s.text];
+    if (!opening && !closing) return;
+    const [half, full] = (opening ?? closing)!;
+    const h = heights.get(s.line) ?? 1;
+    const neighbour = opening ? result.symbols[i - 1] : result.symbols[i + 1];
+    const base = { index: i, opening: Boolean(opening), half, full };
+    if (!neighbour || neighbour.line !== s.line || s.x1 - s.x0 < 1) {
+      brackets.set(i, { ...base, decided: null, undecided: 'nothing beside it to measure by' });
+      return;
+    }
+    const gap = (opening ? s.x0 - neighbour.x1 : neighbour.x0 - s.x1) / h;
+    const decided = gap >= gaps.full ? full : gap <= gaps.half ? half : null;
+    brackets.set(i, decided ? { ...base, decided } : { ...base, decided: null, undecided: 'its spacing does not say' });
+  });
+  const partners = pairBrackets([...brackets.values()]);
+
   // Straight quotes in Chinese text are curly quotes OCR straightened: they alternate, opening first.
   let quotes = 0;
   return result.symbols.map((s, i): S => {
@@ -34,22 +72,51 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(result: { s
       const curly = quotes++ % 2 === 0 ? '“' : '”';
       return { ...s, text: curly, repair: `OCR read ", in Chinese text it is ${curly}` };
     }
-    const opening = OPENING[s.text];
-    const closing = CLOSING[s.text];
-    if (!opening && !closing) return s;
-    const h = heights.get(s.line) ?? 1;
-    const neighbour = opening ? result.symbols[i - 1] : result.symbols[i + 1];
-    const [half, full] = (opening ?? closing)!;
-    // At a line's end the white space says nothing; 〈 is never right in these tables.
-    if (!neighbour || neighbour.line !== s.line || s.x1 - s.x0 < 1) {
-      return s.text === '〈' || s.text === '〉'
-        ? { ...s, text: full, confidence: Math.min(s.confidence, 0.6), repair: `OCR read ${s.text}, a bracket of unknown width`, doubt: `${full} could be half width` }
-        : { ...s, confidence: Math.min(s.confidence, 0.6), doubt: `${s.text} could be full or half width: nothing beside it to measure by` };
+    const own = brackets.get(i);
+    if (!own) return s;
+    const partner = partners.get(i);
+    const doubted = (why: string): S => ({ ...s, confidence: Math.min(s.confidence, 0.6), doubt: why });
+    if (own.decided && partner?.decided && partner.decided !== (own.opening ? closingOf(own.decided) : openingOf(own.decided))) {
+      const why = `${s.text} and its partner ${result.symbols[partner.index]!.text} are spaced as different widths: one is misread`;
+      return own.decided === s.text ? doubted(why) : { ...doubted(why), text: own.decided, repair: `OCR read ${s.text}, its spacing shows ${own.decided}` };
     }
-    const gap = (opening ? s.x0 - neighbour.x1 : neighbour.x0 - s.x1) / h;
-    const decided = gap >= gaps.full ? full : gap <= gaps.half ? half : null;
-    if (decided === null) return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: `${s.text} could be full or half width: its spacing does not say` };
-    if (decided === s.text) return s;
-    return { ...s, text: decided, repair: `OCR read ${s.text}, its spacing shows ${decided}` };
+    if (own.decided) return own.decided === s.text ? s : { ...s, text: own.decided, repair: `OCR read ${s.text}, its spacing shows ${own.decided}` };
+    if (partner?.decided) {
+      const width = partner.decided === partner.full ? own.full : own.half;
+      return width === s.text ? s : { ...s, text: width, repair: `OCR read ${s.text}, the bracket it pairs with is ${partner.decided}` };
+    }
+    // 〈 is never right in these tables, nor 《 closed by a round bracket.
+    if (s.text === '〈' || s.text === '〉' || s.text === '《') {
+      return { ...doubted(`${own.full} could be half width`), text: own.full, repair: `OCR read ${s.text}, a bracket of unknown width` };
+    }
+    return doubted(`${s.text} could be full or half width: ${own.undecided}`);
   });
 }
+
+/** Whether the next closing mark after symbol `i` is a round bracket, not 》. */
+function closedByRoundBracket(symbols: readonly { text: string }[], i: number): boolean {
+  for (let k = i + 1; k < symbols.length; k++) {
+    if (symbols[k]!.text === '》' || symbols[k]!.text === '《') return false;
+    if (CLOSING[symbols[k]!.text]) return true;
+  }
+  return false;
+}
+
+/** Each bracket's partner (opening with closing, innermost first), both ways. */
+function pairBrackets(brackets: readonly BracketWidth[]): Map<number, BracketWidth> {
+  const partners = new Map<number, BracketWidth>();
+  const open: BracketWidth[] = [];
+  for (const b of brackets) {
+    if (b.opening) open.push(b);
+    else {
+      const o = open.pop();
+      if (!o) continue;
+      partners.set(o.index, b);
+      partners.set(b.index, o);
+    }
+  }
+  return partners;
+}
+
+const closingOf = (opening: string): string => (opening === '（' ? '）' : ')');
+const openingOf = (closing: string): string => (closing === '）' ? '（' : '(');

@@ -4,7 +4,7 @@
  */
 import { capConfidence, type DraftField } from '../../../pipeline/field.js';
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP } from '../../../pipeline/confidence.js';
-import type { DraftRow, Stage } from '../../../pipeline/types.js';
+import { DEFAULT_REVIEW_THRESHOLD, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
 
 export const CHECK_RULES = {
@@ -25,10 +25,10 @@ const AMOUNT_LABELS: Record<AmountKey, string> = { total: '总计', fiscal: '财
 const cents = (v: number | null): number => Math.round((v ?? 0) * 100);
 const yuan = (c: number): string => (c / 100).toFixed(2);
 
-export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows) => [
+export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => [
   ...rows.flatMap((row, i) => checkRowAmounts(row, i)),
-  ...checkUnitSums(rows),
-  ...checkGrandTotal(rows),
+  ...checkUnitSums(rows, ctx.settings.reviewThreshold),
+  ...checkGrandTotal(rows, ctx.settings.reviewThreshold),
   ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
   ...checkUniqueNames(rows),
 ];
@@ -48,8 +48,14 @@ export function checkRowAmounts(row: DraftRow, position: number): Check[] {
   return [{ rule: CHECK_RULES.rowAmounts, ok, rows: [position], message }];
 }
 
-/** Compare an aggregate row with the sum of its parts, column by column; lower the fields of a column that misses. */
-function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, parts: { row: DraftRow; position: number }[], what: string): Check {
+/**
+ * Compare an aggregate row with the sum of its parts, column by column; lower the fields of a column that misses.
+ *
+ * A miss that one already doubtful field explains (the value the sum asks of it is one OCR slip from what was
+ * read: a digit dropped, added or changed) lowers that field alone; the others of the column add up around it,
+ * so they vouch for one another. Any other miss lowers the whole column, for which field is wrong is unknown.
+ */
+function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, parts: { row: DraftRow; position: number }[], what: string, threshold: number): Check {
   const misses: string[] = [];
   for (const key of AMOUNT_KEYS) {
     const sum = parts.reduce((s, p) => s + cents(p.row[key].value), 0);
@@ -57,6 +63,17 @@ function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, 
     if (sum === got) continue;
     const miss = `${AMOUNT_LABELS[key]}: expected ${yuan(sum)} (${what}), got ${yuan(got)}`;
     misses.push(miss);
+    // What each field would have to read for the column to add up.
+    const asked = [
+      { field: aggregate[key] as DraftField<number | null>, wanted: sum, note: `${rule} failed: ${miss}` },
+      ...parts.map((p) => ({ field: p.row[key] as DraftField<number | null>, wanted: cents(p.row[key].value) + got - sum, note: `${rule} failed for ${aggregate.name.value}: ${miss}` })),
+    ];
+    const doubtful = asked.filter((a) => a.field.confidence < threshold);
+    const culprit = doubtful.length === 1 && oneSlipAway(cents(doubtful[0]!.field.value), doubtful[0]!.wanted) ? doubtful[0]! : null;
+    if (culprit) {
+      capConfidence(culprit.field, FAILED_SUM_AGGREGATE_CAP, `${culprit.note}; this field would read ${yuan(culprit.wanted)}`);
+      continue;
+    }
     capConfidence(aggregate[key], FAILED_SUM_AGGREGATE_CAP, `${rule} failed: ${miss}`);
     for (const p of parts) capConfidence(p.row[key] as DraftField<unknown>, FAILED_SUM_PART_CAP, `${rule} failed for ${aggregate.name.value}: ${miss}`);
   }
@@ -70,26 +87,44 @@ function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, 
 }
 
 /** Each unit's amounts = the sum of its projects. */
-export function checkUnitSums(rows: readonly DraftRow[]): Check[] {
+export function checkUnitSums(rows: readonly DraftRow[], threshold = DEFAULT_REVIEW_THRESHOLD): Check[] {
   const checks: Check[] = [];
   rows.forEach((row, i) => {
     if (row.kind !== 'unit') return;
     const parts: { row: DraftRow; position: number }[] = [];
     for (let j = i + 1; j < rows.length && rows[j]!.kind === 'project'; j++) parts.push({ row: rows[j]!, position: j });
-    checks.push(checkSum(CHECK_RULES.unitSum, row, i, parts, `the sum of its ${parts.length} projects`));
+    checks.push(checkSum(CHECK_RULES.unitSum, row, i, parts, `the sum of its ${parts.length} projects`, threshold));
   });
   return checks;
 }
 
 /** 合计 = the sum of the units (of the projects when the table has no unit rows). */
-export function checkGrandTotal(rows: readonly DraftRow[]): Check[] {
+export function checkGrandTotal(rows: readonly DraftRow[], threshold = DEFAULT_REVIEW_THRESHOLD): Check[] {
   const totalAt = rows.findIndex((r) => r.kind === 'total');
   if (totalAt < 0) return [];
   // The units, and any project that stands under no unit.
   const parts = rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'unit' || (p.row.kind === 'project' && p.row.unit === null));
   const units = parts.filter((p) => p.row.kind === 'unit').length;
   const what = units === parts.length ? `${units} units` : units === 0 ? `${parts.length} projects` : `${units} units and ${parts.length - units} projects under no unit`;
-  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${what}`)];
+  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${what}`, threshold)];
+}
+
+/**
+ * Whether two amounts (cents) are one OCR slip apart: their digits, without the decimal point and the zeros
+ * after it, one edit apart (52.5 read for 52.56, 1446 for 1464 is two).
+ */
+export function oneSlipAway(read: number, wanted: number): boolean {
+  if (wanted < 0) return false;
+  const digits = (c: number) => yuan(c).replace(/\.?0+$/, '').replace('.', '');
+  const a = digits(read);
+  const b = digits(wanted);
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  // One substitution, or one digit more in the longer.
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
 }
 
 /** A unit for comparison: the same in full and half width (％ and %, ｍ and m). */

@@ -6,7 +6,10 @@
  *
  * Only text read by OCR is repaired: a text layer says what the document says.
  */
-import { concatTexts, sliceText, unionBBox, type CharBox, type PositionedText } from '../../text/positioned-text.js';
+import type { PositionedText } from '../../text/positioned-text.js';
+import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
+
+export { isOcrText };
 
 /** Level-1 names and their codes (财预〔2020〕10号). */
 export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1', 效益指标: '2', 满意度指标: '3', 成本指标: '4' };
@@ -21,46 +24,6 @@ export const LEVEL2_CODES: Readonly<Record<string, string>> = {
 };
 
 const LABELS = ['实施周期指标值', '年度指标值'];
-
-/** Confidence of characters the format dictates (a level code before its name, a label): high, not certain. */
-const REPAIRED_CONFIDENCE = 0.96;
-
-/** Whether any character of the text was read by OCR. */
-export function isOcrText(t: PositionedText): boolean {
-  return t.boxes.some((b) => b?.confidence !== undefined);
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-  why: string;
-}
-
-/** Apply edits (non-overlapping, any order): each replacement takes the union box of what it replaced. */
-export function applyEdits(t: PositionedText, edits: readonly Edit[]): PositionedText {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  const parts: PositionedText[] = [];
-  let at = 0;
-  for (const e of sorted) {
-    if (e.start < at) continue;
-    parts.push(sliceText(t, at, e.start));
-    const replaced = t.boxes.slice(e.start, e.end).filter((b): b is CharBox => b !== null);
-    const box: CharBox | null = replaced.length
-      ? {
-          page: replaced[0]!.page,
-          bbox: replaced.map((b) => b.bbox).reduce(unionBBox),
-          // The replacement comes from the format, not from the misread characters: their confidence does not carry.
-          confidence: REPAIRED_CONFIDENCE,
-          repair: e.why,
-        }
-      : null;
-    parts.push({ text: e.text, boxes: Array.from({ length: e.text.length }, () => box) });
-    at = e.end;
-  }
-  parts.push(sliceText(t, at));
-  return concatTexts(parts);
-}
 
 /**
  * Repair an OCR-read 绩效指标 cell: level codes garbled or missing before a known level name (1、革产出指标 →

@@ -92,8 +92,16 @@ function parsedToDraftIndicator(
   field: <T>(value: T, start?: number, end?: number) => DraftField<T>,
 ): DraftIndicator {
   const codeName = (p: ParsedIndicator['level1']) => (p ? field({ code: p.code, name: p.name }, p.span.start, p.span.end) : field({ code: '', name: '' }, item.span.start, item.span.start));
-  const target = (p: ParsedIndicator['periodTarget']): DraftField<Target> =>
-    p ? field(parseTarget(p.raw), p.span.start, p.span.end) : field(parseTarget(''), item.span.end, item.span.end);
+  const target = (p: ParsedIndicator['periodTarget']): DraftField<Target> => {
+    if (!p) return field(parseTarget(''), item.span.end, item.span.end);
+    const f = field(parseTarget(p.raw), p.span.start, p.span.end);
+    // The colon before a target is where OCR loses a comparator (a box that swallowed ≥): its doubt is the target's.
+    const colon = text.boxes[p.span.start - 1];
+    if (/[:：]/.test(text.text[p.span.start - 1] ?? '') && colon?.doubt && colon.confidence !== undefined) {
+      capConfidence(f, colon.confidence, `the colon before it: ${colon.doubt}`);
+    }
+    return f;
+  };
   const draft: DraftIndicator = {
     seq: item.seq,
     level1: codeName(item.level1),
@@ -113,7 +121,9 @@ function parsedToDraftIndicator(
       capConfidence(field, NEAR_MISS_CAP, `${raw} reads like a number but is none: misread`);
     }
   }
-  if (ocrRead && period !== annual && editDistanceAtMost1(period, annual)) {
+  // One digit for another (≥400家 / ≥100家) is two targets, not a misread: a misread digit shows in its own
+  // OCR confidence. A character dropped or added, or a comparator changed, is what OCR does.
+  if (ocrRead && period !== annual && editDistanceAtMost1(period, annual) && !oneDigitForAnother(period, annual)) {
     const note = `实施周期指标值 ${period} and 年度指标值 ${annual} differ by one character: one of them may be misread`;
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
@@ -132,6 +142,15 @@ function parsedToDraftIndicator(
 const NEAR_MISS_CAP = 0.6;
 
 /** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
+/** Whether `a` and `b` differ in exactly one place, a digit in both. */
+function oneDigitForAnother(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (x.length !== y.length) return false;
+  const diff = x.flatMap((c, i) => (c === y[i] ? [] : [i]));
+  return diff.length === 1 && /\d/.test(x[diff[0]!]!) && /\d/.test(y[diff[0]!]!);
+}
+
 export function editDistanceAtMost1(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];

@@ -1,0 +1,173 @@
+/**
+ * The comparator slot of a target (指标值:≥100): comparators Tesseract misread (>, 之, 这, 过 for ≥), split (> and =)
+ * or dropped, read again from their shape (`comparator-glyph.ts`). Every change is marked as a repair.
+ */
+import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
+import { medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+
+/** What the comparator slot needs of the OCR settings. */
+export interface ComparatorSettings {
+  /** White margin around the crop Tesseract read, pixels. */
+  padding: number;
+  /** Pixels darker than this are ink. */
+  inkThreshold: number;
+}
+
+/**
+ * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 过, 壹) and
+ * followed by a digit is classified by its pixels. A changed symbol carries the repair.
+ */
+export function repairComparators(result: MarkedResult, crop: Crop, settings: ComparatorSettings): MarkedResult {
+  // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole.
+  const merged: MarkedSymbol[] = [];
+  for (let i = 0; i < result.symbols.length; i++) {
+    const s = result.symbols[i]!;
+    const eq = result.symbols[i + 1];
+    const after = result.symbols[i + 2];
+    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text)) {
+      merged.push({ ...s, text: `${s.text}=`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence) });
+      i++;
+    } else merged.push(s);
+  }
+  const lines = medianLineExtents(merged);
+  const symbols = merged.map((s, i): MarkedSymbol => {
+    const next = merged[i + 1];
+    // The number may start the next line when the wrap fell between the comparator and it.
+    if (!COMPARATOR_LOOKALIKES.has(s.text) || !next || !/^[0-9]/.test(next.text)) return s;
+    // 超过 (more than) is a word before a number, not a misread comparator.
+    if (s.text === '过' && merged[i - 1]?.text === '超') return s;
+    const p = settings.padding;
+    const core = {
+      x0: Math.max(0, s.x0 - p),
+      x1: Math.min(crop.width, s.x1 - p),
+      y0: Math.max(0, s.y0 - p),
+      y1: Math.min(crop.height, s.y1 - p),
+    };
+    // A symbol Tesseract placed nowhere has no pixels to look at.
+    if (core.x1 - core.x0 < 3) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); OCR gave it no position to look at` };
+    // The line's body from its symbols' median top and bottom: Tesseract gives a misread symbol a box that can
+    // reach into the next line.
+    const line = lines.get(s.line)!;
+    const lineHeight = line.y1 - line.y0;
+    const rows = { y0: line.y0 - p - 0.15 * lineHeight, y1: line.y1 - p + 0.15 * lineHeight };
+    core.y0 = Math.max(core.y0, Math.floor(rows.y0));
+    core.y1 = Math.min(core.y1, Math.ceil(rows.y1));
+    const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows);
+    let reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
+    // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
+    // the left of what the box holds.
+    const left = reading ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
+    if (left) reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, left, settings.inkThreshold, rows), settings.inkThreshold);
+    if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
+    if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
+    return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
+  });
+  return { ...result, symbols };
+}
+
+/**
+ * Comparators OCR dropped: where a number starts right after a colon or at a line's start (the comparator
+ * slot, 指标值:≥100), the glyph just left of its first digit, when its shape is clearly a comparator, is put
+ * back as a symbol, marked as repaired.
+ */
+export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: Crop, settings: ComparatorSettings): MarkedSymbol[] {
+  const p = settings.padding;
+  const lines = medianLineExtents(symbols);
+  const out: MarkedSymbol[] = [];
+  /** A comparator read from the glyph in `found`, as a symbol on `s`'s line, or nothing. */
+  const comparatorAt = (s: MarkedSymbol, found: { x0: number; y0: number; x1: number; y1: number } | null, rows: { y0: number; y1: number }, where: string): MarkedSymbol | null => {
+    if (!found) return null;
+    const box = isolateGlyph(crop.data, crop.width, crop.height, found, settings.inkThreshold, rows);
+    const reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
+    if (!reading || reading.char === '=') return null;
+    return { ...s, text: reading.char, x0: box.x0 + p, x1: box.x1 + p, confidence: Math.min(reading.confidence, s.confidence), repair: `${reading.char} read from its shape where OCR read nothing ${where}` };
+  };
+  symbols.forEach((s, i) => {
+    const before = symbols[i - 1];
+    const sameLine = before !== undefined && before.line === s.line;
+    const slot = /^[0-9]/.test(s.text) && !s.lost && (!sameLine || /^[:：]$/.test(before!.text));
+    if (slot) {
+      const line = lines.get(s.line)!;
+      const em = line.y1 - line.y0;
+      const rows = { y0: line.y0 - p - 0.15 * em, y1: line.y1 - p + 0.15 * em };
+      const found = glyphLeftOf(crop, { x0: s.x0 - p }, rows, em, settings);
+      // Not the colon itself, nor anything OCR read.
+      const inserted = found && (!sameLine || found.x0 >= before!.x1 - p) ? comparatorAt(s, found, rows, 'before the number') : null;
+      if (inserted) out.push(inserted);
+    }
+    out.push(s);
+    // A colon that ends its line (the number wrapped to the next line or page) with a box wide enough to hold
+    // more than itself: the comparator is inside it, after the colon's own ink.
+    const next = symbols[i + 1];
+    if (/^[:：]$/.test(s.text) && (!next || next.line !== s.line)) {
+      const line = lines.get(s.line)!;
+      const em = line.y1 - line.y0;
+      if (s.x1 - s.x0 > 0.4 * em) {
+        const rows = { y0: line.y0 - p - 0.15 * em, y1: line.y1 - p + 0.15 * em };
+        const colon = glyphRightOf(crop, s.x0 - p, rows, em, settings);
+        const found = colon ? glyphRightOf(crop, colon.x1, rows, em, settings) : null;
+        const inserted = comparatorAt(s, found, rows, 'after the colon');
+        if (inserted) {
+          out[out.length - 1] = { ...s, x1: colon!.x1 + p, swallowed: false };
+          out.push({ ...inserted, swallowed: false });
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The columns of the first glyph right of `x` within a line's rows (pixels of the crop), no further than an em
+ * away; null when there is none.
+ */
+function glyphRightOf(crop: Crop, from: number, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; y0: number; x1: number; y1: number } | null {
+  const y0 = Math.max(0, Math.floor(rows.y0));
+  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
+  const inked = (x: number) => {
+    for (let y = y0; y < y1; y++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) return true;
+    return false;
+  };
+  let x = Math.max(0, Math.ceil(from));
+  const stop = Math.min(crop.width, Math.ceil(from + em));
+  while (x < stop && !inked(x)) x++;
+  if (x >= stop) return null;
+  const left = x;
+  let blank = 0;
+  let rightmost = x;
+  for (; x < crop.width && x - left < 1.2 * em; x++) {
+    if (inked(x)) {
+      rightmost = x;
+      blank = 0;
+    } else if (++blank >= 2) break;
+  }
+  return { x0: left, y0, x1: rightmost + 1, y1 };
+}
+
+/**
+ * The columns of the first glyph left of `box` within a line's rows (pixels of the crop), no further than an
+ * em away; null when there is none.
+ */
+function glyphLeftOf(crop: Crop, box: { x0: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; y0: number; x1: number; y1: number } | null {
+  const y0 = Math.max(0, Math.floor(rows.y0));
+  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
+  const inked = (x: number) => {
+    for (let y = y0; y < y1; y++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) return true;
+    return false;
+  };
+  let x = box.x0 - 1;
+  const stop = Math.max(0, Math.floor(box.x0 - em));
+  while (x >= stop && !inked(x)) x--;
+  if (x < stop) return null;
+  const right = x + 1;
+  let blank = 0;
+  let leftmost = x;
+  for (; x >= 0 && right - x < 1.2 * em; x--) {
+    if (inked(x)) {
+      leftmost = x;
+      blank = 0;
+    } else if (++blank >= 2) break;
+  }
+  return right - leftmost >= 3 ? { x0: leftmost, y0, x1: right, y1 } : null;
+}
+

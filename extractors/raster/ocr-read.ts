@@ -1,0 +1,35 @@
+/**
+ * What the OCR of one cell works on: the cell's pixels (`Crop`) and Tesseract's symbols marked with what makes
+ * them suspect, repaired or doubted (`MarkedSymbol`). Symbol boxes are pixels of the padded image Tesseract
+ * read (the crop with `padding` added on every side), origin top-left.
+ */
+import type { OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
+
+/** A cell's pixels, cut from the levelled page image: grey, one byte per pixel, origin top-left. */
+export interface Crop {
+  /** The crop's place in the page image, pixels. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+  /** The bounds of the ink inside the crop, pixels of the crop. */
+  ink: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/**
+ * A symbol with what makes it suspect: placed nowhere (`lost`), as wide as two (`merged`), a separator that
+ * swallowed the glyph beside it (`swallowed`); `confirmed` by a second read; what was `repair`ed and why it is in
+ * `doubt`.
+ */
+export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; swallowed?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
+export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
+
+/** Each line's body: the median top and the median bottom of its symbols (pixels of the read). */
+export function medianLineExtents(symbols: readonly OcrSymbol[]): Map<number, { y0: number; y1: number }> {
+  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const byLine = new Map<number, OcrSymbol[]>();
+  for (const s of symbols) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+  return new Map([...byLine].map(([line, ss]) => [line, { y0: median(ss.map((s) => s.y0)), y1: median(ss.map((s) => s.y1)) }]));
+}
+

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
+import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+
+const SETTINGS = { padding: 10, inkThreshold: 140 };
+
+/**
+ * A 44 px high line, as a crop: a colon at x 2–6, a ≥ (chevron and bar) at x 12–38 and a digit 1 (a vertical
+ * stroke) at x 50–54.
+ */
+function slotCrop(comparator: '≥' | '>' | 'none'): Crop {
+  const width = 80;
+  const height = 44;
+  const data = new Uint8Array(width * height).fill(255);
+  const ink = (x: number, y: number) => (data[y * width + x] = 0);
+  for (const y of [14, 15, 16, 28, 29, 30]) for (let x = 2; x < 6; x++) ink(x, y);
+  if (comparator !== 'none') {
+    for (let i = 0; i <= 12; i++) for (let d = 0; d < 3; d++) for (let e = 0; e < 3; e++) (ink(12 + i * 2 + d, 6 + i + e), ink(12 + i * 2 + d, 30 - i + e));
+    if (comparator === '≥') for (let x = 12; x < 38; x++) for (let t = 0; t < 3; t++) ink(x, 37 + t);
+  }
+  for (let y = 4; y < 40; y++) for (let x = 50; x < 54; x++) ink(x, y);
+  return { left: 0, top: 0, width, height, data, ink: { x0: 2, y0: 4, x1: 53, y1: 39 } };
+}
+
+/** Symbols as Tesseract gives them, in the padded image's pixels. */
+function symbol(text: string, x0: number, x1: number, confidence = 0.95): MarkedSymbol {
+  const p = SETTINGS.padding;
+  return { text, confidence, x0: x0 + p, x1: x1 + p, y0: 4 + p, y1: 40 + p, word: 0, line: 0 };
+}
+
+describe('insertUnreadComparators', () => {
+  it('puts back a ≥ that OCR dropped between the colon and the number', () => {
+    const out = insertUnreadComparators([symbol(':', 2, 6), symbol('1', 50, 54)], slotCrop('≥'), SETTINGS);
+    expect(out.map((s) => s.text)).toEqual([':', '≥', '1']);
+    expect(out[1]!.repair).toMatch(/read from its shape/);
+  });
+
+  it('puts back a > as >, and nothing where the slot is empty', () => {
+    expect(insertUnreadComparators([symbol(':', 2, 6), symbol('1', 50, 54)], slotCrop('>'), SETTINGS).map((s) => s.text)).toEqual([':', '>', '1']);
+    expect(insertUnreadComparators([symbol(':', 2, 6), symbol('1', 50, 54)], slotCrop('none'), SETTINGS).map((s) => s.text)).toEqual([':', '1']);
+  });
+
+  it('reads the ≥ that a colon ending its line swallowed (指标值:≥ | 100 wrapped)', () => {
+    const out = insertUnreadComparators([symbol(':', 2, 38)], slotCrop('≥'), SETTINGS);
+    expect(out.map((s) => s.text)).toEqual([':', '≥']);
+    expect(out[0]!.x1).toBeLessThan(12 + SETTINGS.padding);
+    expect(out.every((s) => !s.swallowed)).toBe(true);
+  });
+
+  it('leaves a slot alone where OCR read something', () => {
+    const read = [symbol(':', 2, 6), symbol('≥', 12, 38), symbol('1', 50, 54)];
+    expect(insertUnreadComparators(read, slotCrop('≥'), SETTINGS).map((s) => s.text)).toEqual([':', '≥', '1']);
+  });
+});
+
+describe('repairComparators', () => {
+  it('reads a look-alike before a number from its shape: 过 is ≥', () => {
+    const out = repairComparators({ text: ':过1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('过', 12, 38, 0.93), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
+    expect(out.symbols.map((s) => s.text)).toEqual([':', '≥', '1']);
+    expect(out.symbols[1]!.repair).toBe('OCR read 过, its shape is ≥');
+  });
+
+  it('finds the comparator left of a box Tesseract put on the digit', () => {
+    const out = repairComparators({ text: ':>1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('>', 48, 56), symbol('1', 56, 60)] }, slotCrop('≥'), SETTINGS);
+    expect(out.symbols[1]!.text).toBe('≥');
+  });
+
+  it('leaves 超过 before a number alone', () => {
+    const out = repairComparators({ text: '超过1', confidence: 0.9, symbols: [symbol('超', -30, 0), symbol('过', 12, 38), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
+    expect(out.symbols.map((s) => s.text)).toEqual(['超', '过', '1']);
+  });
+});

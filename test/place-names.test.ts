@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findDocumentPlaces, repairPlaceNames } from '../extractors/text/place-names.js';
+import { charNotes, type PositionedText } from '../extractors/text/positioned-text.js';
+import { placedText } from './helpers/builders.js';
+
+/** Text as OCR read it: every character at `confidence`, those at `doubtful` indexes at 0.5. */
+function ocrText(text: string, doubtful: number[] = [], confidence = 0.97): PositionedText {
+  const t = placedText(text);
+  return { text: t.text, boxes: t.boxes.map((b, i) => (b ? { ...b, confidence: doubtful.includes(i) ? 0.5 : confidence } : b)) };
+}
+
+const LIWAN = [{ city: '广州市', division: '荔湾区' }];
+
+describe('findDocumentPlaces', () => {
+  it('finds the city and division a department name spells', () => {
+    expect(findDocumentPlaces(['部门名称：广州市荔湾区卫生健康局'])).toEqual(LIWAN);
+  });
+
+  it('takes a division one character off when only one of the city’s divisions fits', () => {
+    expect(findDocumentPlaces(['广州市功湾区民营经济和中小企业服务中心'])).toEqual(LIWAN);
+  });
+
+  it('works for municipalities, whose districts sit under the municipality itself', () => {
+    expect(findDocumentPlaces(['北京市朝阳区卫生健康委员会'])).toEqual([{ city: '北京市', division: '朝阳区' }]);
+  });
+
+  it('finds nothing in text that names no place, or a division of another city', () => {
+    expect(findDocumentPlaces(['项目支出绩效目标表', '广州市市场监督管理局'])).toEqual([]);
+    expect(findDocumentPlaces(['广州市朝阳区'])).toEqual([]);
+  });
+});
+
+describe('repairPlaceNames', () => {
+  it('writes the division right after its city, however confidently the wrong character was read', () => {
+    const fixed = repairPlaceNames(ocrText('广州市切湾区疾病预防控制中心'), LIWAN);
+    expect(fixed.text).toBe('广州市荔湾区疾病预防控制中心');
+    expect(charNotes(fixed, 'repair')).toEqual(['切 read as 荔 of 荔湾区, the document\'s own 广州市荔湾区']);
+  });
+
+  it('puts back the division’s first character dropped after the city', () => {
+    const fixed = repairPlaceNames(ocrText('广州市湾区疾病预防控制中心'), LIWAN);
+    expect(fixed.text).toBe('广州市荔湾区疾病预防控制中心');
+    expect(fixed.boxes).toHaveLength(fixed.text.length);
+  });
+
+  it('without the city, repairs only a doubtful character', () => {
+    expect(repairPlaceNames(ocrText('两新组织党员活动经费(功湾区)', [11]), LIWAN).text).toBe('两新组织党员活动经费(荔湾区)');
+    expect(repairPlaceNames(ocrText('两新组织党员活动经费(功湾区)'), LIWAN).text).toBe('两新组织党员活动经费(功湾区)');
+  });
+
+  it('leaves names of their own alone: 大湾区, and other real divisions', () => {
+    expect(repairPlaceNames(ocrText('打造大湾区氢能产业谷', [2]), LIWAN).text).toBe('打造大湾区氢能产业谷');
+    expect(repairPlaceNames(ocrText('温州市龙湾区', [3]), LIWAN).text).toBe('温州市龙湾区');
+  });
+
+  it('never touches a text layer', () => {
+    const layer = placedText('广州市功湾区');
+    expect(repairPlaceNames(layer, LIWAN)).toBe(layer);
+  });
+});

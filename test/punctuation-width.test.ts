@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
+
+/**
+ * One line of OCR symbols, 40 px high, from a layout string: each character is a symbol 40 px wide (Han) or
+ * 12 px (anything else), and `_` is 10 px of white space. Brackets sit in their em box as a CJK font draws
+ * them when `full`: （ with 20 px of white before it, ） with 20 px after.
+ */
+function line(layout: string): WidthDecidedSymbol[] {
+  const symbols: WidthDecidedSymbol[] = [];
+  let x = 0;
+  for (const ch of layout) {
+    if (ch === '_') {
+      x += 10;
+      continue;
+    }
+    const w = /\p{Script=Han}/u.test(ch) ? 40 : 12;
+    symbols.push({ text: ch, confidence: 0.95, x0: x, y0: 0, x1: x + w, y1: 40, word: 0, line: 0 });
+    x += w + 2;
+  }
+  return symbols;
+}
+
+const texts = (symbols: { text: string }[]) => symbols.map((s) => s.text).join('');
+
+describe('decidePunctuationWidth', () => {
+  it('reads full-width brackets from the white space before （ and after ）', () => {
+    expect(texts(decidePunctuationWidth({ symbols: line('作用__(是/否)__；') }))).toBe('作用（是/否）；');
+  });
+
+  it('reads half-width brackets where they sit close to their neighbours', () => {
+    expect(texts(decidePunctuationWidth({ symbols: line('经费(荔湾区)的') }))).toBe('经费(荔湾区)的');
+  });
+
+  it('gives a closing bracket at the end of a line the width of its opening partner', () => {
+    const full = decidePunctuationWidth({ symbols: line('作用__(是/否)') });
+    expect(texts(full)).toBe('作用（是/否）');
+    expect(full.at(-1)!.doubt).toBeUndefined();
+    expect(full.at(-1)!.repair).toMatch(/pairs with is （/);
+    expect(texts(decidePunctuationWidth({ symbols: line('作用(是/否)') }))).toBe('作用(是/否)');
+  });
+
+  it('doubts a pair whose two brackets are spaced as different widths, and one with nothing to measure by', () => {
+    const mixed = decidePunctuationWidth({ symbols: line('作用__(是/否)的') });
+    expect(mixed.filter((s) => s.doubt).map((s) => s.text)).toEqual(['（', ')']);
+    const alone = decidePunctuationWidth({ symbols: line('(是/否)') });
+    expect(alone.every((s) => !/[()（）]/.test(s.text) || (s.doubt && s.confidence <= 0.6))).toBe(true);
+  });
+
+  it('never leaves 〈, which OCR reads for （', () => {
+    expect(texts(decidePunctuationWidth({ symbols: line('作用__〈是/否)') }))).toBe('作用（是/否）');
+    expect(texts(decidePunctuationWidth({ symbols: line('〈是/否)') }))).toBe('（是/否)');
+  });
+});
