@@ -47,6 +47,13 @@ describe('insertUnreadComparators', () => {
     expect(out.every((s) => !s.swallowed)).toBe(true);
   });
 
+  it('reads the ≥ that a colon’s box swallowed before the number', () => {
+    const read = [{ ...symbol(':', 2, 40), swallowed: true }, { ...symbol('1', 50, 54), swallowed: true }];
+    const out = insertUnreadComparators(read, slotCrop('≥'), SETTINGS);
+    expect(out.map((s) => s.text)).toEqual([':', '≥', '1']);
+    expect(out.map((s) => Boolean(s.swallowed))).toEqual([false, false, false]);
+  });
+
   it('leaves a slot alone where OCR read something', () => {
     const read = [symbol(':', 2, 6), symbol('≥', 12, 38), symbol('1', 50, 54)];
     expect(insertUnreadComparators(read, slotCrop('≥'), SETTINGS).map((s) => s.text)).toEqual([':', '≥', '1']);

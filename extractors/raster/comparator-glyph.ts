@@ -84,7 +84,7 @@ export function classifyComparator(
   // the lower rows, where > has one.
   const lower = rows.slice(Math.floor(h * 0.55)).filter((r) => r.ink);
   const doubled = lower.filter((r) => r.runs >= 2).length / Math.max(1, lower.length);
-  if (bars.length === 0 && doubled >= 0.2) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.92 };
+  if (bars.length === 0 && doubled >= 0.2) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
   if (bars.length === 0 && chevronShare > 0.6 && doubled < 0.1) return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
   return null;
 }

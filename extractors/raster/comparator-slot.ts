@@ -91,9 +91,18 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
       const em = line.y1 - line.y0;
       const rows = { y0: line.y0 - p - 0.15 * em, y1: line.y1 - p + 0.15 * em };
       const found = glyphLeftOf(crop, { x0: s.x0 - p }, rows, em, settings);
-      // Not the colon itself, nor anything OCR read.
-      const inserted = found && (!sameLine || found.x0 >= before!.x1 - p) ? comparatorAt(s, found, rows, 'before the number') : null;
-      if (inserted) out.push(inserted);
+      // Not the colon itself, nor anything OCR read: right of the colon's own ink, which may end well inside its
+      // box when the box swallowed the comparator.
+      const colon = sameLine ? glyphRightOf(crop, before!.x0 - p, rows, em, settings) : null;
+      const clear = !sameLine || (found !== null && colon !== null && found.x0 > colon.x1);
+      const inserted = found && clear ? comparatorAt(s, found, rows, 'before the number') : null;
+      if (inserted) {
+        // The colon gave back what it swallowed: it is its own ink again, and no longer suspect.
+        if (sameLine && before!.swallowed) out[out.length - 1] = { ...out[out.length - 1]!, x1: colon!.x1 + p, swallowed: false };
+        out.push({ ...inserted, swallowed: false });
+        out.push({ ...s, swallowed: false });
+        return;
+      }
     }
     out.push(s);
     // A colon that ends its line (the number wrapped to the next line or page) with a box wide enough to hold

@@ -4,6 +4,9 @@
 //   node samples/tools/scans.mjs              regenerate every scan, its expected JSON, and verify them
 //   node samples/tools/scans.mjs --expected   rewrite only the scans' *.expected.json (from the born-digital ones)
 //   node samples/tools/scans.mjs --verify     only verify the existing scans (pdffonts, pdfimages, pdftotext, tiffinfo)
+//   node samples/tools/scans.mjs --unseen DIR make, into DIR (not samples/), scans of born-digital samples that no
+//                                             scan in samples/ comes from: an evaluation set the OCR was never tuned
+//                                             on (`npm run bench -- --scans DIR`)
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -20,7 +23,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const unseenDir = args.has('--unseen') ? argv[argv.indexOf('--unseen') + 1] : null;
+if (args.has('--unseen') && !unseenDir) throw new Error('Expected a folder after --unseen, got nothing');
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
 
 // Rotation of each page of the scan200-skew PDFs, degrees counter-clockwise (PIL's sense), cycled over the pages.
@@ -42,8 +48,20 @@ const SCANS = [
     pages: { text: '1-3', image: '4-6' }, scan: 'liwan-kegongxin.libreoffice.scan300.pdf' },
 ];
 
+// The evaluation set of --unseen: producers and fonts no development scan was made from.
+const UNSEEN = [
+  { out: 'liwan-weijian.libreoffice.scan200-skew.pdf', from: 'liwan-weijian.libreoffice.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-kegongxin.chromium-notosans.scan300.pdf', from: 'liwan-kegongxin.chromium-notosans.pdf', kind: 'scan300' },
+  { out: 'liwan-weijian.calc.g4.tiff', from: 'liwan-weijian.calc.pdf', kind: 'g4' },
+  { out: 'liwan-kegongxin.writer-docx.scan200-skew.pdf', from: 'liwan-kegongxin.writer-docx.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-weijian.reportlab-cid.scan300.pdf', from: 'liwan-weijian.reportlab-cid.pdf', kind: 'scan300' },
+  { out: 'liwan-kegongxin.chromium.g4.tiff', from: 'liwan-kegongxin.chromium.pdf', kind: 'g4' },
+];
+
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
+/** Where a scan and its expected JSON are written: samples/, or the --unseen folder. */
+const target = (f) => join(unseenDir ?? samplesDir, f);
 const producerOf = (from) => basename(from).split('.')[1]; // <id>.<producer>.pdf
 
 /** Size of every page in points, [[w, h], ...]. */
@@ -77,7 +95,7 @@ function imagesToPdf(images, sizes, out, work) {
 
 function make(scan, work) {
   const from = sample(scan.from);
-  const out = sample(scan.out);
+  const out = target(scan.out);
   const sizes = pageSizes(from);
   const tag = basename(scan.out).replace(/\.[^.]+$/, '');
   if (scan.kind === 'scan300') {
@@ -105,7 +123,7 @@ function make(scan, work) {
 function writeExpected(scan) {
   const base = JSON.parse(readFileSync(sample(scan.from.replace(/\.pdf$/, '.expected.json')), 'utf8'));
   const expected = { ...base, sample: scan.out, producer: `${producerOf(scan.from)}+${scan.kind}` };
-  const file = sample(scan.out.replace(/\.[^.]+$/, '.expected.json'));
+  const file = target(scan.out.replace(/\.[^.]+$/, '.expected.json'));
   writeFileSync(file, JSON.stringify(expected, null, 2) + '\n');
   return basename(file);
 }
@@ -123,7 +141,7 @@ const fontsOn = (pdf, p) => run('pdffonts', ['-f', String(p), '-l', String(p), p
 const textOn = (pdf, p) => run('pdftotext', ['-f', String(p), '-l', String(p), '-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, '');
 
 function verify(scan) {
-  const out = sample(scan.out);
+  const out = target(scan.out);
   const problems = [];
   const note = [];
   if (scan.out.endsWith('.pdf')) {
@@ -175,7 +193,7 @@ const verifyOnly = args.has('--verify');
 const work = mkdtempSync(join(tmpdir(), 'jixiao-scans-'));
 let failed = false;
 try {
-  for (const scan of SCANS) {
+  for (const scan of unseenDir ? UNSEEN : SCANS) {
     if (!expectedOnly && !verifyOnly) {
       for (const f of readdirSync(work)) rmSync(join(work, f), { force: true });
       make(scan, work);
@@ -183,7 +201,7 @@ try {
     if (!verifyOnly) console.log(`wrote ${writeExpected(scan)}`);
     if (expectedOnly) continue;
     const { problems, note } = verify(scan);
-    const kb = Math.round(statSync(sample(scan.out)).size / 1024);
+    const kb = Math.round(statSync(target(scan.out)).size / 1024);
     console.log(`${verifyOnly ? 'checked' : 'wrote'} ${scan.out}: ${kb} KB; ${note.join(', ')}`);
     for (const p of problems) console.log(`  !! ${p}`);
     if (problems.length) failed = true;
@@ -192,7 +210,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 if (!expectedOnly) {
-  const total = SCANS.reduce((s, x) => s + statSync(sample(x.out)).size, 0);
+  const total = (unseenDir ? UNSEEN : SCANS).reduce((s, x) => s + statSync(target(x.out)).size, 0);
   console.log(`total ${(total / 1048576).toFixed(1)} MB`);
 }
 if (failed) process.exitCode = 1;
