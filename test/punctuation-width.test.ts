@@ -51,4 +51,13 @@ describe('decidePunctuationWidth', () => {
     expect(texts(decidePunctuationWidth({ symbols: line('作用__〈是/否)') }))).toBe('作用（是/否）');
     expect(texts(decidePunctuationWidth({ symbols: line('〈是/否)') }))).toBe('（是/否)');
   });
+
+  it('makes straight quotes curly in turn with the curly ones read, and doubts quotes that do not pair up', () => {
+    expect(texts(decidePunctuationWidth({ symbols: line('新纳入“四上"企业') }))).toBe('新纳入“四上”企业');
+    expect(decidePunctuationWidth({ symbols: line('一起益企"小企业大未来"') }).filter((s) => s.doubt)).toEqual([]);
+    const odd = decidePunctuationWidth({ symbols: line('“一月一链一起益企“小企业大未来”') });
+    expect(odd.filter((s) => s.doubt).length).toBe(3);
+    const dropped = decidePunctuationWidth({ symbols: line('新纳入“四上“企业') });
+    expect(dropped.filter((s) => /do not pair up/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['“', '“']);
+  });
 });

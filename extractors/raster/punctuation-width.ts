@@ -61,15 +61,24 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(result: { s
   });
   const partners = pairBrackets([...brackets.values()]);
 
-  // Straight quotes in Chinese text are curly quotes OCR straightened: they alternate, opening first.
-  let quotes = 0;
+  // Straight quotes in Chinese text are curly quotes OCR straightened: they alternate, opening first, with the
+  // curly ones OCR did read. Quotes that do not alternate mean one was dropped or misread.
+  let open = false;
+  const curlyRead = result.symbols.filter((s) => s.text === '“' || s.text === '”' || s.text === '"').map((s) => s.text);
+  const alternate = curlyRead.length % 2 === 0 && curlyRead.every((q, i) => q === '"' || q === (i % 2 === 0 ? '“' : '”'));
   return result.symbols.map((s, i): S => {
     if (mixedCommas && (s.text === ',' || s.text === '，')) {
       return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'commas of both widths were read in this cell: some are misread' };
     }
     if (s.text === '~' || s.text === '～') return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: `${s.text} could be full or half width` };
+    if (s.text === '“' || s.text === '”') {
+      open = s.text === '“';
+      return alternate ? s : { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'quote marks that do not pair up: one was dropped or misread' };
+    }
     if (s.text === '"') {
-      const curly = quotes++ % 2 === 0 ? '“' : '”';
+      const curly = open ? '”' : '“';
+      open = !open;
+      if (!alternate) return { ...s, text: curly, repair: `OCR read ", in Chinese text it is ${curly}`, confidence: Math.min(s.confidence, 0.6), doubt: 'quote marks that do not pair up: one was dropped or misread' };
       return { ...s, text: curly, repair: `OCR read ", in Chinese text it is ${curly}` };
     }
     const own = brackets.get(i);

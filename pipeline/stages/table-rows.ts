@@ -101,7 +101,9 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
         }
         for (const cell of unplaced) notes.push(`text outside every column was left out: ${cell.text.text.trim().slice(0, 60)}`);
         if ([...cells.values()].every((c) => c.text.text.trim() === '')) continue;
-        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 ? UNCERTAIN_BOUNDARY_CAP : 1);
+        // Text left out of the row belonged to one of its fields, which is then short: the row is uncertain.
+        const leftOut = unplaced.some((c) => c.text.text.trim() !== '');
+        const readConfidence = Math.min(read.readConfidence * factor, doubts.length > 0 || leftOut ? UNCERTAIN_BOUNDARY_CAP : 1);
         pieces.push({ page: read.page, firstOnPage, cells, readConfidence, notes: [...read.notes, ...notes] });
         firstOnPage = false;
       }
