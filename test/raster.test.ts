@@ -129,6 +129,12 @@ describe('repairIndicatorText', () => {
     expect(t.boxes).toHaveLength(t.text.length);
   });
 
+  it('puts back an item number lost with its level code, numbered after the item before it', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。二工产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。'));
+    expect(t.text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。');
+    expect(charRepairs(t)).toEqual(['item number and level code «二工» before 产出指标 read as 2、1-']);
+  });
+
   it('puts back a label with one character misread, only before a colon', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；人数；实施周期指际值:5人；年度指标值:5人。'));
     expect(t.text).toContain('实施周期指标值:5人');

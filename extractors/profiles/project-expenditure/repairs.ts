@@ -46,6 +46,21 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
       edits.push({ start, end: start + m[2]!.length, text: wanted, why: `level code «${m[2]}» before ${name} read as ${wanted}` });
     }
   };
+  // An item whose number and code are both garbled (1、1-产出指标 → 二工产出指标): at the start of the cell or after
+  // an item's 。, what stands before a level-1 name (up to six characters, no digit number) is «N、code-», N one more than the item
+  // before it.
+  const names = Object.keys(LEVEL1_CODES).join('|');
+  let seq = 0;
+  for (const m of text.matchAll(new RegExp(`(^|。)\\s*([^。；;]{0,6}?)(${names})`, 'g'))) {
+    seq += 1;
+    const code = LEVEL1_CODES[m[3]!]!;
+    const wanted = `${seq}、${code}-`;
+    const start = m.index! + m[1]!.length;
+    const prefix = text.slice(start, start + m[0].length - m[1]!.length - m[3]!.length);
+    // Only when the number itself is lost: a digit number, garbled code and all, is the next repair's.
+    if (prefix.replace(/\s/g, '') === wanted || /^\s*\d{1,2}\s*[、,，.]/.test(prefix)) continue;
+    edits.push({ start, end: start + prefix.length, text: wanted, why: `item number and level code «${prefix}» before ${m[3]} read as ${wanted}` });
+  }
   level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
   level(LEVEL2_CODES, '[；;]\\s*');
   // The two labels, one character off.
