@@ -62,6 +62,8 @@ export class DocumentWorkers {
   private readonly all = new Set<Slot>();
   private nextTask = 0;
   private readonly script: URL;
+  /** Workers started so far (replacements included). */
+  started = 0;
 
   constructor(private readonly options: DocumentWorkersOptions) {
     this.script = options.script ?? new URL('./document-worker.js', import.meta.url);
@@ -99,6 +101,7 @@ export class DocumentWorkers {
   }
 
   private spawn(): Slot {
+    this.started++;
     const worker = new Worker(this.script, {
       workerData: { ...this.options.settings, ocrWorkers: this.options.ocr.workers } satisfies WorkerSettings,
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
