@@ -12,6 +12,7 @@ import type { OcrEngine, OcrResult } from '../extractors/ocr/ocr-engine.js';
 import { extractDocument } from '../pipeline/pipeline.js';
 import { Extraction } from '../schemas/extraction.js';
 import type { FailureCode } from '../schemas/batch.js';
+import { collectGarbage } from './gc.js';
 import type { FromWorker, ToWorker, WorkerSettings } from './worker-protocol.js';
 
 if (!parentPort) throw new Error('Expected to run as a worker thread, got the main thread');
@@ -65,7 +66,10 @@ async function extract(task: number, filePath: string, file: string): Promise<vo
   } catch (error) {
     send({ type: 'failed', task, ...describeFailure(error) });
   }
+  // Between documents this worker holds nothing: collect now rather than let the heap climb over a batch.
+  collectGarbage();
 }
+
 
 function describeFailure(error: unknown): { code: FailureCode; message: string } {
   if (error instanceof InputError) return { code: error.code, message: error.message };

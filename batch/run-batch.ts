@@ -19,6 +19,7 @@ import type { JsonFilesSink } from '../sinks/json-files.js';
 import type { DocumentKey, InputRef, Sink } from '../sinks/sink.js';
 import { DocumentWorkers } from './document-workers.js';
 import { NO_EVENTS, type BatchEvents } from './events.js';
+import { collectGarbage } from './gc.js';
 import { describeIoError, hashFile, removeStaleTemps } from './files.js';
 import { expandInputs, type BatchInput } from './inputs.js';
 import { OcrBridge } from './ocr-bridge.js';
@@ -67,6 +68,8 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = NO_E
               ? await step.run(input)
               : failure(input.file, null, 'output-clash', `Expected inputs with distinct output paths, got ${owner.file} and ${input.file} both writing ${input.output}`);
           events.finish(entry, performance.now() - t0);
+          // The document's extraction was this thread's last reference to it: collect it with its garbage.
+          collectGarbage();
           return entry;
         }) as Promise<ReportInput>,
       ),

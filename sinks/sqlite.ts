@@ -16,6 +16,13 @@ export class SqliteSink implements Sink {
   readonly name: string;
   readonly persistent = true;
   private readonly db: Database.Database;
+  private readonly statements: {
+    holds: Database.Statement;
+    upsert: Database.Statement;
+    upsertFailed: Database.Statement;
+    deleteChildren: Database.Statement[];
+    insert: Record<(typeof CHILD_TABLES)[number], Database.Statement>;
+  };
 
   /** Open (creating if needed) and migrate the database at `file`. */
   constructor(file: string) {
@@ -28,29 +35,41 @@ export class SqliteSink implements Sink {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
     migrateSqlite(this.db, file);
+    const db = this.db;
+    this.statements = {
+      holds: db.prepare(holdsSql('sqlite')),
+      upsert: db.prepare(upsertDocumentSql('sqlite')),
+      upsertFailed: db.prepare(upsertDocumentSql('sqlite', true)),
+      deleteChildren: deleteChildrenSql('sqlite').map((sql) => db.prepare(sql)),
+      insert: {
+        table_rows: db.prepare(insertRowsSql(table('table_rows'), 'sqlite', 1)),
+        indicators: db.prepare(insertRowsSql(table('indicators'), 'sqlite', 1)),
+        checks: db.prepare(insertRowsSql(table('checks'), 'sqlite', 1)),
+      },
+    };
   }
 
   async holds(key: DocumentKey): Promise<boolean> {
-    return this.db.prepare(holdsSql('sqlite')).get(key.sha256, key.pipelineVersion) !== undefined;
+    return this.statements.holds.get(key.sha256, key.pipelineVersion) !== undefined;
   }
 
   async putDone(doc: DoneDocument): Promise<void> {
     const records = doneRecords(doc);
+    const s = this.statements;
     const write = this.db.transaction(() => {
-      this.db.prepare(upsertDocumentSql('sqlite')).run(params(table('documents'), records.document, 'sqlite'));
-      for (const sql of deleteChildrenSql('sqlite')) this.db.prepare(sql).run(doc.key.sha256);
+      s.upsert.run(params(table('documents'), records.document, 'sqlite'));
+      for (const remove of s.deleteChildren) remove.run(doc.key.sha256);
       const rows = { table_rows: records.tableRows, indicators: records.indicators, checks: records.checks };
       for (const name of CHILD_TABLES) {
         const t = table(name);
-        const insert = this.db.prepare(insertRowsSql(t, 'sqlite', 1));
-        for (const row of rows[name]) insert.run(params(t, row, 'sqlite'));
+        for (const row of rows[name]) s.insert[name].run(params(t, row, 'sqlite'));
       }
     });
     write.immediate();
   }
 
   async putFailed(doc: FailedDocument): Promise<void> {
-    this.db.prepare(upsertDocumentSql('sqlite', true)).run(params(table('documents'), failedRecord(doc), 'sqlite'));
+    this.statements.upsertFailed.run(params(table('documents'), failedRecord(doc), 'sqlite'));
   }
 
   async close(): Promise<void> {
