@@ -65,7 +65,10 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = NO_E
           const owner = owners.get(input.output)!;
           const entry =
             owner === input
-              ? await step.run(input)
+              ? await step.run(input).catch((error: Error) =>
+                  // A store that stops answering (a database gone away) fails this input, not the batch.
+                  failure(input.file, null, 'sink', `Expected the input checked and stored, got: ${error.message.split('\n')[0]}`),
+                )
               : failure(input.file, null, 'output-clash', `Expected inputs with distinct output paths, got ${owner.file} and ${input.file} both writing ${input.output}`);
           events.finish(entry, performance.now() - t0);
           // The document's extraction was this thread's last reference to it: collect it with its garbage.
