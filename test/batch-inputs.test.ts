@@ -1,11 +1,14 @@
 /**
- * What a batch is given (files, folders, globs), where each output goes, and the year of each document.
+ * What a batch is given (files, folders, globs), where each output goes, the year of each document, the
+ * pipeline's version that keys what is done, and the sweeping of what a killed run left.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { removeStaleTemps } from '../batch/files.js';
 import { commonFolder, expandInputs, fixedPart } from '../batch/inputs.js';
+import { packageVersion, pipelineVersion } from '../batch/pipeline-version.js';
 import { documentYear } from '../batch/year.js';
 
 /** A folder tree from `{ 'a/b.pdf': '' }`. */
@@ -88,5 +91,31 @@ describe('documentYear', () => {
   it('finds no year in numbers that only contain one, and says so', () => {
     expect(documentYear(undefined, '项目编号12024号', 'in/120245/a2024.pdf')).toEqual({ year: null, source: null });
     expect(documentYear(undefined, null, 'a.pdf')).toEqual({ year: null, source: null });
+  });
+});
+
+describe('pipelineVersion', () => {
+  it('is the package version and a digest that changes with the settings that change the output', () => {
+    const v = pipelineVersion({ reviewThreshold: 0.9, ocr: true });
+    expect(v).toMatch(new RegExp(`^${packageVersion().replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`));
+    expect(pipelineVersion({ reviewThreshold: 0.9, ocr: true })).toBe(v);
+    expect(pipelineVersion({ reviewThreshold: 0.95, ocr: true })).not.toBe(v);
+    expect(pipelineVersion({ reviewThreshold: 0.9, ocr: false })).not.toBe(v);
+  });
+});
+
+describe('removeStaleTemps', () => {
+  it('removes the temporary files a killed run left, at any depth, and nothing else', async () => {
+    const root = tree({
+      'a.json': '{}',
+      '.a.json.0123456789ab.tmp': '{',
+      '2024/.b.json.abcdef012345.tmp': '{',
+      '.jixiao/done/2024/.b.json.ffffffffffff.tmp': '{',
+      '2024/.keep.tmp': '',
+      '2024/c.json.0123456789ab.tmp': '',
+    });
+    expect(await removeStaleTemps(root)).toBe(3);
+    expect(['a.json', '2024/.keep.tmp', '2024/c.json.0123456789ab.tmp'].every((f) => existsSync(path.join(root, f)))).toBe(true);
+    expect(existsSync(path.join(root, '.a.json.0123456789ab.tmp'))).toBe(false);
   });
 });
