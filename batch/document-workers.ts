@@ -71,7 +71,7 @@ export class DocumentWorkers {
 
   /** Extract one document in a worker. Never rejects: every way it can fail is an outcome. */
   async extract(input: { path: string; file: string }): Promise<WorkerOutcome> {
-    const slot = this.idle.pop() ?? this.spawn();
+    const slot = this.takeIdle() ?? this.spawn();
     try {
       await slot.ready;
     } catch (error) {
@@ -93,6 +93,13 @@ export class DocumentWorkers {
   /** Start a worker ahead of the first document, so its start-up overlaps the run's own. */
   warm(): void {
     if (this.all.size === 0) this.idle.push(this.spawn());
+  }
+
+  /** An idle worker that is still alive (one may have died while it waited). */
+  private takeIdle(): Slot | undefined {
+    let slot = this.idle.pop();
+    while (slot?.dead) slot = this.idle.pop();
+    return slot;
   }
 
   /** Stop every worker. */
@@ -138,6 +145,8 @@ export class DocumentWorkers {
       failed(new Error(`the worker exited with code ${code}`));
       this.end(slot, { status: 'failed', code: 'crashed', message: `Expected the extraction to finish, got its worker exiting with code ${code}` });
       this.all.delete(slot);
+      const i = this.idle.indexOf(slot);
+      if (i >= 0) this.idle.splice(i, 1);
     });
     return slot;
   }

@@ -70,6 +70,15 @@ describe('DocumentWorkers', () => {
     await workers.close();
   });
 
+  it('does not hand a document to a worker that died while it waited', async () => {
+    const workers = pool({ secondsPerPage: 5 });
+    expect(await run(workers, 'ok-then-exit')).toMatchObject({ status: 'done' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await run(workers, 'ok')).toEqual({ status: 'done', extraction: { fake: true } });
+    expect(workers.started).toBe(2);
+    await workers.close();
+  });
+
   it('serves OCR from the one engine of the main thread', async () => {
     const seen: OcrJob[] = [];
     let created = 0;
