@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The PostgreSQL suite needs a server: `npm run test:pg` (vitest.pg.config.ts).
+    exclude: [...configDefaults.exclude, 'test/pg/**'],
     // CLI tests start Node processes and OCR tests start Tesseract workers: seconds, not milliseconds, on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 120_000,

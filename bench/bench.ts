@@ -2,7 +2,8 @@
  * `npm run bench`: speed and memory on the born-digital samples, beside `pdftotext -layout` when installed;
  * then speed, accuracy and flagged share on the scanned samples, beside native `tesseract --psm 3` over the
  * same page images with the same number of processes, when Debian's tesseract (with chi_sim) is installed.
- * `npm run bench -- --born-digital` or `-- --scans` runs one part.
+ * Then batches of 10 and 200 documents through the CLI, with the peak RSS of each (`batch.ts`).
+ * `npm run bench -- --born-digital`, `-- --scans` or `-- --batch` runs only the parts named.
  *
  * Each document is extracted once to warm up, then `ROUNDS` times; the figures are medians over the rounds.
  * Peak RSS is the process's maximum resident set size at the end (it includes pdf.js and the Node runtime).
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument } from '../pipeline/pipeline.js';
+import { benchBatch } from './batch.js';
 import { benchScans } from './scans.js';
 
 /** How many timed rounds per document. @default 5 */
@@ -32,10 +34,17 @@ function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 }
 
+/** The parts of the bench, by flag. */
+const PARTS = ['--born-digital', '--scans', '--batch'] as const;
+
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  if (!only.includes('--scans')) await benchBornDigital();
-  if (!only.includes('--born-digital')) await benchScans(SAMPLES);
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => !(PARTS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`Expected ${PARTS.join(', ')} or nothing, got ${unknown.join(' ')}`);
+  const run = (part: (typeof PARTS)[number]) => args.length === 0 || args.includes(part);
+  if (run('--born-digital')) await benchBornDigital();
+  if (run('--scans')) await benchScans(SAMPLES);
+  if (run('--batch')) await benchBatch(ROOT, SAMPLES);
 }
 
 async function benchBornDigital(): Promise<void> {

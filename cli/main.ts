@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 /**
- * The command line: `jixiao extract <file...> --out <dir>` and `jixiao schema`.
+ * The command line: `jixiao extract <input...> --out <dir>` and `jixiao schema`.
  *
  * Exit status: 0 when every input succeeded, 1 when any failed, 2 for wrong usage.
  */
-import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { InputError } from '../extractors/pdf/open-pdf.js';
-import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
-import { extractDocument } from '../pipeline/pipeline.js';
-import { DEFAULT_REVIEW_THRESHOLD } from '../pipeline/types.js';
-import { Extraction } from '../schemas/extraction.js';
-import { extractionJsonSchema } from '../schemas/json-schema.js';
-import { outputPathFor, writeFileAtomic } from './output.js';
-
-const VERSION = '0.1.0';
+import { batchOptions } from '../batch/options.js';
+import { packageVersion } from '../batch/pipeline-version.js';
+import { runBatch } from '../batch/run-batch.js';
+import { DEFAULT_INPUT_LIMITS, DEFAULT_REVIEW_THRESHOLD } from '../pipeline/types.js';
+import { DEFAULT_SECONDS_PER_PAGE } from '../batch/document-workers.js';
+import { extractionJsonSchema, reportJsonSchema } from '../schemas/json-schema.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../sinks/open-sinks.js';
+import { jsonLogEvents } from './json-log.js';
+import { terminalEvents } from './progress.js';
 
 function parseThreshold(value: string): number {
   const n = Number(value);
@@ -22,54 +22,66 @@ function parseThreshold(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected a whole number of at least 1, got ${value}`);
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`Expected a number above 0, got ${value}`);
+  return n;
+}
+
+function parseYear(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1900 || n > 2100) throw new InvalidArgumentError(`Expected a year such as 2024, got ${value}`);
+  return n;
+}
+
+/** `--format jsonl --format csv` or `--format jsonl,csv`. */
+function collectFormats(value: string, previous: ExportFormat[]): ExportFormat[] {
+  const formats = value.split(',').map((f) => f.trim());
+  for (const f of formats) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`Expected ${EXPORT_FORMATS.join(' or ')}, got ${f}`);
+  }
+  return [...new Set([...previous, ...(formats as ExportFormat[])])];
+}
+
 interface ExtractFlags {
   out: string;
   reviewThreshold: number;
   password?: string;
   ocr: boolean;
+  jobs: number;
+  force: boolean;
+  db?: string;
+  format: ExportFormat[];
+  year?: number;
+  maxPages: number;
+  maxPixels: number;
+  pageTimeout: number;
 }
 
-/** Extract each input in turn; a failure is reported on one line and never stops the others. */
-async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
-  let failed = 0;
-  const claimed = new Map<string, string>();
-  // One OCR engine for the whole run, started when the first scanned page needs it.
-  let engine: Promise<OcrEngine> | null = null;
-  const ocrEngine = () => (engine ??= createOcrEngine());
-  for (const file of files) {
-    const target = outputPathFor(file, flags.out);
-    const owner = claimed.get(target);
-    if (owner) {
-      process.stderr.write(`${file}: error: Expected inputs with distinct base names, got ${owner} and ${file} both writing ${target}\n`);
-      failed++;
-      continue;
-    }
-    claimed.set(target, file);
-    try {
-      const bytes = await readFile(file);
-      const extraction = Extraction.parse(
-        await extractDocument({ file, bytes }, { reviewThreshold: flags.reviewThreshold, password: flags.password, ocr: flags.ocr, ocrEngine }),
-      );
-      await writeFileAtomic(target, JSON.stringify(extraction, null, 2) + '\n');
-      const { rows, review, status, errors } = extraction;
-      const partial = status === 'partial' ? `, partial: ${errors.map((e) => (e.page ? `page ${e.page}: ` : '') + e.message).join('; ')}` : '';
-      process.stdout.write(`${file}: ${rows.length} rows, ${review.fields} fields, ${review.flagged} flagged${partial} -> ${target}\n`);
-    } catch (error) {
-      failed++;
-      process.stderr.write(`${file}: error: ${describeError(error)}\n`);
-    }
-  }
-  if (engine) await (await (engine as Promise<OcrEngine>)).terminate();
-  return failed > 0 ? 1 : 0;
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof InputError) return error.message;
-  const err = error as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'Expected a file, got a path that does not exist';
-  if (err?.code === 'EISDIR') return 'Expected a file, got a directory';
-  if (err?.code === 'EACCES') return 'Expected a readable file, got permission denied';
-  return (err?.message ?? String(error)).split('\n')[0]!;
+async function runExtract(inputs: string[], flags: ExtractFlags): Promise<number> {
+  const options = batchOptions({
+    inputs,
+    out: flags.out,
+    jobs: flags.jobs,
+    force: flags.force,
+    db: flags.db,
+    formats: flags.format,
+    year: flags.year,
+    reviewThreshold: flags.reviewThreshold,
+    password: flags.password,
+    ocr: flags.ocr,
+    limits: { maxPages: flags.maxPages, maxPixels: flags.maxPixels },
+    secondsPerPage: flags.pageTimeout,
+  });
+  const events = process.stderr.isTTY ? terminalEvents(flags.out) : jsonLogEvents(flags.out);
+  const report = await runBatch(options, events);
+  return report.totals.failed > 0 ? 1 : 0;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -77,23 +89,32 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .name('jixiao')
     .description('Performance-target tables (项目支出绩效目标表) from PDF to validated JSON, with a confidence on every field.')
-    .version(VERSION)
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command('extract')
-    .description('extract each input to <out>/<base name>.json and print one summary line per document')
-    .argument('<file...>', 'PDF, PNG, JPEG or TIFF files to read')
-    .requiredOption('-o, --out <dir>', 'folder for the JSON outputs')
+    .description('extract each input to <out>/<its path>.json, load a database, write exports and <out>/report.json')
+    .argument('<input...>', 'PDF, PNG, JPEG or TIFF files, folders (searched recursively) and globs')
+    .requiredOption('-o, --out <dir>', 'folder for the JSON outputs, report.json and exports')
+    .option('-j, --jobs <n>', 'documents extracted at once (worker threads; also OCR workers)', positiveInteger, os.availableParallelism())
+    .option('--force', 'extract every input again, even those already done by this pipeline version', false)
+    .option('--db <target>', 'load a database: a SQLite file (path.sqlite) or postgres://user:pw@host/db')
+    .option('--format <format>', `flat export under <out>: ${EXPORT_FORMATS.join(', ')} (repeat or comma-separate)`, collectFormats, [])
+    .option('--year <yyyy>', 'the year of every document (else from its title, else from its folders)', parseYear)
     .option('--review-threshold <p>', 'fields with a confidence below this are flagged for review', parseThreshold, DEFAULT_REVIEW_THRESHOLD)
     .option('--password <password>', 'password for encrypted PDFs')
     .option('--no-ocr', 'do not OCR pages without a usable text layer: flag their fields instead')
-    .action(async (files: string[], flags: ExtractFlags) => setExit(await runExtract(files, flags)));
+    .option('--max-pages <n>', 'fail documents with more pages than this', positiveInteger, DEFAULT_INPUT_LIMITS.maxPages)
+    .option('--max-pixels <n>', 'fail images, embedded images and pages to render larger than this (width × height)', positiveInteger, DEFAULT_INPUT_LIMITS.maxPixels)
+    .option('--page-timeout <seconds>', 'seconds a document may take per page before it is stopped and failed', positiveNumber, DEFAULT_SECONDS_PER_PAGE)
+    .action(async (inputs: string[], flags: ExtractFlags) => setExit(await runExtract(inputs, flags)));
   program
     .command('schema')
-    .description('print the JSON Schema of the output, derived from the zod schemas')
-    .action(() => {
-      process.stdout.write(JSON.stringify(extractionJsonSchema(), null, 2) + '\n');
+    .description('print the JSON Schema of the output (or of report.json), derived from the zod schemas')
+    .option('--report', 'the schema of report.json instead')
+    .action((flags: { report?: boolean }) => {
+      process.stdout.write(JSON.stringify(flags.report ? reportJsonSchema() : extractionJsonSchema(), null, 2) + '\n');
       setExit(0);
     });
   return program;

@@ -17,8 +17,3 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     throw error;
   }
 }
-
-/** `<out>/<input base name without extension>.json`. */
-export function outputPathFor(input: string, outDir: string): string {
-  return path.join(outDir, `${path.basename(input, path.extname(input))}.json`);
-}

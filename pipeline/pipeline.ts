@@ -19,7 +19,7 @@ import { scanPages } from './stages/scan-pages.js';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
 import { stitchRows } from './stages/stitch.js';
 import { tableRows } from './stages/table-rows.js';
-import { DEFAULT_REVIEW_THRESHOLD, type DocumentInput, type PipelineSettings, type ProfileStages, type StageContext } from './types.js';
+import { DEFAULT_INPUT_LIMITS, DEFAULT_REVIEW_THRESHOLD, type DocumentInput, type PipelineSettings, type ProfileStages, type StageContext } from './types.js';
 
 export interface ExtractOptions extends Partial<PipelineSettings> {
   /** The table profile. @default the 项目支出绩效目标表 profile */
@@ -31,6 +31,12 @@ export interface ExtractOptions extends Partial<PipelineSettings> {
    * @default undefined
    */
   ocrEngine?: OcrEngine | (() => Promise<OcrEngine>);
+  /**
+   * Called once the input is open and its page count known, before any page is read (a batch sets its time
+   * budget for the document from it).
+   * @default undefined
+   */
+  onLoad?: (info: { sha256: string; pageCount: number }) => void;
 }
 
 /**
@@ -41,7 +47,12 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
   let ownEngine: Promise<OcrEngine> | null = null;
   const ctx: StageContext = {
     file: input.file,
-    settings: { reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD, password: options.password, ocr: options.ocr ?? true },
+    settings: {
+      reviewThreshold: options.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD,
+      password: options.password,
+      ocr: options.ocr ?? true,
+      limits: options.limits ?? DEFAULT_INPUT_LIMITS,
+    },
     profile: options.profile ?? projectExpenditure,
     errors: [],
     ocr: () => {
@@ -52,6 +63,7 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
   };
   const doc = await loadDocument(input, ctx);
   try {
+    options.onLoad?.({ sha256: doc.sha256, pageCount: doc.pageCount });
     const read = await readPages(doc, ctx);
     const pages = await scanPages({ doc, pages: read }, ctx);
     const layouts = await findTables(pages, ctx);

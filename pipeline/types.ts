@@ -31,9 +31,32 @@ export interface PipelineSettings {
    * @default true
    */
   ocr: boolean;
+  /**
+   * Limits past which an input fails with a reason instead of taking the machine's memory.
+   * @default DEFAULT_INPUT_LIMITS
+   */
+  limits?: InputLimits;
 }
 
 export const DEFAULT_REVIEW_THRESHOLD = 0.9;
+
+/** Limits that keep one hostile or broken input (a PDF bomb, an absurd image) from sinking a batch. */
+export interface InputLimits {
+  /**
+   * Most pages a document may have; checked on the page count the file declares, before any page is read.
+   * @default 1000
+   */
+  maxPages: number;
+  /**
+   * Most pixels (width × height) of an image file's page, of an image embedded in a PDF, and of a PDF page
+   * rendered for OCR. Image files are decoded with sharp's `limitInputPixels` at this value and pdf.js drops
+   * larger embedded images (`maxImageSize`).
+   * @default 200_000_000
+   */
+  maxPixels: number;
+}
+
+export const DEFAULT_INPUT_LIMITS: InputLimits = { maxPages: 1000, maxPixels: 200_000_000 };
 
 /** What every stage may read and write besides its input: the run's settings and the errors met so far. */
 export interface StageContext {

@@ -28,18 +28,28 @@ async function jixiao(...args: string[]): Promise<{ code: number; stdout: string
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-'));
 
+/** Off a terminal the CLI logs JSON lines on stderr (pino's shape). */
+function logLines(stderr: string): { level: number; msg: string; [k: string]: unknown }[] {
+  return stderr
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
 describe('jixiao extract', () => {
-  it('writes <out>/<base name>.json for each input, valid against the schema, with one summary line each', async () => {
+  it('writes <out>/<base name>.json for each input, valid against the schema, with one summary line each and the totals', async () => {
     const out = tmp();
     const inputs = ['liwan-kegongxin.libreoffice.pdf', 'liwan-weijian.chromium.pdf'].map((f) => path.join(SAMPLES_DIR, f));
-    const { code, stdout, stderr } = await jixiao('extract', ...inputs, '--out', out);
-    expect(stderr).toBe('');
+    const { code, stdout, stderr } = await jixiao('extract', ...inputs, '--out', out, '--jobs', '1');
+    expect(logLines(stderr).filter((l) => l.level >= 40)).toEqual([]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/liwan-kegongxin\.libreoffice\.pdf: 27 rows, 660 fields, \d+ flagged -> .*liwan-kegongxin\.libreoffice\.json$/);
     expect(lines[1]).toMatch(/liwan-weijian\.chromium\.pdf: 17 rows, \d+ fields, \d+ flagged/);
-    expect(readdirSync(out).sort()).toEqual(['liwan-kegongxin.libreoffice.json', 'liwan-weijian.chromium.json']);
+    expect(lines[2]).toBe(`2 inputs: 2 done, 0 skipped, 0 failed (report: ${path.join(out, 'report.json')})`);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['liwan-kegongxin.libreoffice.json', 'liwan-weijian.chromium.json', 'report.json']);
     const x = Extraction.parse(JSON.parse(readFileSync(path.join(out, 'liwan-kegongxin.libreoffice.json'), 'utf8')));
     expect(x.rows[0]!.name.value).toBe('合计');
     expect(x.review.threshold).toBe(0.9);
@@ -62,16 +72,17 @@ describe('jixiao extract', () => {
     ['encrypted.pdf', /needs a password/],
     ['no-table.pdf', /Expected a 项目支出绩效目标表, got no table/],
   ];
-  it.each(badInputs)('%s: one-line error naming the file and the reason, exit 1, no output file', async (file, reason) => {
+  it.each(badInputs)('%s: one error log line naming the file and the reason, exit 1, no output file', async (file, reason) => {
     const out = tmp();
     const { code, stdout, stderr } = await jixiao('extract', path.join(BAD, file), '--out', out);
     expect(code).toBe(1);
-    expect(stdout).toBe('');
-    const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(file);
-    expect(lines[0]).toMatch(reason);
-    expect(readdirSync(out)).toEqual([]);
+    expect(stdout).toBe(`1 input: 0 done, 0 skipped, 1 failed (report: ${path.join(out, 'report.json')})\n`);
+    const failed = logLines(stderr).filter((l) => l.msg === 'document failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.level).toBe(50);
+    expect(failed[0]!.file).toContain(file);
+    expect(failed[0]!.error).toMatch(reason);
+    expect(readdirSync(out)).toEqual(['report.json']);
   });
 
   it('opens an encrypted PDF with --password', async () => {
@@ -87,9 +98,11 @@ describe('jixiao extract', () => {
     const { code, stdout, stderr } = await jixiao('extract', path.join(BAD, 'empty.pdf'), path.join(SAMPLES_DIR, 'liwan-weijian.libreoffice.pdf'), path.join(BAD, 'missing.pdf'), '--out', out);
     expect(code).toBe(1);
     expect(stdout).toMatch(/liwan-weijian\.libreoffice\.pdf: 17 rows/);
-    expect(stderr).toMatch(/empty\.pdf: error: /);
-    expect(stderr).toMatch(/missing\.pdf: error: Expected a file, got a path that does not exist/);
-    expect(readdirSync(out)).toEqual(['liwan-weijian.libreoffice.json']);
+    const failed = Object.fromEntries(logLines(stderr).filter((l) => l.msg === 'document failed').map((l) => [path.basename(l.file as string), l.error]));
+    expect(failed['empty.pdf']).toMatch(/^Expected a PDF, got an empty file/);
+    expect(failed['missing.pdf']).toBe('Expected a file, got a path that does not exist');
+    // Inputs from two folders: outputs mirror their paths below the folder holding both.
+    expect(readdirSync(path.join(out, 'samples'))).toEqual(['liwan-weijian.libreoffice.json']);
   });
 
   it('reads a page whose text layer is garbage by OCR instead, and says why', async () => {
@@ -137,7 +150,7 @@ describe('jixiao extract', () => {
   it('prints help and exits 0', async () => {
     const { code, stdout } = await jixiao('--help');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/extract \[options\] <file\.\.\.>/);
+    expect(stdout).toMatch(/extract \[options\] <input\.\.\.>/);
   });
 });
 
@@ -152,5 +165,15 @@ describe('jixiao schema', () => {
     expect(row.properties.kind.enum).toEqual(['total', 'unit', 'project']);
     expect(row.properties.total.properties.confidence).toMatchObject({ minimum: 0, maximum: 1 });
     expect(row.properties.indicators.items.properties.periodTarget.properties.value.properties.comparator.anyOf ?? row.properties.indicators.items.properties.periodTarget.properties.value.properties.comparator.enum).toBeTruthy();
+  });
+
+  it('prints the JSON Schema of report.json with --report', async () => {
+    const { code, stdout } = await jixiao('schema', '--report');
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.required).toEqual(expect.arrayContaining(['inputs', 'totals', 'pipelineVersion']));
+    const input = schema.properties.inputs.items;
+    expect(input.properties.status.enum).toEqual(['done', 'skipped', 'failed']);
+    expect(input.required).toEqual(expect.arrayContaining(['file', 'sha256', 'status']));
   });
 });

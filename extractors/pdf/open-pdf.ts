@@ -13,10 +13,12 @@ const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_DIR = path.join(PDFJS_DIR, 'cmaps') + path.sep;
 const STANDARD_FONT_DIR = path.join(PDFJS_DIR, 'standard_fonts') + path.sep;
 
+export type InputErrorCode = 'empty' | 'not-pdf' | 'truncated' | 'encrypted' | 'invalid-pdf' | 'no-table' | 'unreadable' | 'limit';
+
 /** Why a file could not be read at all. `message` is one line that says what was expected and what was found. */
 export class InputError extends Error {
   constructor(
-    readonly code: 'empty' | 'not-pdf' | 'truncated' | 'encrypted' | 'invalid-pdf' | 'no-table' | 'unreadable',
+    readonly code: InputErrorCode,
     message: string,
   ) {
     super(message);
@@ -28,6 +30,11 @@ export class InputError extends Error {
 export interface OpenPdfOptions {
   /** Password for an encrypted PDF. @default undefined */
   password?: string;
+  /**
+   * Images with more pixels than this are dropped by pdf.js instead of decoded (its `maxImageSize`).
+   * @default 200_000_000
+   */
+  maxImagePixels?: number;
 }
 
 const PDF_MAGIC = Buffer.from('%PDF-');
@@ -64,6 +71,7 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions = {}): 
     disableFontFace: true,
     verbosity: VerbosityLevel.ERRORS,
     password: options.password,
+    maxImageSize: options.maxImagePixels ?? 200_000_000,
   });
   try {
     return await task.promise;

@@ -9,7 +9,8 @@ import { operatorListToEdges } from '../../extractors/pdf/ruling-lines.js';
 import { operatorListToRenderDpi } from '../../extractors/raster/render-page.js';
 import { assessTextLayer } from '../../extractors/text/normalize.js';
 import { GARBAGE_PAGE_CONFIDENCE, OCR_PAGE_CONFIDENCE, TEXT_LAYER_CONFIDENCE } from '../confidence.js';
-import type { LoadedDocument, PageRead, Stage, StageContext } from '../types.js';
+import { InputError } from '../../extractors/pdf/open-pdf.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits, type LoadedDocument, type PageRead, type Stage, type StageContext } from '../types.js';
 
 export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => {
   const pages: PageRead[] = [];
@@ -17,6 +18,8 @@ export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => 
     try {
       pages.push(doc.kind === 'image' ? imagePageRead(doc, n) : await readPage(doc, n, ctx));
     } catch (error) {
+      // A limit is the document's failure, not one page's.
+      if (error instanceof InputError) throw error;
       ctx.errors.push({ page: n, stage: 'read-pages', message: `Expected a readable page, got: ${(error as Error).message}` });
     }
   }
@@ -66,11 +69,21 @@ async function readPage(doc: LoadedDocument, n: number, ctx: StageContext): Prom
     if (method === 'ocr') {
       // The operator list is at hand: the resolution to render the scan at comes from it, not from a second one.
       const { dpi, scan } = operatorListToRenderDpi(opList, viewport);
+      checkRenderSize(n, viewport, dpi, ctx.settings.limits ?? DEFAULT_INPUT_LIMITS);
       notes.push(scan ? `an embedded scan, rendered at its own resolution (${dpi} dpi)` : `rendered at ${dpi} dpi`);
       return { page: n, width: viewport.width, height: viewport.height, method, glyphs: [], edges: [], quality, readConfidence, notes, skew: 0, dpi };
     }
     return { page: n, width: viewport.width, height: viewport.height, method, glyphs, edges, quality, readConfidence, notes, skew: 0 };
   } finally {
     page.cleanup();
+  }
+}
+
+/** A page too large to render for OCR (a bomb's 200-inch page) fails the document before a canvas is made. */
+function checkRenderSize(n: number, viewport: { width: number; height: number }, dpi: number, limits: InputLimits): void {
+  const width = Math.ceil((viewport.width * dpi) / 72);
+  const height = Math.ceil((viewport.height * dpi) / 72);
+  if (width * height > limits.maxPixels) {
+    throw new InputError('limit', `Expected pages of at most ${limits.maxPixels} pixels (--max-pixels), got page ${n} at ${width}×${height} (${dpi} dpi)`);
   }
 }
