@@ -13,12 +13,12 @@ import { edgesToPageTables } from '../../extractors/table/page-table.js';
 import { greyToEdges } from '../../extractors/raster/pixel-lines.js';
 import { preprocessPage, type PreparedPage } from '../../extractors/raster/preprocess.js';
 import { DEFAULT_RENDER_SETTINGS, renderPdfPage } from '../../extractors/raster/render-page.js';
-import { loadImagePage } from '../../extractors/raster/image-input.js';
+import { DEFAULT_IMAGE_INPUT_SETTINGS, loadImagePage } from '../../extractors/raster/image-input.js';
 import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
 import type { GreyImage } from '../../extractors/raster/grey-image.js';
 import type { Edge } from '../../extractors/table/edge.js';
 import type { Glyph } from '../../extractors/pdf/glyph.js';
-import type { LoadedDocument, PageRead, Stage, StageContext } from '../types.js';
+import { DEFAULT_INPUT_LIMITS, type LoadedDocument, type PageRead, type Stage, type StageContext } from '../types.js';
 
 /**
  * Pages between rasterizing and the end of OCR at any time.
@@ -58,10 +58,11 @@ export const scanPages: Stage<ScanInput, PageRead[]> = async ({ doc, pages }, ct
 };
 
 /** Stage unit: the page's raster. */
-export async function rasterize(doc: LoadedDocument, read: PageRead): Promise<GreyImage> {
+export async function rasterize(doc: LoadedDocument, read: PageRead, maxPixels = DEFAULT_INPUT_LIMITS.maxPixels): Promise<GreyImage> {
   if (doc.kind === 'image') {
     const info = doc.imagePages[read.page - 1]!;
-    return loadImagePage(doc.bytes, read.page - 1, info.dpi);
+    // The run's pixel limit, checked at load on the declared size, is the decoder's too.
+    return loadImagePage(doc.bytes, read.page - 1, info.dpi, { ...DEFAULT_IMAGE_INPUT_SETTINGS, maxPixels });
   }
   return renderPdfPage(doc.pdf!, read.page, read.dpi ?? DEFAULT_RENDER_SETTINGS.defaultDpi);
 }
@@ -80,7 +81,7 @@ export function grid(prepared: PreparedPage, read: PageRead): { edges: Edge[]; r
 }
 
 async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext): Promise<void> {
-  const raster = await rasterize(doc, read);
+  const raster = await rasterize(doc, read, ctx.settings.limits?.maxPixels);
   const prepared = await preprocessPage(raster);
   if (prepared.skew !== 0) read.notes.push(`deskewed by ${prepared.skew.toFixed(2)}°`);
   if (prepared.denoised) read.notes.push('speckle noise filtered');
