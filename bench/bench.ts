@@ -38,12 +38,17 @@ function hasPdftotext(): boolean {
 const PARTS = ['--born-digital', '--scans', '--batch'] as const;
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const argv = process.argv.slice(2);
+  // `--scans DIR` reads the scans (and their expected JSON) of another folder, such as the evaluation set that
+  // `samples/tools/scans.mjs --unseen DIR` makes.
+  const at = argv.indexOf('--scans');
+  const scansDir = at >= 0 && argv[at + 1] !== undefined && !argv[at + 1]!.startsWith('--') ? path.resolve(argv[at + 1]!) : SAMPLES;
+  const args = argv.filter((a, i) => !(scansDir !== SAMPLES && i === at + 1));
   const unknown = args.filter((a) => !(PARTS as readonly string[]).includes(a));
-  if (unknown.length > 0) throw new Error(`Expected ${PARTS.join(', ')} or nothing, got ${unknown.join(' ')}`);
+  if (unknown.length > 0) throw new Error(`Expected ${PARTS.join(', ')} (--scans DIR) or nothing, got ${unknown.join(' ')}`);
   const run = (part: (typeof PARTS)[number]) => args.length === 0 || args.includes(part);
   if (run('--born-digital')) await benchBornDigital();
-  if (run('--scans')) await benchScans(SAMPLES);
+  if (run('--scans')) await benchScans(scansDir);
   if (run('--batch')) await benchBatch(ROOT, SAMPLES);
 }
 
