@@ -57,6 +57,8 @@ type Effect = { cap: number } | { factor: number } | 'none';
 
 /** `pipeline/field.ts` caps a value read by OCR with unbalanced brackets at this (not exported there). */
 const UNBALANCED_CAP = 0.6;
+/** The profile's `rows.ts` caps targets that look misread (one character apart, a number that is none) at this. */
+const NEAR_MISS_CAP = 0.6;
 
 /** Notes whose effect on a field's confidence is known, in the pipeline's words. */
 const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect }[] = [
@@ -68,7 +70,7 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^speckle noise filtered$/, effect: () => 'none' },
   // Doubts about characters lowered those characters' OCR confidence, which the next note carries.
   { re: /^two OCR models read these characters differently$/, effect: () => 'none' },
-  { re: /^ink between two characters that OCR did not read: a character may be missing$/, effect: () => 'none' },
+  { re: /^ink (between two characters|beside the end of a line) that OCR did not read: a character may be missing$/, effect: () => 'none' },
   { re: /^OCR gave some characters no position on the page/, effect: () => 'none' },
   { re: /^a character read where the ink is as wide as two/, effect: () => 'none' },
   { re: /read where the ink is much wider than/, effect: () => 'none' },
@@ -84,6 +86,9 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^the project has no 绩效目标$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },
   { re: /^the row has no amounts: it may be a fragment of another row$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },
   { re: /^Expected (an amount such as|digits grouped by thousands)/, effect: () => ({ cap: UNPARSED_CAP }) },
+  { re: /^indicator \d+(: | reads «)/, effect: () => ({ cap: UNPARSED_CAP }) },
+  { re: /^实施周期指标值 .* and 年度指标值 .* differ by one character/, effect: () => ({ cap: NEAR_MISS_CAP }) },
+  { re: / reads like a number but is none: misread$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
 ];
 
 /**

@@ -55,7 +55,10 @@ export function applyReview(sha256: string, x: Extraction, request: ReviewReques
     throw new ReviewError(409, `Expected ${formatFieldPath(request.path)} to still read ${JSON.stringify(request.expected)}, got ${JSON.stringify(shown)}: someone changed it meanwhile; reload to see it`);
   }
   const original = { value: structuredClone(field.value), confidence: field.confidence, notes: [...(field.notes ?? [])] };
-  const value = request.action === 'accept' ? field.value : parseEditedValue(kind, request.value, field.value);
+  // The text as shown, sent back unchanged, is an acceptance: reading it again could only lose something (a
+  // level whose code was not found shows as `-name`, which reads back otherwise).
+  const unchanged = request.action === 'accept' || (typeof request.value === 'string' && request.value.trim() === shown);
+  const value = unchanged ? field.value : parseEditedValue(kind, request.value, field.value);
   const action: ReviewAction = isDeepStrictEqual(value, field.value) ? 'accept' : 'correct';
   field.value = value;
   markReviewed(field);

@@ -164,6 +164,8 @@ export function parseEditedValue(kind: FieldKind, typed: unknown, current: unkno
     case 'target':
       return parseTarget(text);
     case 'level': {
+      // Empty is what extraction gives when the document names no level: a reviewer may confirm that.
+      if (text === '') return { code: '', name: '' };
       const m = LEVEL_RE.exec(text);
       if (!m) throw new ReviewError(400, `Expected a level such as 1-产出指标 (code, dash, name), got ${JSON.stringify(text)}`);
       return { code: m[1]!, name: m[2]!.trim() };
