@@ -298,6 +298,11 @@ function mergeFlagged(flagged, reviewedCard) {
 
 // ---- keys ------------------------------------------------------------------------------------------------
 
+/** In a text box, ↓ at the end of the text (or with all of it selected) and ↑ at its start leave for the next field. */
+function atEdge(textarea, key) {
+  return key === 'ArrowDown' ? textarea.selectionEnd === textarea.value.length : textarea.selectionStart === 0;
+}
+
 document.addEventListener('keydown', (e) => {
   const card = state.cards[state.current];
   const target = e.target;
@@ -313,7 +318,7 @@ document.addEventListener('keydown', (e) => {
       e.preventDefault();
       card.editor.value = card.field.value;
       card.node.focus();
-    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && (e.altKey || target instanceof HTMLInputElement)) {
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && (e.altKey || target instanceof HTMLInputElement || atEdge(target, e.key))) {
       e.preventDefault();
       move(e.key === 'ArrowDown' ? 1 : -1, 'editor');
     }
