@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The command line: `jixiao extract <input...> --out <dir>` and `jixiao schema`.
+ * The command line: `jixiao extract <input...> --out <dir>`, `jixiao review --db <db>`, `jixiao export --db <db>
+ * --out <dir>` and `jixiao schema`.
  *
  * Exit status: 0 when every input succeeded, 1 when any failed, 2 for wrong usage.
  */
@@ -14,6 +15,8 @@ import { DEFAULT_SECONDS_PER_PAGE } from '../batch/document-workers.js';
 import { extractionJsonSchema, reportJsonSchema } from '../schemas/json-schema.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../sinks/open-sinks.js';
 import { jsonLogEvents } from './json-log.js';
+import { collectExportFormats, parsePort, type ExportFlags, type ReviewFlags } from './review-options.js';
+import { DEFAULT_REVIEW_HOST, DEFAULT_REVIEW_PORT } from '../review/defaults.js';
 import { terminalEvents } from './progress.js';
 
 function parseThreshold(value: string): number {
@@ -109,6 +112,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--max-pixels <n>', 'fail images, embedded images and pages to render larger than this (width × height)', positiveInteger, DEFAULT_INPUT_LIMITS.maxPixels)
     .option('--page-timeout <seconds>', 'seconds a document may take per page before it is stopped and failed', positiveNumber, DEFAULT_SECONDS_PER_PAGE)
     .action(async (inputs: string[], flags: ExtractFlags) => setExit(await runExtract(inputs, flags)));
+  program
+    .command('review')
+    .description('review the flagged fields of a database in the browser: a local web server until Ctrl-C')
+    .requiredOption('--db <target>', 'the database extract loaded: a SQLite file or postgres://user:pw@host/db')
+    .option('--host <address>', 'address to listen on; any but a loopback one requires the printed token', DEFAULT_REVIEW_HOST)
+    .option('--port <n>', 'port to listen on (0: a free one)', parsePort, DEFAULT_REVIEW_PORT)
+    .option('--reviewer <name>', 'who the corrections are recorded as (default: the OS user)')
+    .action(async (flags: ReviewFlags) => setExit(await (await import('./review.js')).runReview(flags)));
+  program
+    .command('export')
+    .description('write the documents of a database as they stand after review, in the contract of extract')
+    .requiredOption('--db <target>', 'a SQLite file or postgres://user:pw@host/db')
+    .requiredOption('-o, --out <dir>', 'folder for the exports')
+    .option('--format <format>', 'json (one file per document), jsonl, csv (repeat or comma-separate; default json)', collectExportFormats, [])
+    .action(async (flags: ExportFlags) => setExit(await (await import('./review.js')).runExport(flags)));
   program
     .command('schema')
     .description('print the JSON Schema of the output (or of report.json), derived from the zod schemas')

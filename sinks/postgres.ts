@@ -4,7 +4,7 @@
  * row, so two runs writing the same document leave one copy of it.
  */
 import pg from 'pg';
-import { doneRecords, failedRecord, type Row } from './records.js';
+import { doneRecords, failedRecord, type DocumentRecords, type Row } from './records.js';
 import { migrationsTable, table, type Table } from './schema.js';
 import type { DocumentKey, DoneDocument, FailedDocument, Sink } from './sink.js';
 import { chunkSize, deleteChildrenSql, holdsSql, insertRowsSql, params, pendingMigrations, upsertDocumentSql } from './sql.js';
@@ -27,17 +27,7 @@ export class PostgresSink implements Sink {
 
   /** Connect and migrate; throws with the reason when the server cannot be reached. */
   static async open(url: string): Promise<PostgresSink> {
-    const where = redactUrl(url);
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
-    // An idle client's error (the server restarting) must not bring the batch down; the next query reports it.
-    pool.on('error', () => undefined);
-    try {
-      await migratePostgres(pool, where);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw new Error(`Expected a PostgreSQL database at ${where}, got: ${(error as Error).message}`);
-    }
-    return new PostgresSink(`postgres ${where}`, pool);
+    return new PostgresSink(`postgres ${redactUrl(url)}`, await openPostgresPool(url));
   }
 
   async holds(key: DocumentKey): Promise<boolean> {
@@ -47,13 +37,7 @@ export class PostgresSink implements Sink {
 
   async putDone(doc: DoneDocument): Promise<void> {
     const records = doneRecords(doc);
-    await this.transaction(async (client) => {
-      await client.query(upsertDocumentSql('postgres'), params(table('documents'), records.document, 'postgres'));
-      for (const sql of deleteChildrenSql('postgres')) await client.query(sql, [doc.key.sha256]);
-      await insertRows(client, table('table_rows'), records.tableRows);
-      await insertRows(client, table('indicators'), records.indicators);
-      await insertRows(client, table('checks'), records.checks);
-    });
+    await inTransaction(this.pool, (client) => writePostgresRecords(client, records));
   }
 
   async putFailed(doc: FailedDocument): Promise<void> {
@@ -63,20 +47,49 @@ export class PostgresSink implements Sink {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
 
-  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+/** A pool on `url`, the database migrated; throws with the reason (password hidden) when it cannot be reached. */
+export async function openPostgresPool(url: string): Promise<pg.Pool> {
+  const where = redactUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle client's error (the server restarting) must not bring the batch down; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool, where);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Expected a PostgreSQL database at ${where}, got: ${(error as Error).message}`);
   }
+  return pool;
+}
+
+/** Run `work` in one transaction on one client of `pool`: committed if it resolves, rolled back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Write a document's records (its `documents` row upserted, its rows replaced) on `client`, inside the caller's
+ * transaction: a batch and a review write documents the same way, so they cannot disagree.
+ */
+export async function writePostgresRecords(client: pg.PoolClient, records: DocumentRecords): Promise<void> {
+  await client.query(upsertDocumentSql('postgres'), params(table('documents'), records.document, 'postgres'));
+  for (const sql of deleteChildrenSql('postgres')) await client.query(sql, [records.document.sha256]);
+  await insertRows(client, table('table_rows'), records.tableRows);
+  await insertRows(client, table('indicators'), records.indicators);
+  await insertRows(client, table('checks'), records.checks);
 }
 
 async function insertRows(client: pg.PoolClient, t: Table, rows: Row[]): Promise<void> {

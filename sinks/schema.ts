@@ -8,6 +8,9 @@
  * file to crop from, and `(document_sha256, position)` / `(…, row_position, position)` address each row and
  * indicator as `rows[position]` / `rows[row_position].indicators[position]` of that JSON.
  *
+ * Review (`jixiao review`) changes a document in place (its `extraction` JSON and its rows) and keeps what it
+ * changed in `corrections` (version 2): the field, its value before and after, who and when.
+ *
  * Migrations are versioned (`schema_migrations`); a migration, once released, is never edited: a change is a
  * new one.
  */
@@ -131,11 +134,39 @@ export const SCHEMA_V1: Table[] = [
   },
 ];
 
+/**
+ * Version 2: `corrections`, the audit trail of review. One row per field accepted or corrected, never updated
+ * or deleted by jixiao: `field_path` addresses the field in the document's extraction (`5/total`,
+ * `5/indicators/2/annualTarget`, `document/department`), `original_*` is what the field was before (value,
+ * confidence, notes), `corrected_value` what the reviewer made it. Not removed when a document is extracted
+ * again: the record of who changed what outlives the extraction it changed.
+ */
+export const CORRECTIONS_TABLE: Table = {
+  name: 'corrections',
+  columns: [
+    text('id', true),
+    text('document_sha256', true),
+    text('field_path', true),
+    text('action', true),
+    { name: 'original_value', type: 'json' },
+    real('original_confidence', true),
+    { name: 'original_notes', type: 'json' },
+    { name: 'corrected_value', type: 'json' },
+    text('reviewer', true),
+    { name: 'corrected_at', type: 'timestamp', notNull: true },
+  ],
+  primaryKey: ['id'],
+  foreignKey: { columns: ['document_sha256'], references: 'documents', referencedColumns: ['sha256'] },
+  indexes: [['document_sha256', 'corrected_at']],
+};
+
 /** The tables as the latest migration leaves them: what the sinks write. */
-export const TABLES = SCHEMA_V1;
+export const TABLES = [...SCHEMA_V1, CORRECTIONS_TABLE];
+
+export type TableName = 'documents' | 'table_rows' | 'indicators' | 'checks' | 'corrections';
 
 /** A table of the current schema by name. */
-export function table(name: 'documents' | 'table_rows' | 'indicators' | 'checks'): Table {
+export function table(name: TableName): Table {
   const t = TABLES.find((x) => x.name === name);
   if (!t) throw new Error(`Expected a table named ${name}, got none`);
   return t;
@@ -153,6 +184,11 @@ export const MIGRATIONS: Migration[] = [
     version: 1,
     name: 'documents, table_rows, indicators, checks',
     statements: (dialect) => SCHEMA_V1.flatMap((t) => createTable(t, dialect)),
+  },
+  {
+    version: 2,
+    name: 'corrections',
+    statements: (dialect) => createTable(CORRECTIONS_TABLE, dialect),
   },
 ];
 

@@ -31,7 +31,10 @@ export function insertRowsSql(t: Table, dialect: Dialect, count: number): string
   return `INSERT INTO ${t.name} (${names.join(', ')}) VALUES ${tuples.join(', ')}`;
 }
 
-/** Remove a document's rows from every table below `documents`, children first. */
+/**
+ * Remove a document's rows from the tables its extraction fills, children first. Not `corrections`: the
+ * record of a review outlives the extraction it changed.
+ */
 export function deleteChildrenSql(dialect: Dialect): string[] {
   return ['checks', 'indicators', 'table_rows'].map((name) => `DELETE FROM ${name} WHERE document_sha256 = ${placeholder(dialect, 1)}`);
 }

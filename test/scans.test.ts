@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
 import { extractDocument } from '../pipeline/pipeline.js';
 import { Extraction } from '../schemas/extraction.js';
+import { isCheckNote, replayNotes, REPLAY_TOLERANCE } from '../review/check-notes.js';
+import { listFields } from '../review/fields.js';
 import { compareWithExpected } from './helpers/compare.js';
 import { listAllSamples, isScanned } from './helpers/samples.js';
 
@@ -85,6 +87,21 @@ describe.each(samples)('scan $expected.sample', ({ pdf, expected }) => {
     const { fields, wrong } = compareWithExpected(x, expected);
     expect(1 - wrong.length / fields).toBeGreaterThanOrEqual(floor.accuracy);
     expect(x.review.flagged / x.review.fields).toBeLessThanOrEqual(floor.flagged);
+  }, 300_000);
+
+  // Review evaluates the checks again after a correction, and gives a field a passing check no longer caps the
+  // confidence its other notes give it: the notes OCR writes must replay to the confidence OCR gave.
+  it('gives its row fields their confidence back from their notes alone (as review does when a check passes again)', async () => {
+    const x = await extract(pdf);
+    const fields = listFields(x).filter((f) => f.path.scope !== 'document' && !(f.field.notes ?? []).some(isCheckNote));
+    let replayed = 0;
+    for (const { path, field } of fields) {
+      const r = replayNotes(field.notes ?? [], x.source.pages[(field.sources[0]?.page ?? 1) - 1]!.method);
+      if (r === null) continue;
+      replayed++;
+      expect(Math.abs(r - field.confidence), `${JSON.stringify(path)} ${JSON.stringify(field.notes)}`).toBeLessThanOrEqual(REPLAY_TOLERANCE);
+    }
+    expect(replayed / fields.length).toBeGreaterThan(0.85);
   }, 300_000);
 
   it('maps the sources of a deskewed page back onto the page', async () => {

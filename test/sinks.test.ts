@@ -12,7 +12,7 @@ import { CsvSink, CSV_FILE, CSV_HEADER } from '../sinks/csv.js';
 import { JsonFilesSink } from '../sinks/json-files.js';
 import { JsonlSink, JSONL_FILE } from '../sinks/jsonl.js';
 import { doneRecords, failedRecord } from '../sinks/records.js';
-import { SCHEMA_VERSION, TABLES } from '../sinks/schema.js';
+import { MIGRATIONS, SCHEMA_VERSION, TABLES } from '../sinks/schema.js';
 import { SqliteSink } from '../sinks/sqlite.js';
 import { doneDocument, expectedCounts, failedDocument, PIPELINE_VERSION, sha } from './helpers/sinks.js';
 
@@ -59,7 +59,7 @@ describe('SQLite', () => {
     await new SqliteSink(file).close();
     await new SqliteSink(file).close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     for (const t of TABLES) expect((db.pragma(`table_info(${t.name})`) as { name: string }[]).map((c) => c.name)).toEqual(t.columns.map((c) => c.name));
   });
@@ -68,7 +68,7 @@ describe('SQLite', () => {
     const file = path.join(tmp(), 'x.sqlite');
     await new SqliteSink(file).close();
     new Database(file).prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
-    expect(() => new SqliteSink(file)).toThrow(/Expected the SQLite database .* at schema version 1 or older, got version 99/);
+    expect(() => new SqliteSink(file)).toThrow(new RegExp(`Expected the SQLite database .* at schema version ${SCHEMA_VERSION} or older, got version 99`));
   });
 
   it('writes a document once however often it is put, with every row and indicator', async () => {
