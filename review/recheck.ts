@@ -61,8 +61,9 @@ export function recheck(x: Extraction): Extraction {
       ),
     };
   });
-  // The checks read nothing from the stage context: they look at the rows alone.
-  out.checks = checkProjectRows(draftRows, {} as StageContext) as Extraction['checks'];
+  // The checks read only the review threshold from the stage context (a sum miss is pinned on its one doubtful
+  // field, doubtful meaning below the threshold).
+  out.checks = checkProjectRows(draftRows, { settings: { reviewThreshold: out.review.threshold } } as StageContext) as Extraction['checks'];
   out.rows = draftRows.map((d, r) => finishRow(d, out.rows[r]!));
   return recount(out);
 }

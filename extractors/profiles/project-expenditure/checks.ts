@@ -25,13 +25,23 @@ const AMOUNT_LABELS: Record<AmountKey, string> = { total: '总计', fiscal: '财
 const cents = (v: number | null): number => Math.round((v ?? 0) * 100);
 const yuan = (c: number): string => (c / 100).toFixed(2);
 
-export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => [
+export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
+  // Whether a field was doubtful as read, before any check lowered it: a sum miss is pinned only on a field the
+  // reading itself doubted (a reviewed field never is one).
+  const asRead = new Map(rows.flatMap((r) => AMOUNT_KEYS.map((k) => [r[k], r[k].confidence] as const)));
+  const doubtful = (f: DraftField<unknown>) => (asRead.get(f as DraftField<number | null>) ?? f.confidence) < ctx.settings.reviewThreshold;
+  return [
   ...rows.flatMap((row, i) => checkRowAmounts(row, i)),
-  ...checkUnitSums(rows, ctx.settings.reviewThreshold),
-  ...checkGrandTotal(rows, ctx.settings.reviewThreshold),
+  ...checkUnitSums(rows, doubtful),
+  ...checkGrandTotal(rows, doubtful),
   ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
   ...checkUniqueNames(rows),
-];
+  ];
+};
+
+/** Whether a field counts as doubtful for pinning a sum miss on it. */
+type Doubtful = (field: DraftField<unknown>) => boolean;
+const belowThreshold = (threshold: number): Doubtful => (f) => f.confidence < threshold;
 
 /** 总计 = 财政拨款 + 财政专户拨款 + 其他资金. */
 export function checkRowAmounts(row: DraftRow, position: number): Check[] {
@@ -55,7 +65,7 @@ export function checkRowAmounts(row: DraftRow, position: number): Check[] {
  * read: a digit dropped, added or changed) lowers that field alone; the others of the column add up around it,
  * so they vouch for one another. Any other miss lowers the whole column, for which field is wrong is unknown.
  */
-function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, parts: { row: DraftRow; position: number }[], what: string, threshold: number): Check {
+function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, parts: { row: DraftRow; position: number }[], what: string, isDoubtful: Doubtful): Check {
   const misses: string[] = [];
   for (const key of AMOUNT_KEYS) {
     const sum = parts.reduce((s, p) => s + cents(p.row[key].value), 0);
@@ -68,7 +78,7 @@ function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, 
       { field: aggregate[key] as DraftField<number | null>, wanted: sum, note: `${rule} failed: ${miss}` },
       ...parts.map((p) => ({ field: p.row[key] as DraftField<number | null>, wanted: cents(p.row[key].value) + got - sum, note: `${rule} failed for ${aggregate.name.value}: ${miss}` })),
     ];
-    const doubtful = asked.filter((a) => a.field.confidence < threshold);
+    const doubtful = asked.filter((a) => isDoubtful(a.field));
     const culprit = doubtful.length === 1 && oneSlipAway(cents(doubtful[0]!.field.value), doubtful[0]!.wanted) ? doubtful[0]! : null;
     if (culprit) {
       capConfidence(culprit.field, FAILED_SUM_AGGREGATE_CAP, `${culprit.note}; this field would read ${yuan(culprit.wanted)}`);
@@ -87,26 +97,26 @@ function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, 
 }
 
 /** Each unit's amounts = the sum of its projects. */
-export function checkUnitSums(rows: readonly DraftRow[], threshold = DEFAULT_REVIEW_THRESHOLD): Check[] {
+export function checkUnitSums(rows: readonly DraftRow[], isDoubtful: Doubtful = belowThreshold(DEFAULT_REVIEW_THRESHOLD)): Check[] {
   const checks: Check[] = [];
   rows.forEach((row, i) => {
     if (row.kind !== 'unit') return;
     const parts: { row: DraftRow; position: number }[] = [];
     for (let j = i + 1; j < rows.length && rows[j]!.kind === 'project'; j++) parts.push({ row: rows[j]!, position: j });
-    checks.push(checkSum(CHECK_RULES.unitSum, row, i, parts, `the sum of its ${parts.length} projects`, threshold));
+    checks.push(checkSum(CHECK_RULES.unitSum, row, i, parts, `the sum of its ${parts.length} projects`, isDoubtful));
   });
   return checks;
 }
 
 /** 合计 = the sum of the units (of the projects when the table has no unit rows). */
-export function checkGrandTotal(rows: readonly DraftRow[], threshold = DEFAULT_REVIEW_THRESHOLD): Check[] {
+export function checkGrandTotal(rows: readonly DraftRow[], isDoubtful: Doubtful = belowThreshold(DEFAULT_REVIEW_THRESHOLD)): Check[] {
   const totalAt = rows.findIndex((r) => r.kind === 'total');
   if (totalAt < 0) return [];
   // The units, and any project that stands under no unit.
   const parts = rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'unit' || (p.row.kind === 'project' && p.row.unit === null));
   const units = parts.filter((p) => p.row.kind === 'unit').length;
   const what = units === parts.length ? `${units} units` : units === 0 ? `${parts.length} projects` : `${units} units and ${parts.length - units} projects under no unit`;
-  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${what}`, threshold)];
+  return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${what}`, isDoubtful)];
 }
 
 /**
