@@ -269,6 +269,22 @@ describe('reviewing', () => {
   });
 });
 
+describe('checks after a review', () => {
+  it('answers with the fields the checks changed: a wrong amount flags its row, putting it right clears it', async () => {
+    const pdf = (await store.document(pdfSha))!.extraction;
+    const r = pdf.rows.findIndex((row, i) => i > 0 && row.kind === 'project' && row.total.value !== null && row.fiscal.value !== null);
+    const total = pdf.rows[r]!.total.value!;
+    const wrong = (await (await post(app(), { field: `${pdfSha}/${r}/total`, action: 'correct', value: String(total + 100) })).json()) as { changed: FieldView[]; fields: FieldView[] };
+    const fiscal = `${pdfSha}/${r}/fiscal`;
+    expect(wrong.changed.find((f) => f.id === fiscal)).toMatchObject({ confidence: 0.85, flagged: true });
+    expect(wrong.fields.map((f) => f.id)).toContain(fiscal);
+    const right = (await (await post(app(), { field: `${pdfSha}/${r}/total`, action: 'correct', value: String(total) })).json()) as { changed: FieldView[]; fields: FieldView[] };
+    expect(right.changed.find((f) => f.id === fiscal)).toMatchObject({ confidence: pdf.rows[r]!.fiscal.confidence, notes: pdf.rows[r]!.fiscal.notes ?? [], flagged: false });
+    expect(right.fields.map((f) => f.id)).not.toContain(fiscal);
+    expect(right.changed.map((f) => f.id)).toContain(`${pdfSha}/${r}/total`);
+  });
+});
+
 describe('security', () => {
   it('answers only requests addressed to it by name (no DNS rebinding), and only GET and POST', async () => {
     const res = await app().request('http://evil.example/api/documents');
