@@ -184,6 +184,19 @@ describe('crops', () => {
     await renderer.close();
   });
 
+  it('closes the files it no longer keeps open and opens them again when asked', async () => {
+    const renderer = new CropRenderer({ openFiles: 1, cachedCrops: 0 });
+    const docs = [(await store.document(pdfSha))!, (await store.document(queueSha))!];
+    const crops: Buffer[] = [];
+    for (const doc of [...docs, ...docs]) {
+      const s = doc.extraction.rows[1]!.name.sources[0]!;
+      crops.push(await renderer.crop(doc, s.page, [s.bbox]));
+    }
+    await renderer.close();
+    expect(crops.map((c) => c.length > 1000)).toEqual([true, true, true, true]);
+    expect(crops[2]!.equals(crops[0]!)).toBe(true);
+  });
+
   it('renders a born-digital PDF page’s region with pdf.js', async () => {
     const pdf = (await store.document(pdfSha))!.extraction;
     const r = pdf.rows.findIndex((row) => row.kind === 'project');
