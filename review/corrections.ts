@@ -82,7 +82,7 @@ export function applyReview(sha256: string, x: Extraction, request: ReviewReques
 }
 
 /** A unit row renamed: its projects (those after it, up to the next unit row) name it as their unit, as the profile reads them. */
-function renameUnit(x: Extraction, unitRow: number, name: string): void {
+export function renameUnit(x: Extraction, unitRow: number, name: string): void {
   for (let r = unitRow + 1; r < x.rows.length && x.rows[r]!.kind !== 'unit'; r++) {
     if (x.rows[r]!.kind === 'project') x.rows[r]!.unit = name;
   }

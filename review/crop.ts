@@ -149,7 +149,11 @@ export class CropRenderer {
   /** The source file, open, once its bytes are known to be the document's. */
   private open(doc: CropSource): Promise<OpenFile> {
     let file = this.files.get(doc.sha256);
-    if (!file) {
+    if (file) {
+      // Most recently used last: the file a render is using is never the one evicted for another.
+      this.files.delete(doc.sha256);
+      this.files.set(doc.sha256, file);
+    } else {
       file = openSource(doc, this.options.maxPixels);
       this.remember(this.files, doc.sha256, file, this.options.openFiles, (evicted) =>
         evicted.then((f) => (f.kind === 'pdf' ? f.pdf.destroy() : undefined)).catch(() => undefined),

@@ -19,7 +19,8 @@ import { fieldAt, isSha256, parseFieldId } from './fields.js';
 import { renderPage, type Asset, type AssetName } from './assets.js';
 import { accessControl, TOKEN_HEADER, type AccessRules } from './security.js';
 import type { ReviewStore, StoredDocument } from './store.js';
-import { fieldView, flaggedFields } from './views.js';
+import { changedFields, fieldView, flaggedFields } from './views.js';
+import type { Extraction } from '../schemas/extraction.js';
 
 export interface ReviewAppOptions {
   store: ReviewStore;
@@ -77,9 +78,11 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
     if (action !== 'accept' && action !== 'correct') throw new ReviewError(400, `Expected action accept or correct, got ${JSON.stringify(action)}`);
     if (body.expected !== undefined && typeof body.expected !== 'string') throw new ReviewError(400, `Expected "expected" to be the value as shown (text), got ${typeof body.expected}`);
     let correction: CorrectionRecord | undefined;
+    let before: Extraction | undefined;
     const after = await store.change(sha256, (doc) => {
       const result = applyReview(sha256, doc.extraction, { path, action: action as ReviewAction, value: body.value, expected: body.expected as string | undefined, reviewer });
       correction = result.correction;
+      before = doc.extraction;
       return { extraction: result.extraction, corrections: [result.correction] };
     });
     const summary = (await store.summaries()).find((s) => s.sha256 === sha256);
@@ -89,6 +92,8 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
       document: summary,
       checks: after.extraction.checks,
       fields: flaggedFields(sha256, after.extraction),
+      // Fields the checks changed (a sum that passes gives its parts their confidence back): the page updates them.
+      changed: changedFields(sha256, before!, after.extraction),
     });
   });
 

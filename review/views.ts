@@ -72,3 +72,11 @@ export function flaggedFields(sha256: string, x: Extraction): FieldView[] {
     .sort((a, b) => a.view.confidence - b.view.confidence || a.order - b.order)
     .map((f) => f.view);
 }
+
+/** The fields whose value, confidence or notes differ between `before` and `after`, as the page shows them. */
+export function changedFields(sha256: string, before: Extraction, after: Extraction): FieldView[] {
+  const was = new Map(listFields(before).map((f) => [formatFieldPath(f.path), JSON.stringify(f.field)]));
+  return listFields(after)
+    .filter((f) => was.get(formatFieldPath(f.path)) !== JSON.stringify(f.field))
+    .map((f) => fieldView(sha256, after, f.path, f.field));
+}

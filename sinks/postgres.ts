@@ -4,6 +4,7 @@
  * row, so two runs writing the same document leave one copy of it.
  */
 import pg from 'pg';
+import { CORRECTIONS_FOR_REAPPLY, reapplyCorrections, toReapply, type CorrectionColumns } from '../review/reapply.js';
 import { doneRecords, failedRecord, type DocumentRecords, type Row } from './records.js';
 import { migrationsTable, table, type Table } from './schema.js';
 import type { DocumentKey, DoneDocument, FailedDocument, Sink } from './sink.js';
@@ -36,8 +37,17 @@ export class PostgresSink implements Sink {
   }
 
   async putDone(doc: DoneDocument): Promise<void> {
-    const records = doneRecords(doc);
-    await inTransaction(this.pool, (client) => writePostgresRecords(client, records));
+    await inTransaction(this.pool, async (client) => {
+      // The document's row locked first, so a review changing it meanwhile either comes before (and its
+      // correction is carried over below) or after.
+      await client.query('SELECT 1 FROM documents WHERE sha256 = $1 FOR UPDATE', [doc.key.sha256]);
+      // A document reviewed before keeps what its reviewers decided, where the new extraction still reads what
+      // they saw (`review/reapply.ts`).
+      const rows = (await client.query<CorrectionColumns>(`${CORRECTIONS_FOR_REAPPLY}$1 ORDER BY corrected_at, id`, [doc.key.sha256])).rows;
+      const corrections = toReapply(rows, false);
+      const extraction = corrections.length > 0 ? reapplyCorrections(doc.extraction, corrections).extraction : doc.extraction;
+      await writePostgresRecords(client, doneRecords({ ...doc, extraction }));
+    });
   }
 
   async putFailed(doc: FailedDocument): Promise<void> {

@@ -139,7 +139,8 @@ export const SCHEMA_V1: Table[] = [
  * or deleted by jixiao: `field_path` addresses the field in the document's extraction (`5/total`,
  * `5/indicators/2/annualTarget`, `document/department`), `original_*` is what the field was before (value,
  * confidence, notes), `corrected_value` what the reviewer made it. Not removed when a document is extracted
- * again: the record of who changed what outlives the extraction it changed.
+ * again: the record of who changed what outlives the extraction it changed, and the sinks apply it again to the
+ * new extraction where that still reads what the reviewer saw (`review/reapply.ts`).
  */
 export const CORRECTIONS_TABLE: Table = {
   name: 'corrections',

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { CORRECTIONS_FOR_REAPPLY, reapplyCorrections, toReapply, type CorrectionColumns } from '../review/reapply.js';
 import { doneRecords, failedRecord, type DocumentRecords } from './records.js';
 import { table, migrationsTable } from './schema.js';
 import type { DocumentKey, DoneDocument, FailedDocument, Sink } from './sink.js';
@@ -77,7 +78,7 @@ export class SqliteSink implements Sink {
   readonly persistent = true;
   private readonly db: Database.Database;
   private readonly writer: SqliteDocumentWriter;
-  private readonly statements: { holds: Database.Statement; upsertFailed: Database.Statement };
+  private readonly statements: { holds: Database.Statement; upsertFailed: Database.Statement; corrections: Database.Statement };
 
   /** Open (creating if needed) and migrate the database at `file`. */
   constructor(file: string) {
@@ -87,6 +88,7 @@ export class SqliteSink implements Sink {
     this.statements = {
       holds: this.db.prepare(holdsSql('sqlite')),
       upsertFailed: this.db.prepare(upsertDocumentSql('sqlite', true)),
+      corrections: this.db.prepare(`${CORRECTIONS_FOR_REAPPLY}? ORDER BY corrected_at, rowid`),
     };
   }
 
@@ -95,8 +97,15 @@ export class SqliteSink implements Sink {
   }
 
   async putDone(doc: DoneDocument): Promise<void> {
-    const records = doneRecords(doc);
-    this.db.transaction(() => this.writer.write(records)).immediate();
+    this.db
+      .transaction(() => {
+        // A document reviewed before keeps what its reviewers decided, where the new extraction still reads
+        // what they saw (`review/reapply.ts`).
+        const corrections = toReapply(this.statements.corrections.all(doc.key.sha256) as CorrectionColumns[], true);
+        const extraction = corrections.length > 0 ? reapplyCorrections(doc.extraction, corrections).extraction : doc.extraction;
+        this.writer.write(doneRecords({ ...doc, extraction }));
+      })
+      .immediate();
   }
 
   async putFailed(doc: FailedDocument): Promise<void> {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCheckNote, replayNotes, REPLAY_TOLERANCE } from '../review/check-notes.js';
 import { applyReview } from '../review/corrections.js';
+import { reapplyCorrections } from '../review/reapply.js';
 import { ReviewError } from '../review/errors.js';
 import { listFields, parseFieldPath, type FieldPath } from '../review/fields.js';
 import { recheck } from '../review/recheck.js';
@@ -149,5 +150,28 @@ describe('replaying notes (how a field gets back the confidence a check took)', 
       }
       expect(replayed / fields.length, name).toBeGreaterThan(0.95);
     }
+  });
+});
+
+describe('corrections carried over to a new extraction', () => {
+  it('applies each in order where the field reads what the reviewer saw, and no other', async () => {
+    const x = await sample('liwan-weijian.chromium.pdf');
+    const { project, unit } = projectUnderUnit(x);
+    const first = review(x, `${project}/total`, 'correct', '10');
+    const second = review(first.extraction, `${project}/total`, 'correct', '12');
+    const renamed = review(second.extraction, `${unit}/name`, 'correct', '改名的单位');
+    const all = [first.correction, second.correction, renamed.correction];
+    // The same reading: the document comes back exactly as review left it.
+    expect(reapplyCorrections(x, all)).toEqual({ extraction: renamed.extraction, applied: all.map((c) => c.id) });
+    // A reading that differs where a correction was made, and a path the new reading has no field at.
+    const other = structuredClone(x);
+    other.rows[unit]!.name.value = '另一种读法';
+    const gone = { ...first.correction, id: 'gone', fieldPath: `${x.rows.length}/total` };
+    const result = reapplyCorrections(other, [gone, ...all]);
+    expect(result.applied).toEqual([first.correction.id, second.correction.id]);
+    expect(result.extraction.rows[project]!.total).toMatchObject({ value: 12, confidence: 1 });
+    expect(result.extraction.rows[unit]!.name.value).toBe('另一种读法');
+    expect(result.extraction.rows[project]!.unit).toBe(x.rows[project]!.unit);
+    expect(reapplyCorrections(x, [])).toEqual({ extraction: x, applied: [] });
   });
 });

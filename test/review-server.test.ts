@@ -184,6 +184,19 @@ describe('crops', () => {
     await renderer.close();
   });
 
+  it('closes the files it no longer keeps open and opens them again when asked', async () => {
+    const renderer = new CropRenderer({ openFiles: 1, cachedCrops: 0 });
+    const docs = [(await store.document(pdfSha))!, (await store.document(queueSha))!];
+    const crops: Buffer[] = [];
+    for (const doc of [...docs, ...docs]) {
+      const s = doc.extraction.rows[1]!.name.sources[0]!;
+      crops.push(await renderer.crop(doc, s.page, [s.bbox]));
+    }
+    await renderer.close();
+    expect(crops.map((c) => c.length > 1000)).toEqual([true, true, true, true]);
+    expect(crops[2]!.equals(crops[0]!)).toBe(true);
+  });
+
   it('renders a born-digital PDF page’s region with pdf.js', async () => {
     const pdf = (await store.document(pdfSha))!.extraction;
     const r = pdf.rows.findIndex((row) => row.kind === 'project');
@@ -266,6 +279,22 @@ describe('reviewing', () => {
     expect((await post(app(), { field: `${pdfSha}/${r}/total`, action: 'delete' })).status).toBe(400);
     expect((await post(app(), { field: `${pdfSha}/999/total`, action: 'accept' })).status).toBe(404);
     expect((await store.corrections(pdfSha)).length).toBe(0);
+  });
+});
+
+describe('checks after a review', () => {
+  it('answers with the fields the checks changed: a wrong amount flags its row, putting it right clears it', async () => {
+    const pdf = (await store.document(pdfSha))!.extraction;
+    const r = pdf.rows.findIndex((row, i) => i > 0 && row.kind === 'project' && row.total.value !== null && row.fiscal.value !== null);
+    const total = pdf.rows[r]!.total.value!;
+    const wrong = (await (await post(app(), { field: `${pdfSha}/${r}/total`, action: 'correct', value: String(total + 100) })).json()) as { changed: FieldView[]; fields: FieldView[] };
+    const fiscal = `${pdfSha}/${r}/fiscal`;
+    expect(wrong.changed.find((f) => f.id === fiscal)).toMatchObject({ confidence: 0.85, flagged: true });
+    expect(wrong.fields.map((f) => f.id)).toContain(fiscal);
+    const right = (await (await post(app(), { field: `${pdfSha}/${r}/total`, action: 'correct', value: String(total) })).json()) as { changed: FieldView[]; fields: FieldView[] };
+    expect(right.changed.find((f) => f.id === fiscal)).toMatchObject({ confidence: pdf.rows[r]!.fiscal.confidence, notes: pdf.rows[r]!.fiscal.notes ?? [], flagged: false });
+    expect(right.fields.map((f) => f.id)).not.toContain(fiscal);
+    expect(right.changed.map((f) => f.id)).toContain(`${pdfSha}/${r}/total`);
   });
 });
 

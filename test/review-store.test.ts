@@ -3,6 +3,8 @@
  * and its rows and records the correction, all in one transaction; a database from before review is migrated;
  * `jixiao export` writes the documents as they stand, in the contract of `extract`.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +20,8 @@ import { CSV_HEADER } from '../sinks/csv.js';
 import { doneRecords } from '../sinks/records.js';
 import { MIGRATIONS, migrationsTable } from '../sinks/schema.js';
 import { SqliteDocumentWriter, SqliteSink } from '../sinks/sqlite.js';
-import { jixiao } from './helpers/cli.js';
+import { CLI, jixiao } from './helpers/cli.js';
+import { ROOT } from './helpers/samples.js';
 import { doneDocument, failedDocument, sha } from './helpers/sinks.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-review-'));
@@ -110,7 +113,7 @@ describe('the SQLite review store', () => {
     raw.close();
   });
 
-  it('leaves everything as it was when a change fails halfway, and keeps the audit trail when a document is extracted again', async () => {
+  it('leaves everything as it was when a change fails halfway', async () => {
     const db = path.join(tmp(), 'fail.sqlite');
     const sink = new SqliteSink(db);
     const doc = await doneDocument('liwan-weijian.chromium.pdf', sha(1));
@@ -124,14 +127,39 @@ describe('the SQLite review store', () => {
     expect(raw.prepare('SELECT extraction FROM documents').get()).toEqual(before);
     expect(raw.prepare('SELECT total FROM table_rows WHERE position = ?').get(r)).toEqual({ total: doc.extraction.rows[r]!.total.value });
     await expect(correct(store, sha(1), `${r}/total`, 'seven')).rejects.toThrow('Expected a number, got "seven"');
-    raw.exec('DROP TRIGGER refuse');
-    await correct(store, sha(1), `${r}/total`, '7');
-    await sink.putDone(doc);
-    expect(raw.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 1 });
-    expect(raw.prepare('SELECT total FROM table_rows WHERE position = ?').get(r)).toEqual({ total: doc.extraction.rows[r]!.total.value });
+    expect(raw.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });
     await store.close();
     await sink.close();
     raw.close();
+  });
+
+  it('carries corrections over to the same bytes extracted again, where the new extraction reads what the reviewer saw', async () => {
+    const db = path.join(tmp(), 'again.sqlite');
+    const sink = new SqliteSink(db);
+    const doc = await doneDocument('liwan-weijian.chromium.pdf', sha(1));
+    await sink.putDone(doc);
+    const store = new SqliteReviewStore(db);
+    const [p, q] = doc.extraction.rows.map((row, i) => ({ row, i })).filter(({ row }) => row.kind === 'project').map(({ i }) => i);
+    await correct(store, sha(1), `${p}/name`, '更正后的名称');
+    await correct(store, sha(1), `${q}/name`, '另一个更正');
+    const reviewed = (await store.document(sha(1)))!.extraction;
+
+    // `extract --force`: the same extraction again. Both corrections hold; the document is as review left it.
+    await sink.putDone(doc);
+    expect((await store.document(sha(1)))!.extraction).toEqual(reviewed);
+    // A new pipeline that reads project q's name otherwise: the reviewer never saw that value, so it stands as read.
+    const reread = structuredClone(doc.extraction);
+    reread.rows[q!]!.name.value = '新版本读出的名称';
+    await sink.putDone({ ...doc, extraction: reread, key: { ...doc.key, pipelineVersion: 'next' } });
+    const after = (await store.document(sha(1)))!.extraction;
+    expect(after.rows[p!]!.name).toMatchObject({ value: '更正后的名称', confidence: 1, notes: ['reviewed'] });
+    expect(after.rows[q!]!.name).toEqual(reread.rows[q!]!.name);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT name, name_confidence FROM table_rows WHERE position = ?').get(p)).toEqual({ name: '更正后的名称', name_confidence: 1 });
+    expect(raw.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 2 });
+    raw.close();
+    await store.close();
+    await sink.close();
   });
 
   it('migrates a database written before review, keeping its documents; refuses a file that does not exist', async () => {
@@ -214,4 +242,55 @@ it('exports through exportDocuments with the formats asked for only', async () =
   expect(await exportDocuments(store, { out, formats: ['jsonl'] })).toEqual({ documents: 2, files: ['extractions.jsonl'] });
   await store.close();
   expect(existsSync(path.join(out, 'liwan-weijian.chromium.json'))).toBe(false);
+});
+
+describe('jixiao review', () => {
+  /** Start the CLI's review server and read the address it prints. */
+  async function serve(args: string[]): Promise<{ stop: () => Promise<number | null>; lines: string[] }> {
+    const child = spawn(process.execPath, [CLI, 'review', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Ctrl-C')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`Expected the server to start, got exit ${code}: ${out}`)));
+    });
+    return {
+      lines: out.trim().split('\n'),
+      stop: async () => {
+        child.kill('SIGINT');
+        return (await once(child, 'exit'))[0] as number | null;
+      },
+    };
+  }
+
+  it('serves on 127.0.0.1, prints what and where, and stops on Ctrl-C with status 0', async () => {
+    const db = await loadedDatabase();
+    const x1 = (await doneDocument('liwan-weijian.chromium.pdf', sha(1))).extraction;
+    const x2 = (await doneDocument('liwan-kegongxin.libreoffice.pdf', sha(2))).extraction;
+    const server = await serve(['--db', db, '--port', '0', '--reviewer', 'ana']);
+    const flagged = x1.review.flagged + x2.review.flagged;
+    expect(server.lines[0]).toBe(`Reviewing 2 documents with ${flagged} flagged field${flagged === 1 ? '' : 's'} from sqlite ${db} as ana`);
+    const url = /^Open (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(server.lines[1]!)?.[1];
+    expect(url).toBeDefined();
+    const docs = (await (await fetch(`${url}api/documents`)).json()) as { reviewer: string; documents: unknown[] };
+    expect(docs).toMatchObject({ reviewer: 'ana', documents: [{}, {}] });
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('prints a link with its token when it listens beyond this machine', async () => {
+    const server = await serve(['--db', await loadedDatabase(), '--host', '0.0.0.0', '--port', '0']);
+    expect(server.lines[1]).toMatch(/^Open http:\/\/0\.0\.0\.0:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    expect(server.lines[2]).toBe('(anyone with this link can review; Ctrl-C stops the server)');
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('refuses a database that does not exist (exit 1) and a port that is none (exit 2)', async () => {
+    const missing = path.join(tmp(), 'typo.sqlite');
+    const run = await jixiao(['review', '--db', missing]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`jixiao: Expected a SQLite database at ${missing}, got no such file\n`);
+    expect((await jixiao(['review', '--db', missing, '--port', 'http'])).code).toBe(2);
+  });
 });

@@ -253,7 +253,7 @@ async function review(card, action) {
     card.status.textContent =
       c && c.action === 'correct' ? `Corrected by ${c.reviewer}: ${show(card.field.value)} → ${show(data.field.value)}` : `Accepted by ${c ? c.reviewer : 'you'}`;
     setField(card, data.field);
-    mergeFlagged(data.fields, card);
+    mergeFlagged(data.fields, data.changed, card);
     updateDocument(data.document);
     updateProgress();
     advance(wasInEditor ? 'editor' : 'card');
@@ -274,13 +274,16 @@ function show(value) {
 }
 
 /** After a review the checks ran again: fields may have left the flagged list (a sum passes) or joined it. */
-function mergeFlagged(flagged, reviewedCard) {
+function mergeFlagged(flagged, changed, reviewedCard) {
   const byId = new Map(flagged.map((f) => [f.id, f]));
+  const changedById = new Map(changed.map((f) => [f.id, f]));
   for (const card of state.cards) {
     if (card === reviewedCard || card.state !== 'pending') continue;
     const now = byId.get(card.field.id);
     if (now) setField(card, now);
     else {
+      const cleared = changedById.get(card.field.id);
+      if (cleared) setField(card, cleared);
       card.state = 'cleared';
       card.node.classList.add('cleared');
       card.status.textContent = 'No longer flagged: the checks pass after the last review.';

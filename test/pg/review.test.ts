@@ -81,6 +81,19 @@ describe.skipIf(!HAVE_SERVER)('review on PostgreSQL', () => {
     await b.close();
   });
 
+  it('carries corrections over when the same bytes are loaded again', async () => {
+    const { url, sha256, x } = await loaded();
+    const store = await PostgresReviewStore.open(url);
+    const r = projects(x)[0]!;
+    const reviewed = (await correct(store, sha256, `${r}/total`, '4.5')).extraction;
+    const sink = await PostgresSink.open(url);
+    await sink.putDone(await doneDocument(PDF, sha256));
+    await sink.close();
+    expect((await store.document(sha256))?.extraction).toEqual(reviewed);
+    expect(await query(url, 'SELECT total, total_confidence FROM table_rows WHERE document_sha256 = $1 AND position = $2', [sha256, r])).toEqual([{ total: 4.5, total_confidence: 1 }]);
+    await store.close();
+  });
+
   it('leaves nothing of a change that fails halfway', async () => {
     const { url, sha256, x } = await loaded();
     await query(url, "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql");
