@@ -8,7 +8,8 @@
  *   GET  /api/documents/:sha256/fields      a document's flagged fields, lowest confidence first
  *   GET  /api/documents/:sha256/corrections its audit trail
  *   GET  /api/crop?field=<id>&page=<n>      PNG of the region of page n the field was read from
- *   POST /api/review                        { field, action: accept | correct, value?, expected? }
+ *   POST /api/review                        { field, action: accept | correct, value?, expected? } → the field,
+ *                                           its audit record, the flagged fields and the fields the checks changed
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
