@@ -13,7 +13,7 @@ import PQueue from 'p-queue';
 import sharp from 'sharp';
 import { hashFile } from '../batch/files.js';
 import { detectInputKind } from '../extractors/raster/image-input.js';
-import type { PDFDocumentProxy, PDFPageProxy } from '../extractors/pdf/pdfjs.js';
+import type { PDFDocumentProxy } from '../extractors/pdf/pdfjs.js';
 import type { BBox, Extraction } from '../schemas/extraction.js';
 import { ReviewError } from './errors.js';
 
@@ -199,27 +199,10 @@ interface Raster {
 
 /** Render only the region of a PDF page, at `scale` pixels per page unit, on white. */
 async function renderPdfRegion(pdf: PDFDocumentProxy, crop: CropRegion, scale: number): Promise<Raster> {
-  const page: PDFPageProxy = await pdf.getPage(crop.page);
-  try {
-    const [x0, y0, x1, y1] = crop.region;
-    // The viewport's offset moves the region's corner to the canvas origin; the canvas clips the rest.
-    const viewport = page.getViewport({ scale, offsetX: -x0 * scale, offsetY: -y0 * scale });
-    const width = Math.max(1, Math.round((x1 - x0) * scale));
-    const height = Math.max(1, Math.round((y1 - y0) * scale));
-    const factory = (pdf as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-    const { canvas, context } = factory.create(width, height);
-    try {
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, width, height);
-      await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<PDFPageProxy['render']>[0]).promise;
-      const rgba = context.getImageData(0, 0, width, height).data;
-      return { data: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), width, height, channels: 4 };
-    } finally {
-      factory.destroy({ canvas, context });
-    }
-  } finally {
-    page.cleanup();
-  }
+  // Imported here, as pdf.js is (render-page loads it): a review of scanned images never loads it.
+  const { renderPdfRgba } = await import('../extractors/raster/render-page.js');
+  const { data, width, height } = await renderPdfRgba(pdf, crop.page, scale, crop.region);
+  return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels: 4 };
 }
 
 /** Cut the region out of an image page (page units are its pixels × 72 / its dpi) and scale it to `scale`. */
@@ -245,15 +228,4 @@ async function renderImageRegion(bytes: Buffer, crop: CropRegion, scale: number,
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels === 4 ? 4 : 3 };
-}
-
-interface CanvasFactory {
-  create(width: number, height: number): { canvas: unknown; context: CanvasContext };
-  destroy(entry: { canvas: unknown; context: CanvasContext }): void;
-}
-
-interface CanvasContext {
-  fillStyle: string;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
 }

@@ -48,8 +48,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // The line's body from its symbols' median top and bottom: Tesseract gives a misread symbol a box that can
     // reach into the next line.
     const line = lines.get(s.line)!;
-    const lineHeight = line.y1 - line.y0;
-    const rows = { y0: line.y0 - p - 0.15 * lineHeight, y1: line.y1 - p + 0.15 * lineHeight };
+    const { em: lineHeight, rows } = lineBody(line, p);
     core.y0 = Math.max(core.y0, Math.floor(rows.y0));
     core.y1 = Math.min(core.y1, Math.ceil(rows.y1));
     const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows);
@@ -88,8 +87,7 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
     const slot = /^[0-9]/.test(s.text) && !s.lost && (!sameLine || /^[:：]$/.test(before!.text));
     if (slot) {
       const line = lines.get(s.line)!;
-      const em = line.y1 - line.y0;
-      const rows = { y0: line.y0 - p - 0.15 * em, y1: line.y1 - p + 0.15 * em };
+      const { em, rows } = lineBody(line, p);
       const found = glyphLeftOf(crop, { x0: s.x0 - p }, rows, em, settings);
       // Not the colon itself, nor anything OCR read: right of the colon's own ink, which may end well inside its
       // box when the box swallowed the comparator.
@@ -110,9 +108,8 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
     const next = symbols[i + 1];
     if (/^[:：]$/.test(s.text) && (!next || next.line !== s.line)) {
       const line = lines.get(s.line)!;
-      const em = line.y1 - line.y0;
+      const { em, rows } = lineBody(line, p);
       if (s.x1 - s.x0 > 0.4 * em) {
-        const rows = { y0: line.y0 - p - 0.15 * em, y1: line.y1 - p + 0.15 * em };
         const colon = glyphRightOf(crop, s.x0 - p, rows, em, settings);
         const found = colon ? glyphRightOf(crop, colon.x1, rows, em, settings) : null;
         const inserted = comparatorAt(s, found, rows, 'after the colon');
@@ -151,6 +148,12 @@ function glyphRightOf(crop: Crop, from: number, rows: { y0: number; y1: number }
     } else if (++blank >= 2) break;
   }
   return { x0: left, y0, x1: rightmost + 1, y1 };
+}
+
+/** A line's height (the em), and the crop rows a glyph of it may use: its body and a little above and below. */
+function lineBody(line: { y0: number; y1: number }, padding: number): { em: number; rows: { y0: number; y1: number } } {
+  const em = line.y1 - line.y0;
+  return { em, rows: { y0: line.y0 - padding - 0.15 * em, y1: line.y1 - padding + 0.15 * em } };
 }
 
 /**

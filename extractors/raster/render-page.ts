@@ -55,19 +55,34 @@ export function operatorListToRenderDpi(
 
 /** Render page `n` (1-based) at `dpi` to grey. */
 export async function renderPdfPage(doc: PDFDocumentProxy, n: number, dpi: number): Promise<GreyImage> {
+  const { data, width, height } = await renderPdfRgba(doc, n, dpi / 72);
+  return rgbaToGrey(data, width, height, dpi);
+}
+
+/**
+ * Render page `n` (1-based), or the region of it given in page units (origin top-left), at `scale` pixels per
+ * page unit, on white, as RGBA. Uses pdf.js's own canvas factory: a second copy of @napi-rs/canvas would make
+ * pdf.js's `Path2D` mismatch.
+ */
+export async function renderPdfRgba(
+  doc: PDFDocumentProxy,
+  n: number,
+  scale: number,
+  region?: readonly [x0: number, y0: number, x1: number, y1: number],
+): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
   const page = await doc.getPage(n);
   try {
-    const viewport = page.getViewport({ scale: dpi / 72 });
-    const width = Math.ceil(viewport.width);
-    const height = Math.ceil(viewport.height);
+    // A region's corner is moved to the canvas origin by the viewport's offset; the canvas clips the rest.
+    const viewport = region ? page.getViewport({ scale, offsetX: -region[0] * scale, offsetY: -region[1] * scale }) : page.getViewport({ scale });
+    const width = region ? Math.max(1, Math.round((region[2] - region[0]) * scale)) : Math.ceil(viewport.width);
+    const height = region ? Math.max(1, Math.round((region[3] - region[1]) * scale)) : Math.ceil(viewport.height);
     const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
     const { canvas, context } = factory.create(width, height);
     try {
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, width, height);
       await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<PDFPageProxy['render']>[0]).promise;
-      const rgba = context.getImageData(0, 0, width, height).data;
-      return rgbaToGrey(rgba, width, height, dpi);
+      return { data: context.getImageData(0, 0, width, height).data, width, height };
     } finally {
       factory.destroy({ canvas, context });
     }

@@ -4,11 +4,14 @@
  * and parsed. Text layers pass through unchanged.
  */
 import { findDocumentPlaces, repairPlaceNames } from '../../extractors/text/place-names.js';
+import { isOcrText } from '../../extractors/text/text-edits.js';
 import type { Stage, TableRowsResult } from '../types.js';
 
 export const repairPlaces: Stage<TableRowsResult, TableRowsResult> = (result) => {
-  const texts = [...result.headerLines.map((l) => l.text.text), ...result.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text.text))];
-  const places = findDocumentPlaces(texts);
+  // A text layer is never repaired: a born-digital document skips the gazetteer search altogether.
+  const read = [...result.headerLines.map((l) => l.text), ...result.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text))];
+  if (!read.some(isOcrText)) return result;
+  const places = findDocumentPlaces(read.map((t) => t.text));
   if (places.length === 0) return result;
   return {
     ...result,

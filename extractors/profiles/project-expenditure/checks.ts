@@ -31,11 +31,11 @@ export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
   const asRead = new Map(rows.flatMap((r) => AMOUNT_KEYS.map((k) => [r[k], r[k].confidence] as const)));
   const doubtful = (f: DraftField<unknown>) => (asRead.get(f as DraftField<number | null>) ?? f.confidence) < ctx.settings.reviewThreshold;
   return [
-  ...rows.flatMap((row, i) => checkRowAmounts(row, i)),
-  ...checkUnitSums(rows, doubtful),
-  ...checkGrandTotal(rows, doubtful),
-  ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
-  ...checkUniqueNames(rows),
+    ...rows.flatMap((row, i) => checkRowAmounts(row, i)),
+    ...checkUnitSums(rows, doubtful),
+    ...checkGrandTotal(rows, doubtful),
+    ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
+    ...checkUniqueNames(rows),
   ];
 };
 

@@ -9,8 +9,6 @@
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
 
-export { isOcrText };
-
 /** Level-1 names and their codes (财预〔2020〕10号). */
 export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1', 效益指标: '2', 满意度指标: '3', 成本指标: '4' };
 

@@ -11,7 +11,8 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
-import { isOcrText, repairAmountText, repairIndicatorText } from './repairs.js';
+import { repairAmountText, repairIndicatorText } from './repairs.js';
+import { isOcrText } from '../../text/text-edits.js';
 
 const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 
