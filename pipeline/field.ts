@@ -42,13 +42,20 @@ export function capByOcr(field: DraftField<unknown>, text: PositionedText | null
   if (!text) return;
   const stop = end ?? text.text.length;
   const ocr = lowestCharConfidence(text, start, stop);
-  if (ocr !== null) capConfidence(field, ocrValueConfidence(ocr), `read by OCR (lowest character confidence ${ocr.toFixed(2)})`);
+  if (ocr !== null) capConfidence(field, ocrValueConfidence(ocr), `${OCR_NOTE_PREFIX} ${ocr.toFixed(2)})`);
   if (ocr !== null && !bracketsBalance(text.text.slice(start, stop))) {
     capConfidence(field, UNBALANCED_CAP, 'read by OCR with unbalanced brackets: one may be missing or misread');
   }
   for (const repair of charRepairs(text, start, stop)) scaleConfidence(field, REPAIR_FACTOR, `repaired: ${repair}`);
   for (const doubt of charDoubts(text, start, stop)) if (!field.notes.includes(doubt)) field.notes.push(doubt);
 }
+
+/** Whether a field was read by OCR (`capByOcr` noted its characters' confidence). */
+export function readByOcr(field: DraftField<unknown>): boolean {
+  return field.notes.some((n) => n.startsWith(OCR_NOTE_PREFIX));
+}
+
+const OCR_NOTE_PREFIX = 'read by OCR (lowest character confidence';
 
 /** A value read by OCR whose brackets do not pair up. */
 const UNBALANCED_CAP = 0.6;

@@ -71,6 +71,7 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   // Doubts about characters lowered those characters' OCR confidence, which the next note carries.
   { re: /^two OCR models read these characters differently$/, effect: () => 'none' },
   { re: /^ink (between two characters|beside the end of a line) that OCR did not read: a character may be missing$/, effect: () => 'none' },
+  { re: /^a mark (between two characters|after the end of a line) that OCR did not read: punctuation may be missing$/, effect: () => 'none' },
   { re: /^OCR gave some characters no position on the page/, effect: () => 'none' },
   { re: /^a character read where the ink is as wide as two/, effect: () => 'none' },
   { re: /read where the ink is much wider than/, effect: () => 'none' },
@@ -89,6 +90,8 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^indicator \d+(: | reads «)/, effect: () => ({ cap: UNPARSED_CAP }) },
   { re: /^实施周期指标值 .* and 年度指标值 .* differ by one character/, effect: () => ({ cap: NEAR_MISS_CAP }) },
   { re: / reads like a number but is none: misread$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
+  { re: /: a point before three digits may be a thousands comma misread$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
+  { re: / without %: % may be read as digits$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
 ];
 
 /**

@@ -5,6 +5,7 @@ import {
   checkIndicators,
   checkProjectRows,
   checkRowAmounts,
+  checkThousandsGrouping,
   checkUniqueNames,
   checkUnitSums,
   oneSlipAway,
@@ -197,19 +198,22 @@ describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.
     expect(loweredFields(rows)).toEqual([]);
   });
 
-  it('fails numbering 1, 2, 4 and lowers the level 1 field of the misnumbered indicator only', () => {
+  it('fails numbering 1, 2, 4, 5 and lowers every field from the misnumbered indicator on (an item lost or merged shifts the rest)', () => {
     const rows = [
       draftRow('project', '项目一', [1, 1, null, null], {
-        indicators: [draftIndicator(1, ['1', '11'], ['1次', '1次']), draftIndicator(2, ['1', '11'], ['1次', '1次']), draftIndicator(4, ['1', '11'], ['1次', '1次'])],
+        indicators: [1, 2, 4, 5].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'])),
       }),
     ];
     const checks = checkIndicators(rows[0]!, 2);
-    expect(checks[0]).toEqual({ rule: CHECK_RULES.indicatorSeq, ok: false, rows: [2], message: '项目一: expected indicators numbered 1..3, got 1, 2, 4' });
+    expect(checks[0]).toEqual({ rule: CHECK_RULES.indicatorSeq, ok: false, rows: [2], message: '项目一: expected indicators numbered 1..4, got 1, 2, 4, 5' });
     expect(checks.slice(1).every((c) => c.ok)).toBe(true);
-    const lowered = ['0:indicators[2].level1'];
-    expect(loweredFields(rows)).toEqual(lowered);
-    expect(rows[0]!.indicators[2]!.level1.confidence).toBe(FAILED_CHECK_CAP);
-    expect(rows[0]!.indicators[2]!.level1.notes).toEqual([`${CHECK_RULES.indicatorSeq} failed: indicator numbered 4 stands at place 3`]);
+    const lowered = [2, 3].flatMap((i) => ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'].map((k) => `0:indicators[${i}].${k}`));
+    expect(loweredFields(rows).sort()).toEqual([...lowered].sort());
+    const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered 4 stands at place 3; this and the indicators after it may be misplaced`;
+    for (const i of [2, 3]) {
+      expect(rows[0]!.indicators[i]!.name.confidence).toBe(FAILED_CHECK_CAP);
+      expect(rows[0]!.indicators[i]!.annualTarget.notes).toEqual([note]);
+    }
     expectOthersUntouched(rows, lowered);
   });
 
@@ -261,7 +265,7 @@ describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.
     expectOthersUntouched(rows, lowered);
   });
 
-  it('passes 是 / 是, which has no unit at all, and a unit on one side only', () => {
+  it('passes 是 / 是, which has no unit at all, and a unit on one side only in a text layer', () => {
     const row = draftRow('project', '项目一', [1, 1, null, null], {
       indicators: [draftIndicator(1, ['1', '11'], ['是', '是']), draftIndicator(2, ['1', '11'], ['≥90%', '90'])],
     });
@@ -274,6 +278,15 @@ describe(`${CHECK_RULES.targetUnits} with mixed widths`, () => {
   // BUG (checks.ts, checkIndicators / targets.ts parseTarget): units are compared as raw strings, and parseTarget
   // keeps the document's full-width ％, so ≥90% / ≥90％ (publishers mix widths even inside one row) is reported as
   // two different units and both targets are capped at 0.6.
+  it('fails a number with a unit beside one without read by OCR (≥35% / ≥329: % read as 9), but not a number beside a text', () => {
+    const row = draftRow('project', '项目一', [1, 1, null, null], { indicators: [draftIndicator(1, ['2', '22'], ['≥35%', '≥329']), draftIndicator(2, ['1', '13'], ['按时完成', '100%'])] });
+    for (const ind of row.indicators) ind.annualTarget.notes.push('read by OCR (lowest character confidence 0.95)');
+    const checks = checkIndicators(row, 0);
+    expect(checks[2]).toMatchObject({ rule: CHECK_RULES.targetUnits, ok: false });
+    expect(row.indicators[0]!.annualTarget.confidence).toBe(FAILED_CHECK_CAP);
+    expect(row.indicators[1]!.annualTarget.confidence).toBe(BUILT_CONFIDENCE);
+  });
+
   it('passes ≥90% / ≥90％, the same unit in half and full width', () => {
     const row = draftRow('project', '项目一', [1, 1, null, null], { indicators: [draftIndicator(1, ['3', '31'], ['≥90%', '≥90％'])] });
     expect(checkIndicators(row, 0)[2]!.ok).toBe(true);
@@ -313,12 +326,40 @@ describe(`${CHECK_RULES.uniqueNames}`, () => {
   });
 });
 
+describe(`${CHECK_RULES.thousands}`, () => {
+  const withTargets = (...targets: [string, string][]) => [
+    draftRow('project', '项目一', [1, 1, null, null], { indicators: targets.map((t, i) => draftIndicator(i + 1, ['1', '11'], t)) }),
+  ];
+  const ocrRead = (rows: DraftRow[]) => {
+    for (const ind of rows[0]!.indicators) for (const f of [ind.periodTarget, ind.annualTarget]) f.notes.push('read by OCR (lowest character confidence 0.95)');
+    return rows;
+  };
+
+  it('lowers an ungrouped number read by OCR in a document that groups thousands, and no year', () => {
+    const rows = ocrRead(withTargets(['不少于35,000人', '不少于35,000人'], ['≥2000人', '≥2,000人'], ['2025年12月前', '2025年12月前']));
+    expect(checkThousandsGrouping(rows)).toEqual<Check[]>([
+      { rule: CHECK_RULES.thousands, ok: false, rows: [0], message: 'expected thousands grouped as in 35,000, got ≥2000人' },
+    ]);
+    expect(rows[0]!.indicators[1]!.periodTarget.confidence).toBe(FAILED_CHECK_CAP);
+    expect(rows[0]!.indicators[1]!.periodTarget.notes.at(-1)).toBe(`${CHECK_RULES.thousands} failed: the document groups thousands (35,000), ≥2000人 does not: a comma may be lost`);
+    expect(rows[0]!.indicators[1]!.annualTarget.confidence).toBe(BUILT_CONFIDENCE);
+    expect(rows[0]!.indicators[2]!.periodTarget.confidence).toBe(BUILT_CONFIDENCE);
+  });
+
+  it('reports a text layer’s ungrouped number without lowering it, and checks nothing where no number is grouped', () => {
+    const rows = withTargets(['35,000人', '35,000人'], ['2000人', '2000人']);
+    expect(checkThousandsGrouping(rows)[0]!.ok).toBe(false);
+    expect(loweredFields(rows)).toEqual([]);
+    expect(checkThousandsGrouping(withTargets(['3000人', '3000人']))).toEqual([]);
+  });
+});
+
 describe('checkProjectRows', () => {
   it('runs every rule over a consistent table, all passing, and lowers nothing', () => {
     const rows = [
       draftRow('total', '合计', [30, 30, null, null]),
       draftRow('unit', '单位甲', [30, 30, null, null]),
-      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲', indicators: [draftIndicator(1, ['1', '11'], ['≥1,000人', '≥1,000人'])] }),
       draftRow('project', '项目二', [20, 20, null, null], { unit: '单位甲' }),
     ];
     const checks = checkProjectRows(rows, stageContext()) as Check[];

@@ -55,6 +55,13 @@ describe('headerRowsToColumnMap', () => {
     expect(header.map.columns.find((c) => c.key === 'other')).toMatchObject({ x0: 250, x1: 300 });
   });
 
+  it('recognizes a header word OCR read one character off (财政拔款, 绩效指际), and no short word so', () => {
+    const header = headerRowsToColumnMap([row(['项目名称（资金使用单位）', '总计', '财政拔款', '财政专户拨款', '其他资金', '绩效目标', '绩效指际'])], PROJECT_EXPENDITURE_PROFILE)!;
+    expect(header.map.columns.map((c) => c.key)).toEqual(['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators']);
+    const short = headerRowsToColumnMap([row(['项目名称（资金使用单位）', '总汁', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'])], PROJECT_EXPENDITURE_PROFILE)!;
+    expect(short.map.columns.map((c) => c.key)).not.toContain('total');
+  });
+
   it('finds no header in a table of figures', () => {
     expect(headerRowsToColumnMap([row(['甲', '1', '1', '', '', '', '']), row(['乙', '2', '2', '', '', '', ''], 20)], PROJECT_EXPENDITURE_PROFILE)).toBeNull();
   });

@@ -76,4 +76,16 @@ describe('repairComparators', () => {
     const out = repairComparators({ text: '超过1', confidence: 0.9, symbols: [symbol('超', -30, 0), symbol('过', 12, 38), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
     expect(out.symbols.map((s) => s.text)).toEqual(['超', '过', '1']);
   });
+
+  it('reads any character right after a label’s colon and before a number from its shape (关 is ≥), but not a word such as 约', () => {
+    const read = (ch: string, comparator: '≥' | 'none') =>
+      repairComparators({ text: `:${ch}1`, confidence: 0.9, symbols: [symbol(':', 2, 6), symbol(ch, 12, 38, 0.93), symbol('1', 50, 54)] }, slotCrop(comparator), SETTINGS).symbols;
+    expect(read('关', '≥').map((s) => s.text)).toEqual([':', '≥', '1']);
+    expect(read('约', '≥').map((s) => [s.text, s.confidence])).toEqual([[':', 0.95], ['约', 0.93], ['1', 0.95]]);
+    // Not a comparator's shape: left as read, and doubted.
+    const unclear = read('关', 'none');
+    expect(unclear[1]!.text).toBe('关');
+    expect(unclear[1]!.confidence).toBeLessThanOrEqual(0.5);
+  });
 });
+

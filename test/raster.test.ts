@@ -135,6 +135,34 @@ describe('repairIndicatorText', () => {
     expect(charRepairs(t)).toEqual(['item number and level code «二工» before 产出指标 read as 2、1-']);
   });
 
+  it('ends an item whose 。 was misread where the next item starts, numbering the next one after it', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2、1-产出指标；12-质量指标；乙；';
+    // The value ends as the 实施周期指标值 value did; the next item's number and code are garbled (u处3-).
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:不低于80%；年度指标值:不低于80%u处3-满意度指标；31-服务对象满意度指标；丙；实施周期指标值:≥90%；年度指标值:≥90%。`));
+    expect(t.text).toBe(`${head}实施周期指标值:不低于80%；年度指标值:不低于80%。3、3-满意度指标；31-服务对象满意度指标；丙；实施周期指标值:≥90%；年度指标值:≥90%。`);
+    expect(charRepairs(t)).toEqual(['the end of an item and the next one\'s number and level code «u处3-» before 满意度指标 read as 。3、3-']);
+    // The two values differ: the value ends at its last % before a few characters holding the next number.
+    const u = repairIndicatorText(ocrText(`${head}实施周期指标值:不低于60%；年度指标值:不低于70%u 3、>2效益指标；23-生态效益指标；丙；实施周期指标值:是；年度指标值:是。`));
+    expect(u.text).toContain('年度指标值:不低于70%。3、2-效益指标；23-生态效益指标；丙；');
+  });
+
+  it('puts back the ； after a level name, misread or dropped, and drops a stray mark before a level-2 code', () => {
+    const tail = '实施周期指标值:5份；年度指标值:5份。';
+    expect(repairIndicatorText(ocrText(`1、1-产出指标)11-数量指标；订阅报刊份数；${tail}`)).text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、1-产出指标，11-数量指标，订阅报刊份数；${tail}`)).text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、1-产出指标11-数量指标订阅报刊份数；${tail}`)).text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
+    const t = repairIndicatorText(ocrText(`1、1-产出指标；)11-数量指标；订阅报刊份数；${tail}`));
+    expect(t.text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
+    expect(charRepairs(t)).toEqual(['level code «)11-» before 数量指标 read as 11-']);
+    // 社会效益 and 社会效益指标 are both level-2 names: the longer one is taken.
+    expect(repairIndicatorText(ocrText(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`)).text).toBe(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`);
+  });
+
+  it('leaves a value alone that only mentions a level name without a level 2 code-name after it', () => {
+    const text = '1、1-产出指标；11-数量指标；甲；实施周期指标值:完成产出指标；年度指标值:完成产出指标。';
+    expect(repairIndicatorText(ocrText(text)).text).toBe(text);
+  });
+
   it('puts back a label with one character misread, only before a colon', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；人数；实施周期指际值:5人；年度指标值:5人。'));
     expect(t.text).toContain('实施周期指标值:5人');

@@ -36,4 +36,25 @@ describe('markUnreadInk', () => {
     const out = markUnreadInk([symbol('年', 0, 30), symbol('度', 100, 130)], line([0, 100]), SETTINGS);
     expect(out.every((s) => s.doubt === undefined)).toBe(true);
   });
+
+  it('doubts the symbols beside a comma OCR dropped, and the last one of a line whose closing 。 it dropped', () => {
+    const crop = line([0, 50]);
+    // A comma: 5 × 9 pixels low in the line, between the two characters.
+    for (let y = 28; y < 37; y++) for (let x = 36; x < 41; x++) crop.data[y * crop.width + x] = 0;
+    // A point after the last character.
+    for (let y = 28; y < 35; y++) for (let x = 86; x < 93; x++) if ((x - 89.5) ** 2 + (y - 31.5) ** 2 >= 4) crop.data[y * crop.width + x] = 0;
+    const out = markUnreadInk([symbol('训', 0, 30), symbol('培', 50, 80)], crop, SETTINGS);
+    expect(out.map((s) => [s.confidence, s.doubt])).toEqual([
+      [0.5, 'a mark between two characters that OCR did not read: punctuation may be missing'],
+      [0.5, 'a mark after the end of a line that OCR did not read: punctuation may be missing'],
+    ]);
+  });
+
+  it('does not take a speck or the top of a character for a mark', () => {
+    const crop = line([0, 50]);
+    crop.data[30 * crop.width + 38] = 0; // a speck
+    for (let y = 5; y < 12; y++) for (let x = 36; x < 41; x++) crop.data[y * crop.width + x] = 0; // high in the line
+    const out = markUnreadInk([symbol('年', 0, 30), symbol('度', 50, 80)], crop, SETTINGS);
+    expect(out.every((s) => s.doubt === undefined && s.confidence === 0.97)).toBe(true);
+  });
 });

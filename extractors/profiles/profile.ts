@@ -13,6 +13,11 @@ export interface ColumnSpec {
   label: RegExp;
   /** `name`: identifies the row; `amount`: a number; `text`: free text. */
   role: 'name' | 'amount' | 'text';
+  /**
+   * The header words the label stands for, as printed (white space removed): a header OCR read one character
+   * off (财政拔款) is recognized by them when `label` matches no column.
+   */
+  words?: readonly string[];
 }
 
 /** The document-level fields read from the text above the table. */

@@ -66,7 +66,8 @@ export function classifyComparator(
   const chevronRows = rows.filter((r, i) => r.ink && !bars.some((b) => i >= b.from - 1 && i <= b.to + 1));
   const chevronShare = chevronRows.length / h;
 
-  if (bars.length === 2 && chevronShare < 0.15) return { char: '=', confidence: chevronShare < 0.05 ? 0.97 : 0.9 };
+  // Two bars wider than they stand apart: a colon's two dots are bars of a glyph much taller than wide.
+  if (bars.length === 2 && chevronShare < 0.15 && w >= h) return { char: '=', confidence: chevronShare < 0.05 ? 0.97 : 0.9 };
   // The chevron's tip is the middle of its rows; its ends are the first and last rows.
   const direction = (): 'right' | 'left' | null => {
     if (chevronRows.length < 3) return null;

@@ -5,6 +5,9 @@
 import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
 import { medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 
+/** Characters that begin a target before its number as words of their own (约100人, 近3年, 超过5次, 第1季度, 每年2次). */
+const TARGET_PREFIX_WORDS = /[约近超达第每前共全满逾至少多不低高大小累年月日季周]/u;
+
 /** What the comparator slot needs of the OCR settings. */
 export interface ComparatorSettings {
   /** White margin around the crop Tesseract read, pixels. */
@@ -33,7 +36,10 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
   const symbols = merged.map((s, i): MarkedSymbol => {
     const next = merged[i + 1];
     // The number may start the next line when the wrap fell between the comparator and it.
-    if (!COMPARATOR_LOOKALIKES.has(s.text) || !next || !/^[0-9]/.test(next.text)) return s;
+    // Tesseract's Chinese model takes a comparator for almost any character (关 立 盖 六 科 和 入 系…): right after
+    // a label's colon, a character before a number that is no word of its own is looked at too.
+    const afterColon = /^[:：]$/.test(merged[i - 1]?.text ?? '') && /^\p{Script=Han}$/u.test(s.text) && !TARGET_PREFIX_WORDS.test(s.text);
+    if (!(COMPARATOR_LOOKALIKES.has(s.text) || afterColon) || !next || !/^[0-9]/.test(next.text)) return s;
     // 超过 (more than) is a word before a number, not a misread comparator.
     if (s.text === '过' && merged[i - 1]?.text === '超') return s;
     const p = settings.padding;

@@ -41,11 +41,20 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     }
     return bottom > top ? bottom - top : 0;
   };
+  const markDoubt = 'a mark between two characters that OCR did not read: punctuation may be missing';
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
     if (a.line !== b.line || a.lost || b.lost) continue;
     const h = Math.max(a.y1 - a.y0, b.y1 - b.y0, 1);
+    // A dropped comma, point or 、 is too small for a character's worth of ink: a mark of its own between the two.
+    if (unreadMarkBetween(a, b, h)) {
+      for (const s of [a, b]) {
+        s.confidence = Math.min(s.confidence, 0.5);
+        s.doubt = markDoubt;
+      }
+      continue;
+    }
     // The comparator slot (指标值:≥100) is where OCR most often drops a glyph: look at narrower gaps there.
     const comparatorSlot = /^[:：]$/.test(a.text) && /^[0-9]/.test(b.text);
     if (b.x0 - a.x1 < (comparatorSlot ? 0.3 : 0.6) * h) continue;
@@ -89,8 +98,61 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     if (after > 0.08 * area || before > 0.08 * area) {
       s.confidence = Math.min(s.confidence, 0.5);
       s.doubt = doubt;
+    } else if (last && !s.lost && !/^[\p{P}\p{S}]$/u.test(s.text) && markIn(Math.ceil(s.x1 - p + 0.05 * h), Math.ceil(s.x1 - p + 0.7 * h), s, h)) {
+      // A line's closing 。 or its comma, dropped.
+      s.confidence = Math.min(s.confidence, 0.5);
+      s.doubt = 'a mark after the end of a line that OCR did not read: punctuation may be missing';
     }
   }
   return out;
+
+  /**
+   * Whether the columns between two symbols of a line hold a mark of their own: ink apart from both glyphs (a
+   * blank column on either side), small (under half an em each way) and in the lower half of the line, as a
+   * comma, a point or a 、 is. Pixels of the padded read.
+   */
+  function unreadMarkBetween(a: MarkedSymbol, b: MarkedSymbol, h: number): boolean {
+    // Ink that touches a glyph belongs to it (Tesseract's boxes stop short): step over it to the first blank column.
+    const y0 = Math.min(a.y0, b.y0) - p;
+    const y1 = Math.max(a.y1, b.y1) - p + Math.round(MARK_BELOW_LINE * h);
+    const column = (x: number) => inkIn(x, x + 1, y0, y1) > 0;
+    let from = Math.ceil(a.x1 - p);
+    while (from < b.x0 - p && column(from)) from++;
+    let to = Math.floor(b.x0 - p) - 1;
+    while (to > from && column(to)) to--;
+    // Both ends are blank columns, so a mark between them never touches either.
+    return to - from > 1 && markIn(from, to + 1, { y0: y0 + p, y1: Math.max(a.y1, b.y1) }, h);
+  }
+
+  /** Whether columns `x0..x1` (exclusive) hold one small mark low in the line body `line` (padded pixels). */
+  function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number): boolean {
+    const top = Math.max(0, Math.floor(line.y0 - p));
+    const bottom = Math.min(crop.height, Math.ceil(line.y1 - p + MARK_BELOW_LINE * h));
+    let ink = 0;
+    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    for (let y = top; y < bottom; y++) {
+      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
+        if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
+        ink++;
+        box.x0 = Math.min(box.x0, x);
+        box.x1 = Math.max(box.x1, x + 1);
+        box.y0 = Math.min(box.y0, y);
+        box.y1 = Math.max(box.y1, y + 1);
+      }
+    }
+    if (ink < MARK_MIN_INK * h * h) return false;
+    // Ink that reaches the end of the columns looked at is the edge of something bigger, not a mark of its own.
+    if (box.x0 <= Math.max(0, x0) || box.x1 >= Math.min(crop.width, x1)) return false;
+    const small = box.x1 - box.x0 <= MARK_MAX_SIZE * h && box.y1 - box.y0 <= MARK_MAX_SIZE * h;
+    const low = (box.y0 + box.y1) / 2 >= top + (line.y1 - line.y0) / 2;
+    return small && low;
+  }
 }
+
+/** The least ink of a punctuation mark, in em² (a comma at 300 dpi: about 60 pixels of a 42-pixel em). */
+const MARK_MIN_INK = 0.012;
+/** The largest a punctuation mark is, either way, in em. */
+const MARK_MAX_SIZE = 0.45;
+/** How far a comma's tail reaches below the line's characters, in em. */
+const MARK_BELOW_LINE = 0.15;
 

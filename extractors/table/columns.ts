@@ -41,11 +41,27 @@ export function headerLabel(text: string): string {
   return text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
-/** The column spec a header label names, or null. */
+/**
+ * The column spec a header label names, or null. A label no pattern matches may still be a header word with one
+ * character misread (财政拔款): it names the one column whose words it is one substitution from, if only one.
+ */
 export function labelToColumn(label: string, profile: TableProfile): ColumnSpec | null {
   const normalized = headerLabel(label);
   if (!normalized) return null;
-  return profile.columns.find((c) => c.label.test(normalized)) ?? null;
+  const exact = profile.columns.find((c) => c.label.test(normalized));
+  if (exact) return exact;
+  if ([...normalized].length < MIN_FUZZY_WORD_LENGTH) return null;
+  const near = profile.columns.filter((c) => (c.words ?? []).some((w) => oneSubstitutionApart(w, normalized)));
+  return near.length === 1 ? near[0]! : null;
+}
+
+/** Header words shorter than this are not matched one character off (合计 / 会计 are different words). */
+const MIN_FUZZY_WORD_LENGTH = 4;
+
+function oneSubstitutionApart(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  return x.length === y.length && x.filter((c, i) => c !== y[i]).length === 1;
 }
 
 /** How many distinct columns a row's cells name. */

@@ -2,7 +2,7 @@
  * Checks of a 项目支出绩效目标表. Each check is listed in the output and, when it fails, lowers the confidence
  * of the fields it involves, with a note that says which check and by how much it missed.
  */
-import { capConfidence, type DraftField } from '../../../pipeline/field.js';
+import { capConfidence, readByOcr, type DraftField } from '../../../pipeline/field.js';
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP } from '../../../pipeline/confidence.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
@@ -15,6 +15,7 @@ export const CHECK_RULES = {
   levelCodes: 'level2-extends-level1',
   targetUnits: 'targets-same-unit',
   uniqueNames: 'project-name-unique-in-unit',
+  thousands: 'thousands-grouped-alike',
 } as const;
 
 const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
@@ -36,6 +37,7 @@ export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
     ...checkGrandTotal(rows, doubtful),
     ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
     ...checkUniqueNames(rows),
+    ...checkThousandsGrouping(rows),
   ];
 };
 
@@ -147,7 +149,16 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   const name = row.name.value;
   const seqs = row.indicators.map((ind) => ind.seq);
   const badSeq = row.indicators.filter((ind, i) => ind.seq !== i + 1);
-  for (const ind of badSeq) capConfidence(ind.level1, FAILED_CHECK_CAP, `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${ind.seq} stands at place ${row.indicators.indexOf(ind) + 1}`);
+  // Numbering that breaks off means an item was lost, merged into its neighbour or read twice: from there on,
+  // every indicator may stand at the wrong place or hold its neighbour's text, so all their fields are doubted.
+  const firstBad = row.indicators.findIndex((ind, i) => ind.seq !== i + 1);
+  if (firstBad >= 0) {
+    const at = row.indicators[firstBad]!;
+    const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${at.seq} stands at place ${firstBad + 1}; this and the indicators after it may be misplaced`;
+    for (const ind of row.indicators.slice(firstBad)) {
+      for (const f of [ind.level1, ind.level2, ind.name, ind.periodTarget, ind.annualTarget]) capConfidence(f as DraftField<unknown>, FAILED_CHECK_CAP, note);
+    }
+  }
   const checks: Check[] = [
     {
       rule: CHECK_RULES.indicatorSeq,
@@ -180,7 +191,11 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   const badUnits = row.indicators.filter((ind) => {
     const a = ind.periodTarget.value.unit;
     const b = ind.annualTarget.value.unit;
-    return a !== null && b !== null && unitKey(a) !== unitKey(b);
+    if (a !== null && b !== null) return unitKey(a) !== unitKey(b);
+    // A number with a unit beside one without (≥35% / ≥329) is what OCR makes of % (9, 96); a publisher may print
+    // it so (≥90% / 90), and a text layer is taken at its word.
+    const ocr = readByOcr(ind.periodTarget) || readByOcr(ind.annualTarget);
+    return ocr && ind.periodTarget.value.value !== null && ind.annualTarget.value.value !== null && (a === null) !== (b === null);
   });
   for (const ind of badUnits) {
     const note = `${CHECK_RULES.targetUnits} failed: 实施周期指标值 ${ind.periodTarget.value.raw} and 年度指标值 ${ind.annualTarget.value.raw} are in different units`;
@@ -220,3 +235,34 @@ export function checkUniqueNames(rows: readonly DraftRow[]): Check[] {
   }
   return checks;
 }
+
+/** A number printed with thousands grouped (35,000). */
+const GROUPED_NUMBER = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])/;
+/** A number of four digits or more without grouping, that is no date (2025年) and no code. */
+const UNGROUPED_NUMBER = /(?<![\d,.])\d{4,}(?![\d,]|\s*[年月日号])/;
+
+/**
+ * A document that groups thousands (不少于35,000人) groups them in every target: an ungrouped 2000 beside them is
+ * most often a comma OCR lost. The check is listed for every document that groups; only targets read by OCR
+ * are lowered, as a text layer says what the publisher printed.
+ */
+export function checkThousandsGrouping(rows: readonly DraftRow[]): Check[] {
+  const targets = rows.flatMap((row, position) => row.indicators.flatMap((ind) => [ind.periodTarget, ind.annualTarget].map((field) => ({ field, position }))));
+  const example = targets.find((t) => GROUPED_NUMBER.test(t.field.value.raw));
+  if (!example) return [];
+  const ungrouped = targets.filter((t) => UNGROUPED_NUMBER.test(t.field.value.raw));
+  const shown = GROUPED_NUMBER.exec(example.field.value.raw)![0];
+  for (const { field } of ungrouped) {
+    if (readByOcr(field)) capConfidence(field, FAILED_CHECK_CAP, `${CHECK_RULES.thousands} failed: the document groups thousands (${shown}), ${field.value.raw} does not: a comma may be lost`);
+  }
+  const ok = ungrouped.length === 0;
+  return [
+    {
+      rule: CHECK_RULES.thousands,
+      ok,
+      rows: [...new Set((ok ? [example] : ungrouped).map((t) => t.position))],
+      message: ok ? `every target of four digits or more groups thousands, as ${shown}` : `expected thousands grouped as in ${shown}, got ${ungrouped.map((t) => t.field.value.raw).join(', ')}`,
+    },
+  ];
+}
+

@@ -17,14 +17,14 @@ export const PROJECT_EXPENDITURE_PROFILE: TableProfile = {
   id: 'project-expenditure',
   tableName: '项目支出绩效目标表',
   columns: [
-    { key: 'name', label: /项目名称|资金使用单位|项目\(单位\)名称|单位名称/, role: 'name' },
+    { key: 'name', label: /项目名称|资金使用单位|项目\(单位\)名称|单位名称/, role: 'name', words: ['项目名称', '资金使用单位', '单位名称'] },
     // 财政专户拨款 before 财政拨款: the more specific label first.
-    { key: 'specialAccount', label: /财政专户/, role: 'amount' },
-    { key: 'fiscal', label: /财政拨款|一般公共预算|财政资金/, role: 'amount' },
-    { key: 'other', label: /^其他|其他资金/, role: 'amount' },
+    { key: 'specialAccount', label: /财政专户/, role: 'amount', words: ['财政专户拨款', '财政专户'] },
+    { key: 'fiscal', label: /财政拨款|一般公共预算|财政资金/, role: 'amount', words: ['财政拨款', '一般公共预算', '财政资金'] },
+    { key: 'other', label: /^其他|其他资金/, role: 'amount', words: ['其他资金'] },
     { key: 'total', label: /^(总计|合计|小计|资金总额|预算总额|总额|金额合计|预算金额|项目金额)(\(.*\))?$/, role: 'amount' },
-    { key: 'goal', label: /绩效目标/, role: 'text' },
-    { key: 'indicators', label: /绩效指标/, role: 'text' },
+    { key: 'goal', label: /绩效目标/, role: 'text', words: ['绩效目标'] },
+    { key: 'indicators', label: /绩效指标/, role: 'text', words: ['绩效指标'] },
     // Recognized so that its cells are not reported as stray text; no field is read from it.
     { key: 'rowNumber', label: /^(序号|编号)$/, role: 'text' },
   ],

@@ -34,7 +34,8 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   // A level name after an item number (level 1) or after a separator (level 2), with the code garbled.
   const level = (names: Readonly<Record<string, string>>, before: string) => {
     const alternatives = Object.keys(names).sort((a, b) => b.length - a.length).join('|');
-    const re = new RegExp(`(${before})([^；;。、\\d]{0,2}|\\d{1,2}\\s*[^\\d\\s；;。、-]?|\\d{1,2}\\s*-?)(${alternatives})`, 'g');
+    // The code garbled or missing, or a stray mark before it (；)11-数量指标).
+    const re = new RegExp(`(${before})([^；;。、\\d\\s]\\s*\\d{1,2}\\s*-?|[^；;。、\\d]{0,2}|\\d{1,2}\\s*[^\\d\\s；;。、-]?|\\d{1,2}\\s*-?)(${alternatives})`, 'g');
     for (const m of text.matchAll(re)) {
       const name = m[3]!;
       const code = names[name]!;
@@ -59,6 +60,8 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
     if (prefix.replace(/\s/g, '') === wanted || /^\s*\d{1,2}\s*[、,，.]/.test(prefix)) continue;
     edits.push({ start, end: start + prefix.length, text: wanted, why: `item number and level code «${prefix}» before ${m[3]} read as ${wanted}` });
   }
+  edits.push(...itemBoundaryEdits(text));
+  edits.push(...separatorEdits(text));
   level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
   level(LEVEL2_CODES, '[；;]\\s*');
   // The two labels, one character off.
@@ -91,3 +94,76 @@ export function repairAmountText(t: PositionedText): PositionedText {
   for (const m of t.text.matchAll(/ +/g)) edits.push({ start: m.index!, end: m.index! + m[0].length, text: '', why: 'space inside a number removed' });
   return applyEdits(t, edits);
 }
+
+/** The characters a target's value can end with: a digit, %, a unit, or a word such as 完成 or 是. */
+const VALUE_END = /[\d%％‰元人次个家份项所座台套件本场篇期天日月年户分是否成好高低内上下率度]$/;
+
+/**
+ * An item whose closing 。 OCR misread, with the next item's number and level code garbled as well
+ * (…年度指标值:不低于80%u处3-满意度指标；31-服务对象满意度指标；… → …不低于80%。4、3-满意度指标；…): the next item
+ * stands where a level-1 name is followed by a level-2 code-name, inside the value of 年度指标值. The value ends
+ * where the 实施周期指标值 value did (the two targets are alike as a rule), or else at its last digit, % or unit
+ * before a few characters that hold the next item's number or level code; what lies between is written as
+ * 。N、code-, N one more than the items before it.
+ */
+function itemBoundaryEdits(text: string): Edit[] {
+  const level1 = Object.keys(LEVEL1_CODES).join('|');
+  const level2 = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`年度指标值\\s*[:：]\\s*([^。；;]*?)(${level1})(?=\\s*[；;]\\s*\\d{0,2}\\s*[-－]?\\s*(?:${level2}))`, 'g');
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(re)) {
+    const valueStart = m.index! + m[0].length - m[1]!.length - m[2]!.length;
+    const inValue = m[1]!;
+    const name = m[2]!;
+    const code = LEVEL1_CODES[name]!;
+    // The items so far each have one 年度指标值: this is the next one.
+    const seq = [...text.slice(0, valueStart).matchAll(/年度指标值/g)].length + 1;
+    const period = /实施周期指标值\s*[:：]\s*([^；;。]*?)\s*[；;]\s*$/.exec(text.slice(0, m.index!))?.[1] ?? '';
+    const cut = boundaryIn(inValue, period, [String(seq), code]);
+    if (cut === null) continue;
+    const junk = inValue.slice(cut);
+    const wanted = `。${seq}、${code}-`;
+    edits.push({ start: valueStart + cut, end: valueStart + inValue.length, text: wanted, why: `the end of an item and the next one's number and level code «${junk}» before ${name} read as ${wanted}` });
+  }
+  return edits;
+}
+
+/** Where a target's value ends and the garbled start of the next item begins in `s`; null when unsure. */
+function boundaryIn(s: string, period: string, marks: readonly string[]): number | null {
+  const MAX_JUNK = 8;
+  const plausible = (cut: number) => s.length - cut >= 1 && s.length - cut <= MAX_JUNK && VALUE_END.test(s.slice(0, cut).trimEnd());
+  if (period !== '' && s.startsWith(period) && plausible(period.length)) return period.length;
+  for (let cut = Math.max(1, s.length - MAX_JUNK); cut < s.length; cut++) {
+    const junk = s.slice(cut);
+    if (plausible(cut) && !VALUE_END.test(s[cut]!) && marks.some((d) => junk.includes(d))) return cut;
+  }
+  return null;
+}
+
+/**
+ * The ； after a level name, misread (产出指标)11-数量指标, 数量指标，调研企业数量) or dropped (数量指标订阅报刊份数): a
+ * level-1 name is always followed by ； and the level-2 code-name, a level-2 name by ； and the indicator's name.
+ * The name's last character is rewritten with the separator, so the field says it was repaired.
+ */
+function separatorEdits(text: string): Edit[] {
+  const level1 = Object.keys(LEVEL1_CODES).join('|');
+  const level2 = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length).join('|');
+  const edits: Edit[] = [];
+  const add = (nameEnd: number, junk: string, name: string, what: string) => {
+    const last = text[nameEnd - 1]!;
+    edits.push({ start: nameEnd - 1, end: nameEnd + junk.length, text: `${last}；`, why: `«${junk}» after ${name} read as ； (${what})` });
+  };
+  for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*\\d{1,2}\\s*[-－]?\\s*(?:${level2}))`, 'g'))) {
+    if (/[；;]/.test(m[2]!)) continue;
+    add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-1 name is followed by ； and the level-2 code');
+  }
+  for (const m of text.matchAll(new RegExp(`(?<=\\d\\s*[-－]\\s*)(${level2})(\\s*[)）,，:：.]?)(?=\\s*(.))`, 'g'))) {
+    const next = m[3]!;
+    if (/[；;。]/.test(next) || /[；;]/.test(m[2]!)) continue;
+    // Only before the indicator's name: a Han character, a digit or an opening bracket.
+    if (!/[\p{Script=Han}\d(（“"《]/u.test(next)) continue;
+    add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-2 name is followed by ； and the indicator name');
+  }
+  return edits;
+}
+

@@ -121,6 +121,13 @@ function parsedToDraftIndicator(
     if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=\s]+$/.test(raw)) {
       capConfidence(field, NEAR_MISS_CAP, `${raw} reads like a number but is none: misread`);
     }
+    // OCR takes a thousands comma for a point (≥3,500户次 → ≥3.500户次); targets print two decimals at most.
+    if (ocrRead && /\d\.\d{3}(?!\d)/.test(raw)) capConfidence(field, NEAR_MISS_CAP, `${raw}: a point before three digits may be a thousands comma misread`);
+    // And % for 96 (100% → 10096): a rate above 100 without a % is a misread more often than a target.
+    const value = field.value.value;
+    if (ocrRead && RATE_NAME.test(draft.name.value) && value !== null && value > 100 && !/[%％‰]/.test(raw)) {
+      capConfidence(field, NEAR_MISS_CAP, `${raw} for a rate (${draft.name.value}) without %: % may be read as digits`);
+    }
   }
   // One digit for another (≥400家 / ≥100家) is two targets, not a misread: a misread digit shows in its own
   // OCR confidence. A character dropped or added, or a comparator changed, is what OCR does.
@@ -142,7 +149,9 @@ function parsedToDraftIndicator(
 /** A value read by OCR that is one character off its twin: one of the two is likely misread. */
 const NEAR_MISS_CAP = 0.6;
 
-/** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
+/** An indicator that measures a rate or a share (覆盖率, 比例): its targets are printed with %, and at most 100 as a rule. */
+const RATE_NAME = /率|比例|占比/;
+
 /** Whether `a` and `b` differ in exactly one place, a digit in both. */
 function oneDigitForAnother(a: string, b: string): boolean {
   const x = [...a];
@@ -152,6 +161,7 @@ function oneDigitForAnother(a: string, b: string): boolean {
   return diff.length === 1 && /\d/.test(x[diff[0]!]!) && /\d/.test(y[diff[0]!]!);
 }
 
+/** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
 export function editDistanceAtMost1(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];
