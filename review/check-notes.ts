@@ -30,6 +30,7 @@ import {
   WHITESPACE_LAYOUT_FACTOR,
 } from '../pipeline/confidence.js';
 import { CHECK_RULES } from '../extractors/profiles/project-expenditure/checks.js';
+import { PLACED_BY_POSITION_CAP } from '../extractors/table/columns.js';
 
 /** The note a reviewed field carries: a person confirmed or corrected it. */
 export const REVIEWED_NOTE = 'reviewed';
@@ -72,6 +73,8 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^two OCR models read these characters differently$/, effect: () => 'none' },
   { re: /^ink (between two characters|beside the end of a line) that OCR did not read: a character may be missing$/, effect: () => 'none' },
   { re: /^a mark (between two characters|after the end of a line) that OCR did not read: punctuation may be missing$/, effect: () => 'none' },
+  { re: /^ink on a line of its own that OCR did not read: a character may be missing$/, effect: () => 'none' },
+  { re: /^一 between two digits: a range mark \(～ or -\) may be misread$/, effect: () => 'none' },
   { re: /^OCR gave some characters no position on the page/, effect: () => 'none' },
   { re: /^a character read where the ink is as wide as two/, effect: () => 'none' },
   { re: /read where the ink is much wider than/, effect: () => 'none' },
@@ -83,6 +86,7 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^joined across the page break/, effect: () => ({ factor: STITCH_FACTOR }) },
   { re: /^\d+ character\(s\) sit on a ruling line/, effect: () => ({ cap: STRADDLING_CAP }) },
   { re: /^read from \d+ drawn cells joined left to right$/, effect: () => ({ factor: SPLIT_CELL_FACTOR }) },
+  { re: /^its cell spans two columns \(a ruling line between them not found\): placed by the position of its characters$/, effect: () => ({ cap: PLACED_BY_POSITION_CAP }) },
   { re: /^columns and rows inferred from the text layout/, effect: () => ({ factor: WHITESPACE_LAYOUT_FACTOR }) },
   { re: /^the project has no 绩效目标$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },
   { re: /^the row has no amounts: it may be a fragment of another row$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },

@@ -6,13 +6,16 @@ import { describe, expect, it } from 'vitest';
 import {
   headerRowsToColumnMap,
   mergeColumnMaps,
+  PLACED_BY_POSITION_CAP,
+  PLACED_BY_POSITION_NOTE,
   rowToKeyedCells,
   stripRepeatedHeader,
   type ColumnMap,
 } from '../extractors/table/columns.js';
 import type { TableCell } from '../extractors/table/page-table.js';
 import { PROJECT_EXPENDITURE_PROFILE } from '../extractors/profiles/project-expenditure/profile.js';
-import { unplacedText } from '../extractors/text/positioned-text.js';
+import { concatTexts, unplacedText } from '../extractors/text/positioned-text.js';
+import { placedText } from './helpers/builders.js';
 
 const X = [0, 100, 150, 200, 250, 300, 450, 700];
 const LABELS = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
@@ -55,11 +58,20 @@ describe('headerRowsToColumnMap', () => {
     expect(header.map.columns.find((c) => c.key === 'other')).toMatchObject({ x0: 250, x1: 300 });
   });
 
-  it('recognizes a header word OCR read one character off (财政拔款, 绩效指际), and no short word so', () => {
+  it('recognizes a header word OCR read one character off (财政拔款, 绩效指际), and no short word so (总汁 is placed by position)', () => {
     const header = headerRowsToColumnMap([row(['项目名称（资金使用单位）', '总计', '财政拔款', '财政专户拨款', '其他资金', '绩效目标', '绩效指际'])], PROJECT_EXPENDITURE_PROFILE)!;
     expect(header.map.columns.map((c) => c.key)).toEqual(['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators']);
     const short = headerRowsToColumnMap([row(['项目名称（资金使用单位）', '总汁', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'])], PROJECT_EXPENDITURE_PROFILE)!;
-    expect(short.map.columns.map((c) => c.key)).not.toContain('total');
+    expect(short.map.columns.find((c) => c.key === 'total')).toEqual({ key: 'total', x0: 100, x1: 150 });
+  });
+
+  it('maps a header cell OCR could not read by its place, when one column of the layout is missing between two it knows', () => {
+    const header = headerRowsToColumnMap([row(['项目名称（资金使用单位）', '总计', '\uFFFD', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'])], PROJECT_EXPENDITURE_PROFILE)!;
+    expect(header.map.columns.map((c) => c.key)).toEqual(['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators']);
+    expect(header.map.columns[2]).toEqual({ key: 'fiscal', x0: 150, x1: 200 });
+    // Two columns missing between known ones: which is which is unknown.
+    const two = headerRowsToColumnMap([row(['项目名称（资金使用单位）', '总计', '\uFFFD', '\uFFFD', '其他资金', '绩效目标', '绩效指标'])], PROJECT_EXPENDITURE_PROFILE)!;
+    expect(two.map.columns.map((c) => c.key)).toEqual(['name', 'total', 'other', 'goal', 'indicators']);
   });
 
   it('finds no header in a table of figures', () => {
@@ -90,6 +102,29 @@ describe('stripRepeatedHeader', () => {
     const { cells, stripped } = stripRepeatedHeader(rowToKeyedCells(ordinary, map, 1).cells, map);
     expect(stripped).toBe(0);
     expect(cells.get('name')!.text.text).toBe('总计划项目');
+  });
+});
+
+describe('rowToKeyedCells', () => {
+  const map = headerRowsToColumnMap([row(LABELS)], PROJECT_EXPENDITURE_PROFILE)!.map;
+
+  it('splits a cell over two amount columns (the ruling line between not found) by its characters’ positions, and says so', () => {
+    // 财政拨款 is x 150–200, 财政专户拨款 200–250: one cell over both (and a little more), holding 83.53 in the first only.
+    const wide: TableCell = { rect: { x0: 145, y0: 30, x1: 255, y1: 50 }, text: concatTexts([placedText('83.53', 1, 160, 35, 6)]), straddling: 0 };
+    const { cells, unplaced } = rowToKeyedCells([...row(['物业管理', '83.53'], 30), wide], map, 1);
+    expect(unplaced).toEqual([]);
+    expect(cells.get('fiscal')!.text.text).toBe('83.53');
+    expect(cells.get('fiscal')!.doubts).toEqual([{ cap: PLACED_BY_POSITION_CAP, note: PLACED_BY_POSITION_NOTE }]);
+    expect(cells.has('specialAccount')).toBe(false);
+    // Text in both columns goes to both.
+    const both: TableCell = { ...wide, text: concatTexts([placedText('1.00', 1, 160, 35, 6), placedText('2.00', 1, 210, 35, 6)]) };
+    const split = rowToKeyedCells([both], map, 1).cells;
+    expect([split.get('fiscal')!.text.text, split.get('specialAccount')!.text.text]).toEqual(['1.00', '2.00']);
+  });
+
+  it('leaves text that stands in no column unplaced', () => {
+    const outside: TableCell = { rect: { x0: 700, y0: 30, x1: 800, y1: 50 }, text: placedText('页码 3', 1, 720, 35, 6), straddling: 0 };
+    expect(rowToKeyedCells([outside], map, 1).unplaced).toEqual([outside]);
   });
 });
 

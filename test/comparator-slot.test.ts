@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
-import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
 
@@ -86,6 +86,21 @@ describe('repairComparators', () => {
     const unclear = read('关', 'none');
     expect(unclear[1]!.text).toBe('关');
     expect(unclear[1]!.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('reads a disputed character inside a text target from its shape only when it is clearly ≥ or ≤ (实际支出≤预算值)', () => {
+    const read = (comparator: '≥' | '>' | 'none') =>
+      repairComparators(
+        { text: ':出科预', confidence: 0.5, symbols: [symbol(':', 2, 6), symbol('出', 7, 11), { ...symbol('科', 12, 38, 0.5), doubt: DISPUTED_DOUBT }, symbol('预', 50, 54)] },
+        slotCrop(comparator),
+        SETTINGS,
+      ).symbols[2]!;
+    expect([read('≥').text, read('≥').repair, read('≥').confidence]).toEqual(['≥', 'OCR read 科, its shape is ≥', 0.5]);
+    expect(read('>').text).toBe('科');
+    expect(read('none').text).toBe('科');
+    // Not disputed: left as read.
+    const agreed = repairComparators({ text: ':出科预', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('出', 7, 11), symbol('科', 12, 38), symbol('预', 50, 54)] }, slotCrop('≥'), SETTINGS);
+    expect(agreed.symbols[2]!.text).toBe('科');
   });
 });
 

@@ -158,6 +158,27 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`)).text).toBe(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`);
   });
 
+  it('puts back a label’s colon read as ；, a ‰ read as %。, a 1 read as 1], and the list’s last 。 read as a letter after %', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值;是;年度指标值;是。2、1-产出指标；11-数量指标；乙；实施周期指标值:≤3%。；年度指标值:≥1]次。3、1-产出指标；12-质量指标；丙；实施周期指标值:≥90%；年度指标值:≥90%6`));
+    expect(t.text).toBe(`${head}实施周期指标值:是;年度指标值:是。2、1-产出指标；11-数量指标；乙；实施周期指标值:≤3%。；年度指标值:≥1次。3、1-产出指标；12-质量指标；丙；实施周期指标值:≥90%；年度指标值:≥90%。`);
+    expect(charRepairs(t)).toEqual([
+      '«;» after 实施周期指标值 read as :',
+      '«;» after 年度指标值 read as :',
+      '«1]» read as 1: no target holds a ]',
+      '«6» after % at the end of the list read as 。',
+    ]);
+    expect(repairIndicatorText(ocrText(`${head}实施周期指标值:≤3‰；年度指标值:≤3%。。`)).text).toBe(`${head}实施周期指标值:≤3‰；年度指标值:≤3‰。`);
+  });
+
+  it('puts back the ； before a label, misread as ， or dropped', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；调研企业数量，实施周期指标值:95%年度指标值:95%。'));
+    expect(t.text).toBe('1、1-产出指标；11-数量指标；调研企业数量；实施周期指标值:95%；年度指标值:95%。');
+    expect(charRepairs(t)).toEqual(['«，» before a label read as ；', '«(nothing)» before a label read as ；']);
+    const fine = '1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。';
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
   it('leaves a value alone that only mentions a level name without a level 2 code-name after it', () => {
     const text = '1、1-产出指标；11-数量指标；甲；实施周期指标值:完成产出指标；年度指标值:完成产出指标。';
     expect(repairIndicatorText(ocrText(text)).text).toBe(text);

@@ -57,4 +57,19 @@ describe('markUnreadInk', () => {
     const out = markUnreadInk([symbol('年', 0, 30), symbol('度', 50, 80)], crop, SETTINGS);
     expect(out.every((s) => s.doubt === undefined && s.confidence === 0.97)).toBe(true);
   });
+
+  it('doubts the last symbol before ink on a line of its own (a 。 wrapped alone), not a ruling line at the edge', () => {
+    const width = 200;
+    const height = 100;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 5; y < 35; y++) for (let x = 0; x < 30; x++) data[y * width + x] = 0; // 况
+    for (let y = 50; y < 58; y++) for (let x = 2; x < 10; x++) if ((x - 5.5) ** 2 + (y - 53.5) ** 2 >= 4) data[y * width + x] = 0; // 。
+    for (let y = 96; y < 98; y++) for (let x = 0; x < width; x++) data[y * width + x] = 0; // a ruling line
+    const crop = { left: 0, top: 0, width, height, data, ink: { x0: 0, y0: 5, x1: width - 1, y1: 97 } };
+    const out = markUnreadInk([symbol('况', 0, 30)], crop, SETTINGS);
+    expect(out[0]!.doubt).toBe('ink on a line of its own that OCR did not read: a character may be missing');
+    for (let y = 50; y < 58; y++) for (let x = 2; x < 10; x++) data[y * width + x] = 255;
+    expect(markUnreadInk([symbol('况', 0, 30)], crop, SETTINGS)[0]!.doubt).toBeUndefined();
+  });
 });
+

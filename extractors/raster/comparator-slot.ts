@@ -3,7 +3,16 @@
  * or dropped, read again from their shape (`comparator-glyph.ts`). Every change is marked as a repair.
  */
 import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
-import { medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+
+/** Whether symbol `i` stands between two Han characters of a text after a label's colon on its line. */
+function inTargetText(symbols: readonly MarkedSymbol[], i: number): boolean {
+  const s = symbols[i]!;
+  const han = (t: MarkedSymbol | undefined) => t !== undefined && t.line === s.line && /^\p{Script=Han}$/u.test(t.text);
+  if (!han(symbols[i - 1]) || !han(symbols[i + 1])) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 12 && symbols[k]!.line === s.line; k--) if (/^[:：]$/.test(symbols[k]!.text)) return true;
+  return false;
+}
 
 /** Characters that begin a target before its number as words of their own (约100人, 近3年, 超过5次, 第1季度, 每年2次). */
 const TARGET_PREFIX_WORDS = /[约近超达第每前共全满逾至少多不低高大小累年月日季周]/u;
@@ -39,7 +48,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // Tesseract's Chinese model takes a comparator for almost any character (关 立 盖 六 科 和 入 系…): right after
     // a label's colon, a character before a number that is no word of its own is looked at too.
     const afterColon = /^[:：]$/.test(merged[i - 1]?.text ?? '') && /^\p{Script=Han}$/u.test(s.text) && !TARGET_PREFIX_WORDS.test(s.text);
-    if (!(COMPARATOR_LOOKALIKES.has(s.text) || afterColon) || !next || !/^[0-9]/.test(next.text)) return s;
+    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || afterColon) && next !== undefined && /^[0-9]/.test(next.text);
+    // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
+    // is looked at too, and changed only when its shape is clearly ≥ or ≤.
+    const inText = s.doubt === DISPUTED_DOUBT && /^\p{Script=Han}$/u.test(s.text) && inTargetText(merged, i);
+    if (!beforeNumber && !inText) return s;
     // 超过 (more than) is a word before a number, not a misread comparator.
     if (s.text === '过' && merged[i - 1]?.text === '超') return s;
     const p = settings.padding;
@@ -50,6 +63,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
       y1: Math.min(crop.height, s.y1 - p),
     };
     // A symbol Tesseract placed nowhere has no pixels to look at.
+    if (core.x1 - core.x0 < 3 && !beforeNumber) return s;
     if (core.x1 - core.x0 < 3) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); OCR gave it no position to look at` };
     // The line's body from its symbols' median top and bottom: Tesseract gives a misread symbol a box that can
     // reach into the next line.
@@ -61,8 +75,9 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     let reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
     // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
     // the left of what the box holds.
-    const left = reading ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
+    const left = reading || !beforeNumber ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
     if (left) reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, left, settings.inkThreshold, rows), settings.inkThreshold);
+    if (inText && !beforeNumber) return reading && (reading.char === '≥' || reading.char === '≤') ? { ...s, text: reading.char, confidence: Math.min(s.confidence, reading.confidence), repair: `OCR read ${s.text}, its shape is ${reading.char}` } : s;
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
     if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
     return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };

@@ -12,7 +12,7 @@ import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { insertUnreadComparators, repairComparators } from './comparator-slot.js';
-import { medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth } from './punctuation-width.js';
 import { markUnreadInk } from './unread-ink.js';
 import { lineExtents, lineHeights } from '../ocr/lines.js';
@@ -91,8 +91,16 @@ export const DEFAULT_OCR_CELL_SETTINGS: OcrCellSettings = {
  */
 const LOST_SYMBOL_CONFIDENCE = 0.5;
 
+/** A Han symbol's box wider than this many line heights holds two characters read as one. */
+const MERGED_HAN_WIDTH = 1.6;
+/** A digit is half an em: one whose box is as wide as the line is high holds two (100% read as 10%). */
+const MERGED_DIGIT_WIDTH = 0.95;
+
 /** An amount as printed: digits grouped by thousands or not, two decimals at most, nothing else. */
 const WELL_FORMED_AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
+
+/** Confidence of 一 read between two digits: as often a range mark as the character. */
+const RANGE_MARK_CONFIDENCE = 0.5;
 
 /** A number as printed in an amount cell. */
 const NUMERIC = /^[\s\d.,，。\-－]+$/;
@@ -137,6 +145,9 @@ export async function ocrRegions(
       if (result.text.trim() !== '' && NUMERIC.test(result.text)) {
         const digits = await engine.addJob({ image: png, kind: 'amount' });
         if (digits.text.trim() !== '') result = markSuspects(digits);
+      } else if (result.symbols.length === 0) {
+        // Ink in which the first model read nothing: the other model may.
+        result = markSuspects(await engine.addJob({ image: png, kind: 'text', model: 'standard' }));
       } else if (isDoubtful(result, settings)) {
         result = secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
       }
@@ -206,7 +217,9 @@ function markSuspects(result: OcrResult): MarkedResult {
       const h = heights.get(s.line) ?? 1;
       const w = s.x1 - s.x0;
       // A digit is half an em, a Chinese character one: a symbol much wider holds a character OCR dropped.
-      const merged = (/^[0-9]$/.test(s.text) && w > 0.95 * h) || (/^\p{Script=Han}$/u.test(s.text) && w > 1.6 * h);
+      // (Tesseract's LSTM boxes run on into the white space and over their neighbours, so only a box far wider
+      // than a glyph says so.)
+      const merged = (/^[0-9]$/.test(s.text) && w > MERGED_DIGIT_WIDTH * h) || (/^\p{Script=Han}$/u.test(s.text) && w > MERGED_HAN_WIDTH * h);
       return { ...s, lost: w < 0.1 * h, merged };
     }),
   };
@@ -219,6 +232,12 @@ function markSuspects(result: OcrResult): MarkedResult {
     const numberNext = next !== undefined && next.line === s.line && /^[0-9]/.test(next.text);
     const endsLine = next === undefined || next.line !== s.line;
     if (/^[:：]$/.test(s.text) && (numberNext || endsLine) && s.x1 - s.x0 > 0.4 * h) s.swallowed = true;
+  });
+  // 一 between two digits is a range mark (0～6岁, 1-3) that both models read as the character 一.
+  marked.symbols.forEach((s, i) => {
+    const before = marked.symbols[i - 1];
+    const after = marked.symbols[i + 1];
+    if (s.text === '一' && before?.line === s.line && after?.line === s.line && /^[0-9]$/.test(before.text) && /^[0-9]$/.test(after.text)) s.rangeMark = true;
   });
   // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
   marked.symbols.forEach((s, i) => {
@@ -269,25 +288,63 @@ function readKey(text: string): string {
  * a symbol of the first read that the second read confirms takes the confidence agreement earns, and one it
  * contradicts is capped and marked as disputed.
  */
-function secondRead(first: MarkedResult, second: OcrResult, settings: OcrCellSettings): MarkedResult {
+export function secondRead(first: MarkedResult, second: OcrResult, settings: OcrCellSettings = DEFAULT_OCR_CELL_SETTINGS): MarkedResult {
   const a: { symbol: number; ch: string }[] = [];
   first.symbols.forEach((s, i) => {
     for (const ch of readKey(s.text)) a.push({ symbol: i, ch });
   });
   const b = [...readKey(second.text)];
-  const matched = lcsMatches(a.map((x) => x.ch), b);
+  const aligned = lcsAlign(a.map((x) => x.ch), b);
   const confirmed = new Map<number, boolean>();
-  a.forEach((x, i) => confirmed.set(x.symbol, (confirmed.get(x.symbol) ?? true) && matched[i]!));
-  const symbols = first.symbols.map((s, i) =>
-    confirmed.get(i) !== false
-      ? { ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true }
-      : { ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: 'two OCR models read these characters differently' },
-  );
+  a.forEach((x, i) => confirmed.set(x.symbol, (confirmed.get(x.symbol) ?? true) && aligned[i]! >= 0));
+  const split = splitCharacters(first.symbols, a, aligned);
+  const repairs = new Map([...split.values()].map((k) => [k.keep, k.why]));
+  const symbols = first.symbols.flatMap((s, i): MarkedSymbol[] => {
+    if (split.has(i)) return [];
+    const repair = repairs.get(i);
+    if (confirmed.get(i) !== false) {
+      return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, ...(repair ? { repair } : {}) }];
+    }
+    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: DISPUTED_DOUBT }];
+  });
   return { ...first, symbols };
 }
 
-/** For each element of `a`, whether it is part of a longest common subsequence with `b`. */
-function lcsMatches(a: readonly string[], b: readonly string[]): boolean[] {
+/**
+ * Symbols of the first read that split one character in two (是/否 read 是/和否: a long / overlapping 否, the
+ * rest of 否 read as 和): a Han symbol the second read has nothing for, narrower than half an em, beside a Han
+ * symbol the second read confirms, the two together no wider than a character. Keyed by the index of the symbol
+ * to drop, with the repair its neighbour carries.
+ */
+function splitCharacters(symbols: readonly MarkedSymbol[], a: readonly { symbol: number; ch: string }[], aligned: readonly number[]): Map<number, { keep: number; why: string }> {
+  const heights = lineHeights(symbols);
+  const bIndex = new Map<number, number>();
+  a.forEach((x, i) => bIndex.set(x.symbol, aligned[i]!));
+  const out = new Map<number, { keep: number; why: string }>();
+  const han = (s: MarkedSymbol | undefined) => s !== undefined && /^\p{Script=Han}$/u.test(s.text);
+  symbols.forEach((s, i) => {
+    if (!han(s) || bIndex.get(i) !== -1) return;
+    const h = heights.get(s.line) ?? 1;
+    for (const j of [i + 1, i - 1]) {
+      const n = symbols[j];
+      if (!han(n) || n!.line !== s.line || (bIndex.get(j) ?? -1) < 0 || out.has(j) || [...out.values()].some((k) => k.keep === j)) continue;
+      // The second read has nothing between this neighbour and the next confirmed symbol on the other side.
+      const other = symbols[j > i ? i - 1 : i + 1];
+      const otherB = other ? bIndex.get(j > i ? i - 1 : i + 1) ?? -1 : -1;
+      const adjacent = otherB < 0 || Math.abs(otherB - bIndex.get(j)!) === 1;
+      const width = Math.max(s.x1, n!.x1) - Math.min(s.x0, n!.x0);
+      if (adjacent && s.x1 - s.x0 < 0.5 * h && n!.x1 - n!.x0 < 0.6 * h && width <= 1.15 * h) {
+        const pair = j > i ? `${s.text}${n!.text}` : `${n!.text}${s.text}`;
+        out.set(i, { keep: j, why: `${pair} read where the ink is one character wide, and the other model read ${n!.text} alone` });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/** For each element of `a`, the index of the element of `b` it is matched to in a longest common subsequence, or -1. */
+function lcsAlign(a: readonly string[], b: readonly string[]): number[] {
   const n = a.length;
   const m = b.length;
   const dp = new Uint16Array((n + 1) * (m + 1));
@@ -296,12 +353,12 @@ function lcsMatches(a: readonly string[], b: readonly string[]): boolean[] {
       dp[i * (m + 1) + j] = a[i] === b[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
     }
   }
-  const out = new Array<boolean>(n).fill(false);
+  const out = new Array<number>(n).fill(-1);
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
-      out[i] = true;
+      out[i] = j;
       i++;
       j++;
     } else if (dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!) i++;
@@ -356,8 +413,9 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
       // A suspect symbol that no second read confirmed keeps its doubt.
       const lost = Boolean(s.lost) && !s.confirmed;
       const merged = Boolean(s.merged) && !s.confirmed;
-      // Two models agreeing on the colon does not bring back the glyph its box swallowed.
+      // Two models agreeing on the colon does not bring back the glyph its box swallowed, nor on 一 the range mark.
       const swallowed = Boolean(s.swallowed);
+      const rangeMark = Boolean(s.rangeMark);
       const w = (s.x1 - s.x0) / chars.length;
       return chars.map((char, k) => ({
         char,
@@ -368,11 +426,12 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         size: (line.y1 - line.y0) * scale,
         page,
         run: runBase + s.word,
-        confidence: lost || merged || swallowed ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : s.confidence,
+        confidence: lost || merged || swallowed ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : rangeMark ? Math.min(s.confidence, RANGE_MARK_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
         ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
         ...(swallowed ? { doubt: `${s.text} read where the ink is much wider than ${s.text}: a character beside it may be missing` } : {}),
         ...(s.doubt ? { doubt: s.doubt } : {}),
+        ...(rangeMark ? { doubt: '一 between two digits: a range mark (～ or -) may be misread' } : {}),
         ...(s.repair ? { repair: s.repair } : {}),
       }));
     })

@@ -19,11 +19,14 @@ export interface Crop {
 
 /**
  * A symbol with what makes it suspect: placed nowhere (`lost`), as wide as two (`merged`), a separator that
- * swallowed the glyph beside it (`swallowed`); `confirmed` by a second read; what was `repair`ed and why it is in
+ * swallowed the glyph beside it (`swallowed`), 一 between digits (`rangeMark`); `confirmed` by a second read; what was `repair`ed and why it is in
  * `doubt`.
  */
-export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; swallowed?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
+export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; swallowed?: boolean; rangeMark?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
 export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
+
+/** The doubt a second read writes on a symbol the two models read differently. */
+export const DISPUTED_DOUBT = 'two OCR models read these characters differently';
 
 /** Each line's body: the median top and the median bottom of its symbols (pixels of the read). */
 export function medianLineExtents(symbols: readonly OcrSymbol[]): Map<number, { y0: number; y1: number }> {

@@ -104,7 +104,47 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
       s.doubt = 'a mark after the end of a line that OCR did not read: punctuation may be missing';
     }
   }
+  markUnreadLines(out);
   return out;
+
+  /**
+   * Ink on a line of its own that no symbol covers (a closing 。 wrapped onto the next line, where OCR finds no
+   * text line at all): the symbol read last before it carries the doubt. Ruling-line remnants at the crop's
+   * edge (long and thin) are no text.
+   */
+  function markUnreadLines(symbols: MarkedSymbol[]): void {
+    if (symbols.length === 0) return;
+    const heights = symbols.map((s) => s.y1 - s.y0).sort((a, b) => a - b);
+    const h = Math.max(1, heights[Math.floor(heights.length / 2)]!);
+    let band: { y0: number; y1: number } | null = null;
+    const bands: { y0: number; y1: number }[] = [];
+    for (let y = 0; y <= crop.height; y++) {
+      const ink = y < crop.height && inkIn(0, crop.width, y, y + 1) > 0;
+      if (ink) band = band ? { y0: band.y0, y1: y + 1 } : { y0: y, y1: y + 1 };
+      else if (band) {
+        bands.push(band);
+        band = null;
+      }
+    }
+    for (const b of bands) {
+      if (symbols.some((s) => s.y0 - p < b.y1 && s.y1 - p > b.y0)) continue;
+      let ink = 0;
+      const box = { x0: Infinity, x1: -Infinity };
+      for (let y = b.y0; y < b.y1; y++) {
+        for (let x = 0; x < crop.width; x++) {
+          if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
+          ink++;
+          box.x0 = Math.min(box.x0, x);
+          box.x1 = Math.max(box.x1, x + 1);
+        }
+      }
+      const rule = b.y1 - b.y0 < 0.2 * h && box.x1 - box.x0 > 2 * h;
+      if (rule || ink < MARK_MIN_INK * h * h) continue;
+      const before = symbols.filter((s) => s.y1 - p <= b.y0).pop() ?? symbols[0]!;
+      before.confidence = Math.min(before.confidence, 0.5);
+      before.doubt = 'ink on a line of its own that OCR did not read: a character may be missing';
+    }
+  }
 
   /**
    * Whether the columns between two symbols of a line hold a mark of their own: ink apart from both glyphs (a

@@ -84,7 +84,7 @@ export function headerRowsToColumnMap(
   if (preambleRows < 0) return null;
   let headerRows = preambleRows;
   while (headerRows < rows.length && headerRows - preambleRows < 3 && headerMatches(rows[headerRows]!, profile) >= profile.minHeaderMatches) headerRows++;
-  const byKey = new Map<string, { x0: number; x1: number; width: number; label: string }>();
+  const byKey = new Map<string, { x0: number; x1: number; width: number; label?: string }>();
   for (const row of rows.slice(preambleRows, headerRows)) {
     for (const cell of row) {
       const spec = labelToColumn(cell.text.text, profile);
@@ -95,7 +95,25 @@ export function headerRowsToColumnMap(
       if (!prev || width < prev.width) byKey.set(spec.key, { x0: cell.rect.x0, x1: cell.rect.x1, width, label: headerLabel(cell.text.text) });
     }
   }
-  const columns = [...byKey.entries()].map(([key, r]) => ({ key, x0: r.x0, x1: r.x1, label: r.label })).sort((a, b) => a.x0 - b.x0);
+  // A header cell that names nothing (OCR read nothing in it, or garbage) between two recognized columns with
+  // one column of the profile's layout missing between them is that column, mapped by position.
+  const order = profile.layoutOrder;
+  for (const row of rows.slice(preambleRows, headerRows)) {
+    for (const cell of row) {
+      if (labelToColumn(cell.text.text, profile)) continue;
+      const known = [...byKey.entries()];
+      const left = known.filter(([, r]) => r.x1 <= cell.rect.x0 + 1).sort((a, b) => b[1].x1 - a[1].x1)[0];
+      const right = known.filter(([, r]) => r.x0 >= cell.rect.x1 - 1).sort((a, b) => a[1].x0 - b[1].x0)[0];
+      if (!left || !right) continue;
+      const at = order.indexOf(left[0]);
+      const missing = order[at + 1];
+      if (at < 0 || order.indexOf(right[0]) !== at + 2 || !missing || byKey.has(missing)) continue;
+      byKey.set(missing, { x0: cell.rect.x0, x1: cell.rect.x1, width: cell.rect.x1 - cell.rect.x0 });
+    }
+  }
+  const columns = [...byKey.entries()]
+    .map(([key, r]) => ({ key, x0: r.x0, x1: r.x1, ...(r.label !== undefined ? { label: r.label } : {}) }))
+    .sort((a, b) => a.x0 - b.x0);
   return { map: { columns }, headerRows, preambleRows };
 }
 
@@ -123,6 +141,8 @@ export function rowToKeyedCells(
   minOverlap = DEFAULT_MIN_COLUMN_OVERLAP,
 ): { cells: Map<string, KeyedCell>; unplaced: TableCell[]; spanning: TableCell[] } {
   const parts = new Map<string, TableCell[]>();
+  /** Parts of cells placed by their characters' positions. */
+  const byPosition = new Set<TableCell>();
   const unplaced: TableCell[] = [];
   const spanning: TableCell[] = [];
   for (const cell of row) {
@@ -135,7 +155,15 @@ export function rowToKeyedCells(
     }
     const best = overlaps.sort((a, b) => b.share - a.share)[0];
     if (!best || best.share < minOverlap) {
-      if (cell.text.text.trim()) unplaced.push(cell);
+      // A cell over two columns whose ruling line between was not found (a faint line in a scan): its text still
+      // stands in the columns, each part by its characters' positions.
+      const split = cell.text.text.trim() ? cellToColumnParts(cell, map) : null;
+      if (split) {
+        for (const part of split) {
+          byPosition.add(part.cell);
+          (parts.get(part.key) ?? parts.set(part.key, []).get(part.key)!).push(part.cell);
+        }
+      } else if (cell.text.text.trim()) unplaced.push(cell);
       continue;
     }
     (parts.get(best.key) ?? parts.set(best.key, []).get(best.key)!).push(cell);
@@ -143,14 +171,53 @@ export function rowToKeyedCells(
   const cells = new Map<string, KeyedCell>();
   for (const [key, list] of parts) {
     list.sort((a, b) => a.rect.x0 - b.rect.x0);
+    const placed = list.some((c) => byPosition.has(c));
     cells.set(key, {
       text: concatTexts(list.map((c) => c.text).filter((t) => t.text.length > 0)),
       straddling: list.reduce((s, c) => s + c.straddling, 0),
       parts: list.length,
       regions: list.map((c) => ({ page, bbox: [c.rect.x0, c.rect.y0, c.rect.x1, c.rect.y1].map((n) => Math.round(n * 100) / 100) as Source['bbox'] })),
+      ...(placed ? { doubts: [{ cap: PLACED_BY_POSITION_CAP, note: PLACED_BY_POSITION_NOTE }] } : {}),
     });
   }
   return { cells, unplaced, spanning };
+}
+
+/** A value whose cell fitted no column and was placed by its characters' positions. */
+export const PLACED_BY_POSITION_CAP = 0.95;
+export const PLACED_BY_POSITION_NOTE = 'its cell spans two columns (a ruling line between them not found): placed by the position of its characters';
+
+/**
+ * A cell's text split by column: each character goes to the column its centre stands in (white space and
+ * characters without a position go with the one before). Null when a character stands in no column, or the
+ * text in only one part of a column the cell barely overlaps. Pure.
+ */
+export function cellToColumnParts(cell: TableCell, map: ColumnMap): { key: string; cell: TableCell }[] | null {
+  const runs: { key: string; start: number; end: number }[] = [];
+  let current: string | null = null;
+  for (let i = 0; i < cell.text.text.length; i++) {
+    const box = cell.text.boxes[i];
+    let key: string | null = current;
+    if (box && cell.text.text[i]!.trim() !== '') {
+      const cx = (box.bbox[0] + box.bbox[2]) / 2;
+      const col = map.columns.find((c) => cx >= c.x0 && cx <= c.x1);
+      if (!col) return null;
+      key = col.key;
+    }
+    if (key === null) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.key === key) last.end = i + 1;
+    else runs.push({ key, start: i, end: i + 1 });
+    current = key;
+  }
+  if (runs.length === 0) return null;
+  return runs.map((r) => {
+    const col = map.columns.find((c) => c.key === r.key)!;
+    return {
+      key: r.key,
+      cell: { rect: { x0: Math.max(cell.rect.x0, col.x0), y0: cell.rect.y0, x1: Math.min(cell.rect.x1, col.x1), y1: cell.rect.y1 }, text: sliceText(cell.text, r.start, r.end), straddling: 0 },
+    };
+  });
 }
 
 /**

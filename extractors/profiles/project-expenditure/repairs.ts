@@ -77,6 +77,34 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
       }
     }
   }
+  // The colon after a label read as ； (实施周期指标值;是;年度指标值:是): the value follows, then the next label or the
+  // end. The value's first character is rewritten with it, so the target says it was repaired.
+  for (const m of text.matchAll(/(实施周期指标值|年度指标值)\s*([；;])\s*(?=[^\s；;:：。][^；;。]*?(?:[；;]\s*年度指标值|。|$))/g)) {
+    const rest = text.slice(m.index! + m[0].length);
+    if (m[1] === '实施周期指标值' && !/^[^；;。]*[；;]\s*年度指标值/.test(rest)) continue;
+    const at = m.index! + m[1]!.length;
+    const end = m.index! + m[0].length + 1;
+    edits.push({ start: at, end, text: `:${rest[0]}`, why: `«${m[2]}» after ${m[1]} read as :` });
+  }
+  // The ； before a label misread (调研企业数量，实施周期指标值) or dropped (实施周期指标值:95%年度指标值): a label always
+  // follows ； in an item. The character before it is rewritten with the ；, so its field says it was repaired.
+  for (const m of text.matchAll(/(?<=[^\s；;。、，,:：.])\s*[，,:：.]?\s*(?=(?:实施周期指标值|年度指标值)\s*[:：；;])/g)) {
+    if (m.index === 0) continue;
+    const before = m.index! - 1;
+    const prev = text[before]!;
+    edits.push({ start: before, end: m.index! + m[0].length, text: `${prev}；`, why: `«${m[0] || '(nothing)'}» before a label read as ；` });
+  }
+  // ‰ read as % and a point (≤3%。。): the item's own 。 follows it.
+  for (const m of text.matchAll(/(?<=\d)%。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 read as ‰' });
+  // A ] beside a digit of a target (≥1]次): 1 read twice, as 1 and ]. No target holds a ].
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(\d\]|\](?=\d))/g)) {
+    // The digit is rewritten with it, so the target says it was repaired.
+    const digit = m[1]!.replace(']', '');
+    edits.push({ start: m.index!, end: m.index! + 2, text: digit, why: `«${m[1]}» read as ${digit}: no target holds a ]` });
+  }
+  // The cell's last 。 read as a letter or a digit after a %: a target ends at %.
+  const last = /(?<=年度指标值\s*[:：][^；;。]*)%([0-9a-zA-Z])\s*$/.exec(text);
+  if (last) edits.push({ start: last.index, end: last.index + 2, text: '%。', why: `«${last[1]}» after % at the end of the list read as 。` });
   // Per mille read as per cent and a letter o (3%o).
   for (const m of text.matchAll(/(?<=\d)%[oO]/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%o read as ‰' });
   // Spaces inside a number (1,2 00).

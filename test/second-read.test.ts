@@ -1,0 +1,40 @@
+/**
+ * A second read by the other chi_sim model: agreement raises a symbol's confidence, disagreement caps it, and a
+ * character the first model split in two is put back together.
+ */
+import { describe, expect, it } from 'vitest';
+import { secondRead } from '../extractors/raster/ocr-cells.js';
+import type { MarkedResult, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import type { OcrResult } from '../extractors/ocr/ocr-engine.js';
+
+/** A line 44 px high: symbols given as [text, x0, x1]. */
+function read(symbols: [string, number, number, number?][]): MarkedResult {
+  const marked: MarkedSymbol[] = symbols.map(([text, x0, x1, confidence = 0.8]) => ({ text, x0, x1, y0: 0, y1: 44, confidence, word: 0, line: 0 }));
+  return { text: symbols.map((s) => s[0]).join(''), confidence: 0.8, symbols: marked };
+}
+const other = (text: string): OcrResult => ({ text, confidence: 0.9, symbols: [] });
+
+describe('secondRead', () => {
+  it('confirms what both models read and doubts what they read differently', () => {
+    const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'));
+    expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
+      ['孕', 0.5, 'two OCR models read these characters differently'],
+      ['产', 0.95, null],
+      ['妇', 0.95, null],
+    ]);
+  });
+
+  it('joins a character split in two (是/否 read 是/和否: the rest of 否 beside a long / read as 和), as the other model read it', () => {
+    // 和 and 否 are 15 and 18 px wide, together about one em of 44 px.
+    const out = secondRead(read([['是', 0, 44], ['/', 46, 60], ['和', 62, 77], ['否', 76, 94], [')', 96, 104]]), other('是/否)'));
+    expect(out.symbols.map((s) => s.text).join('')).toBe('是/否)');
+    expect(out.symbols[2]!.repair).toBe('和否 read where the ink is one character wide, and the other model read 否 alone');
+    expect(out.symbols.every((s) => s.confidence === 0.95)).toBe(true);
+  });
+
+  it('keeps a character the other model left out when it is a character’s width', () => {
+    const out = secondRead(read([['年', 0, 44], ['度', 46, 90], ['值', 92, 136]]), other('年值'));
+    expect(out.symbols.map((s) => s.text).join('')).toBe('年度值');
+    expect(out.symbols[1]!.confidence).toBe(0.5);
+  });
+});
