@@ -179,6 +179,17 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
+  it('reads a stray character after %, a 9 before it and a point before three digits as likely misreads, flagged', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥909%；年度指标值:≥90%6；2、1-产出指标；11-数量指标；乙；实施周期指标值:≥28.500人；年度指标值:≥28,500人。'));
+    expect(t.text).toBe('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥90%；年度指标值:≥90%；2、1-产出指标；11-数量指标；乙；实施周期指标值:≥28,500人；年度指标值:≥28,500人。');
+    const repaired = t.boxes.filter((b) => b?.repair);
+    expect(repaired.length).toBeGreaterThan(0);
+    expect(repaired.every((b) => b!.confidence! < 0.9)).toBe(true);
+    // 99% and 100% are percentages as printed.
+    const fine = '1、1-产出指标；12-质量指标；甲；实施周期指标值:≥99%；年度指标值:100%。';
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
   it('leaves a value alone that only mentions a level name without a level 2 code-name after it', () => {
     const text = '1、1-产出指标；11-数量指标；甲；实施周期指标值:完成产出指标；年度指标值:完成产出指标。';
     expect(repairIndicatorText(ocrText(text)).text).toBe(text);

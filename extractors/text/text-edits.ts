@@ -21,6 +21,12 @@ export interface Edit {
   end: number;
   text: string;
   why: string;
+  /**
+   * Confidence of what the edit wrote: lower than `REPAIRED_CONFIDENCE` for a repair that is a likely reading,
+   * not one the format dictates.
+   * @default REPAIRED_CONFIDENCE
+   */
+  confidence?: number;
 }
 
 /** Apply edits (non-overlapping, any order): each replacement takes the union box of what it replaced. */
@@ -37,7 +43,7 @@ export function applyEdits(t: PositionedText, edits: readonly Edit[]): Positione
           page: replaced[0]!.page,
           bbox: replaced.map((b) => b.bbox).reduce(unionBBox),
           // The replacement comes from the format, not from the misread characters: their confidence does not carry.
-          confidence: REPAIRED_CONFIDENCE,
+          confidence: e.confidence ?? REPAIRED_CONFIDENCE,
           repair: e.why,
         }
       : null;
