@@ -1,0 +1,61 @@
+/**
+ * Repairs of the labels and targets of a 绩效指标 cell read by OCR: the separators around the labels
+ * (实施周期指标值, 年度指标值), and the shape of a target's number (%, ‰, thousands). Part of
+ * `repairIndicatorText`, which owns the level names and item numbers.
+ */
+import type { Edit } from '../../text/text-edits.js';
+
+/** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
+const LIKELY_REPAIR_CONFIDENCE = 0.85;
+
+/** Edits of the labels' separators and the targets' numbers; none overlaps `earlier` or another. */
+export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edit[] {
+  const edits: Edit[] = [];
+  // The colon after a label read as ； (实施周期指标值;是;年度指标值:是): the value follows, then the next label or the
+  // end. The value's first character is rewritten with it, so the target says it was repaired.
+  for (const m of text.matchAll(/(实施周期指标值|年度指标值)\s*([；;])\s*(?=[^\s；;:：。][^；;。]*?(?:[；;]\s*年度指标值|。|$))/g)) {
+    const rest = text.slice(m.index! + m[0].length);
+    if (m[1] === '实施周期指标值' && !/^[^；;。]*[；;]\s*年度指标值/.test(rest)) continue;
+    const at = m.index! + m[1]!.length;
+    const end = m.index! + m[0].length + 1;
+    edits.push({ start: at, end, text: `:${rest[0]}`, why: `«${m[2]}» after ${m[1]} read as :` });
+  }
+  // The ； before a label misread (调研企业数量，实施周期指标值) or dropped (实施周期指标值:95%年度指标值): a label always
+  // follows ； in an item. The character before it is rewritten with the ；, so its field says it was repaired.
+  for (const m of text.matchAll(/(?<=[^\s；;。、，,:：.])\s*[，,:：.]?\s*(?=(?:实施周期指标值|年度指标值)\s*[:：；;])/g)) {
+    if (m.index === 0) continue;
+    const before = m.index! - 1;
+    const prev = text[before]!;
+    edits.push({ start: before, end: m.index! + m[0].length, text: `${prev}；`, why: `«${m[0] || '(nothing)'}» before a label read as ；` });
+  }
+  // ‰ read as % and a point (≤3%。。): the item's own 。 follows it.
+  for (const m of text.matchAll(/(?<=\d)%。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 read as ‰' });
+  // A ] beside a digit of a target (≥1]次): 1 read twice, as 1 and ]. No target holds a ].
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(\d\]|\](?=\d))/g)) {
+    // The digit is rewritten with it, so the target says it was repaired.
+    const digit = m[1]!.replace(']', '');
+    edits.push({ start: m.index!, end: m.index! + 2, text: digit, why: `«${m[1]}» read as ${digit}: no target holds a ]` });
+  }
+  // The cell's last 。 read as a letter or a digit after a %: a target ends at %.
+  const last = /(?<=年度指标值\s*[:：][^；;。]*)%([0-9a-zA-Z])\s*$/.exec(text);
+  if (last) edits.push({ start: last.index, end: last.index + 2, text: '%。', why: `«${last[1]}» after % at the end of the list read as 。` });
+  // A target's % read with a stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split in
+  // two): a percentage goes no further than %, and rarely above 100. Likely readings, not dictated ones: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)%([0-9a-zA-Z])(?=\s*(?:[；;。]|$|(\d+\s*、)))/g)) {
+    if ([...earlier, ...edits].some((e) => e.start < m.index! + 2 && e.end > m.index!)) continue;
+    // Before the next item's number, the stray character is the 。 that ends this one.
+    const end = m[2] !== undefined ? '%。' : '%';
+    edits.push({ start: m.index!, end: m.index! + 2, text: end, why: `«%${m[1]}» read as ${end}: a percentage ends at %`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。\d]*)(\d+)9%/g)) {
+    const value = Number(m[1]);
+    if (value > 100 || Number(`${m[1]}9`) <= 100) continue;
+    const start = m.index! + m[1]!.length - 1;
+    edits.push({ start, end: start + 3, text: `${m[1]!.slice(-1)}%`, why: `«${m[1]!.slice(-1)}9%» read as ${m[1]!.slice(-1)}%: % read as 9%`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
+  // A thousands comma read as a point (≥28.500人): targets print two decimals at most.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\.(?=\d{3}(?!\d))/g)) {
+    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]},`, why: '. before three digits read as a thousands comma', confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
+  return edits.filter((e, i) => ![...earlier, ...edits.slice(0, i)].some((o) => o.start < e.end && o.end > e.start));
+}
