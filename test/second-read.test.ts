@@ -18,7 +18,7 @@ describe('secondRead', () => {
   it('confirms what both models read and doubts what they read differently', () => {
     const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'));
     expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
-      ['孕', 0.5, 'two OCR models read these characters differently'],
+      ['孕', 0.5, 'two OCR models read these characters differently: one read 孕, the other 孚'],
       ['产', 0.95, null],
       ['妇', 0.95, null],
     ]);
@@ -36,5 +36,6 @@ describe('secondRead', () => {
     const out = secondRead(read([['年', 0, 44], ['度', 46, 90], ['值', 92, 136]]), other('年值'));
     expect(out.symbols.map((s) => s.text).join('')).toBe('年度值');
     expect(out.symbols[1]!.confidence).toBe(0.5);
+    expect(out.symbols[1]!.doubt).toBe('two OCR models read these characters differently: one read 度, the other nothing');
   });
 });

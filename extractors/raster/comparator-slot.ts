@@ -51,7 +51,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || afterColon) && next !== undefined && /^[0-9]/.test(next.text);
     // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
     // is looked at too, and changed only when its shape is clearly ≥ or ≤.
-    const inText = s.doubt === DISPUTED_DOUBT && /^\p{Script=Han}$/u.test(s.text) && inTargetText(merged, i);
+    const inText = (s.doubt ?? '').startsWith(DISPUTED_DOUBT) && /^\p{Script=Han}$/u.test(s.text) && inTargetText(merged, i);
     if (!beforeNumber && !inText) return s;
     // 超过 (more than) is a word before a number, not a misread comparator.
     if (s.text === '过' && merged[i - 1]?.text === '超') return s;

@@ -305,10 +305,47 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     if (confirmed.get(i) !== false) {
       return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, ...(repair ? { repair } : {}) }];
     }
-    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: DISPUTED_DOUBT }];
+    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: disputeNote(i) }];
   });
   return { ...first, symbols };
+
+  /** The dispute in words, for the reviewer: the run of disputed symbols around `i`, and what the other model read there. */
+  function disputeNote(i: number): string {
+    const disputed = (k: number) => k >= 0 && k < first.symbols.length && confirmed.get(k) === false && !split.has(k);
+    let lo = i;
+    while (disputed(lo - 1)) lo--;
+    let hi = i;
+    while (disputed(hi + 1)) hi++;
+    // Where the other model's text stands between the confirmed symbols on either side.
+    const bOf = (symbol: number, last: boolean) => {
+      const found = a.map((x, k) => (x.symbol === symbol ? aligned[k]! : -1)).filter((v) => v >= 0);
+      return found.length === 0 ? null : last ? found[found.length - 1]! : found[0]!;
+    };
+    let from = 0;
+    for (let k = lo - 1; k >= 0; k--) {
+      const v = bOf(k, true);
+      if (v !== null) {
+        from = v + 1;
+        break;
+      }
+    }
+    let to = b.length;
+    for (let k = hi + 1; k < first.symbols.length; k++) {
+      const v = bOf(k, false);
+      if (v !== null) {
+        to = v;
+        break;
+      }
+    }
+    const here = first.symbols.slice(lo, hi + 1).map((x) => x.text).join('');
+    const other = b.slice(from, to).join('');
+    const cut = (t: string) => ([...t].length > DISPUTE_SHOWN ? `${[...t].slice(0, DISPUTE_SHOWN).join('')}…` : t);
+    return `${DISPUTED_DOUBT}: one read ${cut(here)}, the other ${other === '' ? 'nothing' : cut(other)}`;
+  }
 }
+
+/** The most characters of a disputed run a note shows. */
+const DISPUTE_SHOWN = 8;
 
 /**
  * Symbols of the first read that split one character in two (是/否 read 是/和否: a long / overlapping 否, the
