@@ -10,6 +10,7 @@ import { preprocessPage } from '../extractors/raster/preprocess.js';
 import { classifyComparator, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
 import { edgesToPageTables } from '../extractors/table/page-table.js';
 import { repairAmountText, repairIndicatorText } from '../extractors/profiles/project-expenditure/repairs.js';
+import { REPAIRED_CONFIDENCE } from '../extractors/text/text-edits.js';
 import { charRepairs, type PositionedText } from '../extractors/text/positioned-text.js';
 import type { GreyImage } from '../extractors/raster/grey-image.js';
 
@@ -188,6 +189,17 @@ describe('repairIndicatorText', () => {
     // 99% and 100% are percentages as printed.
     const fine = '1、1-产出指标；12-质量指标；甲；实施周期指标值:≥99%；年度指标值:100%。';
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
+  it('confirms a level code read as its name dictates but doubted (the other model read 1- as 士), and leaves a sure one alone', () => {
+    const text = '1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。';
+    const doubted = ocrText(text);
+    const boxes = doubted.boxes.map((b, i) => (i === 2 || i === 3 ? { ...b!, confidence: 0.5 } : b));
+    const t = repairIndicatorText({ text, boxes });
+    expect(t.text).toBe(text);
+    expect(charRepairs(t)).toEqual(['level code 1- confirmed by its name 产出指标']);
+    expect(t.boxes[2]!.confidence).toBe(REPAIRED_CONFIDENCE);
+    expect(charRepairs(repairIndicatorText(ocrText(text)))).toEqual([]);
   });
 
   it('leaves a value alone that only mentions a level name without a level 2 code-name after it', () => {

@@ -24,6 +24,9 @@ export const LEVEL2_CODES: Readonly<Record<string, string>> = {
 
 const LABELS = ['实施周期指标值', '年度指标值'];
 
+/** A level code read as its name dictates, but below this confidence, is confirmed by the name. */
+const CONFIRMED_BY_NAME_BELOW = 0.9;
+
 /**
  * Repair an OCR-read 绩效指标 cell: level codes garbled or missing before a known level name (1、革产出指标 →
  * 1、1-产出指标), labels with one character misread (实施周期指际值 → 实施周期指标值), spaces inside numbers.
@@ -41,8 +44,14 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
       const name = m[3]!;
       const code = names[name]!;
       const wanted = `${code}-`;
-      if (m[2] === wanted) continue;
       const start = m.index! + m[1]!.length;
+      if (m[2] === wanted) {
+        // Read right but doubted (the other model garbles codes: 1- as L, 士, 乃): the name dictates the code, so the
+        // code is written again as a repair, at the confidence the format gives it.
+        const doubtful = t.boxes.slice(start, start + wanted.length).some((b) => (b?.confidence ?? 1) < CONFIRMED_BY_NAME_BELOW);
+        if (doubtful) edits.push({ start, end: start + wanted.length, text: wanted, why: `level code ${wanted} confirmed by its name ${name}` });
+        continue;
+      }
       edits.push({ start, end: start + m[2]!.length, text: wanted, why: `level code «${m[2]}» before ${name} read as ${wanted}` });
     }
   };
