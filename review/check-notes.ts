@@ -94,7 +94,6 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^indicator \d+(: | reads «)/, effect: () => ({ cap: UNPARSED_CAP }) },
   { re: /^实施周期指标值 .* and 年度指标值 .* differ by one character/, effect: () => ({ cap: NEAR_MISS_CAP }) },
   { re: / reads like a number but is none: misread$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
-  { re: /: a point before three digits may be a thousands comma misread$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
   { re: / without %: % may be read as digits$/, effect: () => ({ cap: NEAR_MISS_CAP }) },
 ];
 

@@ -297,14 +297,24 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
   });
   const b = [...readKey(second.text)];
   const aligned = lcsAlign(a.map((x) => x.ch), b);
-  const confirmed = new Map<number, boolean>();
-  a.forEach((x, i) => confirmed.set(x.symbol, (confirmed.get(x.symbol) ?? true) && aligned[i]! >= 0));
-  const split = splitCharacters(first.symbols, a, aligned);
+  // Per symbol: where its characters stand in the second read (-1: not there), and whether all of them do.
+  const spans = first.symbols.map(() => ({ first: -1, last: -1, confirmed: true }));
+  a.forEach((x, k) => {
+    const span = spans[x.symbol]!;
+    const at = aligned[k]!;
+    if (at < 0) span.confirmed = false;
+    else {
+      if (span.first < 0) span.first = at;
+      span.last = at;
+    }
+  });
+  const split = splitCharacters(first.symbols, spans);
   const repairs = new Map([...split.values()].map((k) => [k.keep, k.why]));
+  const notes = new Map<number, string>();
   const symbols = first.symbols.flatMap((s, i): MarkedSymbol[] => {
     if (split.has(i)) return [];
     const repair = repairs.get(i);
-    if (confirmed.get(i) !== false) {
+    if (spans[i]!.confirmed) {
       return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, ...(repair ? { repair } : {}) }];
     }
     return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: disputeNote(i) }];
@@ -313,41 +323,34 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
 
   /** The dispute in words, for the reviewer: the run of disputed symbols around `i`, and what the other model read there. */
   function disputeNote(i: number): string {
-    const disputed = (k: number) => k >= 0 && k < first.symbols.length && confirmed.get(k) === false && !split.has(k);
+    const disputed = (k: number) => k >= 0 && k < spans.length && !spans[k]!.confirmed && !split.has(k);
     let lo = i;
     while (disputed(lo - 1)) lo--;
+    const known = notes.get(lo);
+    if (known) return known;
     let hi = i;
     while (disputed(hi + 1)) hi++;
-    // Where the other model's text stands between the confirmed symbols on either side.
-    const bOf = (symbol: number, last: boolean) => {
-      const found = a.map((x, k) => (x.symbol === symbol ? aligned[k]! : -1)).filter((v) => v >= 0);
-      return found.length === 0 ? null : last ? found[found.length - 1]! : found[0]!;
-    };
-    let from = 0;
-    for (let k = lo - 1; k >= 0; k--) {
-      const v = bOf(k, true);
-      if (v !== null) {
-        from = v + 1;
-        break;
-      }
-    }
-    let to = b.length;
-    for (let k = hi + 1; k < first.symbols.length; k++) {
-      const v = bOf(k, false);
-      if (v !== null) {
-        to = v;
-        break;
-      }
-    }
+    // Where the other model's text stands between the symbols on either side that it placed.
+    const before = spans.slice(0, lo).findLast((span) => span.last >= 0);
+    const after = spans.slice(hi + 1).find((span) => span.first >= 0);
     const here = first.symbols.slice(lo, hi + 1).map((x) => x.text).join('');
-    const other = b.slice(from, to).join('');
+    const other = b.slice(before ? before.last + 1 : 0, after ? after.first : b.length).join('');
     const cut = (t: string) => ([...t].length > DISPUTE_SHOWN ? `${[...t].slice(0, DISPUTE_SHOWN).join('')}…` : t);
-    return `${DISPUTED_DOUBT}: one read ${cut(here)}, the other ${other === '' ? 'nothing' : cut(other)}`;
+    const note = `${DISPUTED_DOUBT}: one read ${cut(here)}, the other ${other === '' ? 'nothing' : cut(other)}`;
+    notes.set(lo, note);
+    return note;
   }
 }
 
 /** The most characters of a disputed run a note shows. */
 const DISPUTE_SHOWN = 8;
+
+/** Where a symbol's characters stand in the second read (-1: nowhere), and whether all of them are there. */
+interface SecondReadSpan {
+  first: number;
+  last: number;
+  confirmed: boolean;
+}
 
 /**
  * Symbols of the first read that split one character in two (是/否 read 是/和否: a long / overlapping 否, the
@@ -355,26 +358,25 @@ const DISPUTE_SHOWN = 8;
  * symbol the second read confirms, the two together no wider than a character. Keyed by the index of the symbol
  * to drop, with the repair its neighbour carries.
  */
-function splitCharacters(symbols: readonly MarkedSymbol[], a: readonly { symbol: number; ch: string }[], aligned: readonly number[]): Map<number, { keep: number; why: string }> {
+function splitCharacters(symbols: readonly MarkedSymbol[], spans: readonly SecondReadSpan[]): Map<number, { keep: number; why: string }> {
   const heights = lineHeights(symbols);
-  const bIndex = new Map<number, number>();
-  a.forEach((x, i) => bIndex.set(x.symbol, aligned[i]!));
   const out = new Map<number, { keep: number; why: string }>();
+  const kept = new Set<number>();
   const han = (s: MarkedSymbol | undefined) => s !== undefined && /^\p{Script=Han}$/u.test(s.text);
   symbols.forEach((s, i) => {
-    if (!han(s) || bIndex.get(i) !== -1) return;
+    if (!han(s) || spans[i]!.last !== -1) return;
     const h = heights.get(s.line) ?? 1;
     for (const j of [i + 1, i - 1]) {
       const n = symbols[j];
-      if (!han(n) || n!.line !== s.line || (bIndex.get(j) ?? -1) < 0 || out.has(j) || [...out.values()].some((k) => k.keep === j)) continue;
-      // The second read has nothing between this neighbour and the next confirmed symbol on the other side.
-      const other = symbols[j > i ? i - 1 : i + 1];
-      const otherB = other ? bIndex.get(j > i ? i - 1 : i + 1) ?? -1 : -1;
-      const adjacent = otherB < 0 || Math.abs(otherB - bIndex.get(j)!) === 1;
+      if (!han(n) || n!.line !== s.line || spans[j]!.last < 0 || out.has(j) || kept.has(j)) continue;
+      // The second read has nothing between this neighbour and the symbol on the other side.
+      const otherB = spans[j > i ? i - 1 : i + 1]?.last ?? -1;
+      const adjacent = otherB < 0 || Math.abs(otherB - spans[j]!.last) === 1;
       const width = Math.max(s.x1, n!.x1) - Math.min(s.x0, n!.x0);
       if (adjacent && s.x1 - s.x0 < 0.5 * h && n!.x1 - n!.x0 < 0.6 * h && width <= 1.15 * h) {
         const pair = j > i ? `${s.text}${n!.text}` : `${n!.text}${s.text}`;
         out.set(i, { keep: j, why: `${pair} read where the ink is one character wide, and the other model read ${n!.text} alone` });
+        kept.add(j);
         break;
       }
     }

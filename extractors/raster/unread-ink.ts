@@ -20,26 +20,25 @@ export interface UnreadInkSettings {
 export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, settings: UnreadInkSettings): MarkedSymbol[] {
   const out = symbols.map((s) => ({ ...s }));
   const p = settings.padding;
-  const inkIn = (x0: number, x1: number, y0: number, y1: number): number => {
-    let ink = 0;
-    for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) ink++;
-    }
-    return ink;
-  };
-  const inkHeight = (x0: number, x1: number, y0: number, y1: number): number => {
-    let top = Infinity;
-    let bottom = -Infinity;
+  const inkIn = (x0: number, x1: number, y0: number, y1: number): number => inkBox(x0, x1, y0, y1).ink;
+  /** The ink in a rectangle of the crop (clipped to it): how many pixels, and their bounds (empty: x1 ≤ x0). */
+  const inkBox = (x0: number, x1: number, y0: number, y1: number) => {
+    const box = { ink: 0, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
       for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
-        if (crop.data[y * crop.width + x]! < settings.inkThreshold) {
-          top = Math.min(top, y);
-          bottom = Math.max(bottom, y + 1);
-          break;
-        }
+        if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
+        box.ink++;
+        box.x0 = Math.min(box.x0, x);
+        box.x1 = Math.max(box.x1, x + 1);
+        box.y0 = Math.min(box.y0, y);
+        box.y1 = Math.max(box.y1, y + 1);
       }
     }
-    return bottom > top ? bottom - top : 0;
+    return box;
+  };
+  const inkHeight = (x0: number, x1: number, y0: number, y1: number): number => {
+    const box = inkBox(x0, x1, y0, y1);
+    return box.ink > 0 ? box.y1 - box.y0 : 0;
   };
   const markDoubt = 'a mark between two characters that OCR did not read: punctuation may be missing';
   for (let i = 0; i + 1 < out.length; i++) {
@@ -128,18 +127,9 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     }
     for (const b of bands) {
       if (symbols.some((s) => s.y0 - p < b.y1 && s.y1 - p > b.y0)) continue;
-      let ink = 0;
-      const box = { x0: Infinity, x1: -Infinity };
-      for (let y = b.y0; y < b.y1; y++) {
-        for (let x = 0; x < crop.width; x++) {
-          if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
-          ink++;
-          box.x0 = Math.min(box.x0, x);
-          box.x1 = Math.max(box.x1, x + 1);
-        }
-      }
+      const box = inkBox(0, crop.width, b.y0, b.y1);
       const rule = b.y1 - b.y0 < 0.2 * h && box.x1 - box.x0 > 2 * h;
-      if (rule || ink < MARK_MIN_INK * h * h) continue;
+      if (rule || box.ink < MARK_MIN_INK * h * h) continue;
       const before = symbols.filter((s) => s.y1 - p <= b.y0).pop() ?? symbols[0]!;
       before.confidence = Math.min(before.confidence, 0.5);
       before.doubt = 'ink on a line of its own that OCR did not read: a character may be missing';
@@ -168,19 +158,8 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
   function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number): boolean {
     const top = Math.max(0, Math.floor(line.y0 - p));
     const bottom = Math.min(crop.height, Math.ceil(line.y1 - p + MARK_BELOW_LINE * h));
-    let ink = 0;
-    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    for (let y = top; y < bottom; y++) {
-      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
-        if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
-        ink++;
-        box.x0 = Math.min(box.x0, x);
-        box.x1 = Math.max(box.x1, x + 1);
-        box.y0 = Math.min(box.y0, y);
-        box.y1 = Math.max(box.y1, y + 1);
-      }
-    }
-    if (ink < MARK_MIN_INK * h * h) return false;
+    const box = inkBox(x0, x1, top, bottom);
+    if (box.ink < MARK_MIN_INK * h * h) return false;
     // Ink that reaches the end of the columns looked at is the edge of something bigger, not a mark of its own.
     if (box.x0 <= Math.max(0, x0) || box.x1 >= Math.min(crop.width, x1)) return false;
     const small = box.x1 - box.x0 <= MARK_MAX_SIZE * h && box.y1 - box.y0 <= MARK_MAX_SIZE * h;

@@ -7,6 +7,7 @@
 import type { Source } from '../../schemas/extraction.js';
 import type { ColumnSpec, TableProfile } from '../profiles/profile.js';
 import { concatTexts, sliceText, trimText, type PositionedText } from '../text/positioned-text.js';
+import { oneSubstitution } from '../text/substitution.js';
 import type { TableCell } from './page-table.js';
 
 /**
@@ -51,18 +52,13 @@ export function labelToColumn(label: string, profile: TableProfile): ColumnSpec 
   const exact = profile.columns.find((c) => c.label.test(normalized));
   if (exact) return exact;
   if ([...normalized].length < MIN_FUZZY_WORD_LENGTH) return null;
-  const near = profile.columns.filter((c) => (c.words ?? []).some((w) => oneSubstitutionApart(w, normalized)));
+  const near = profile.columns.filter((c) => (c.words ?? []).some((w) => oneSubstitution(w, normalized) >= 0));
   return near.length === 1 ? near[0]! : null;
 }
 
 /** Header words shorter than this are not matched one character off (合计 / 会计 are different words). */
 const MIN_FUZZY_WORD_LENGTH = 4;
 
-function oneSubstitutionApart(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
-  return x.length === y.length && x.filter((c, i) => c !== y[i]).length === 1;
-}
 
 /** How many distinct columns a row's cells name. */
 export function headerMatches(row: readonly TableCell[], profile: TableProfile): number {
@@ -190,7 +186,7 @@ export const PLACED_BY_POSITION_NOTE = 'its cell spans two columns (a ruling lin
 /**
  * A cell's text split by column: each character goes to the column its centre stands in (white space and
  * characters without a position go with the one before). Null when a character stands in no column, or the
- * text in only one part of a column the cell barely overlaps. Pure.
+ * cell holds no positioned character. Pure.
  */
 export function cellToColumnParts(cell: TableCell, map: ColumnMap): { key: string; cell: TableCell }[] | null {
   const runs: { key: string; start: number; end: number }[] = [];

@@ -15,6 +15,7 @@
  */
 import { CHINA_DIVISIONS } from './china-divisions.js';
 import type { PositionedText } from './positioned-text.js';
+import { oneSubstitution } from './substitution.js';
 import { applyEdits, isOcrText, type Edit } from './text-edits.js';
 
 /** A city and one of its county-level divisions (广州市, 荔湾区). */
@@ -55,18 +56,6 @@ function loadGazetteer(): Gazetteer {
   }
   gazetteer = { divisions, allDivisions };
   return gazetteer;
-}
-
-/** Whether `a` and `b` (same length) differ in exactly one character; its index, or -1. */
-function oneSubstitution(a: string, b: string): number {
-  if (a.length !== b.length) return -1;
-  let at = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (at >= 0) return -1;
-    at = i;
-  }
-  return at;
 }
 
 /** The one division of `city` that `read` spells, exactly or one character off; null when none or several fit. */

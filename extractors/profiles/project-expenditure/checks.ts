@@ -148,7 +148,6 @@ function unitKey(unit: string): string {
 export function checkIndicators(row: DraftRow, position: number): Check[] {
   const name = row.name.value;
   const seqs = row.indicators.map((ind) => ind.seq);
-  const badSeq = row.indicators.filter((ind, i) => ind.seq !== i + 1);
   // Numbering that breaks off means an item was lost, merged into its neighbour or read twice: from there on,
   // every indicator may stand at the wrong place or hold its neighbour's text, so all their fields are doubted.
   const firstBad = row.indicators.findIndex((ind, i) => ind.seq !== i + 1);
@@ -162,9 +161,9 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   const checks: Check[] = [
     {
       rule: CHECK_RULES.indicatorSeq,
-      ok: badSeq.length === 0,
+      ok: firstBad < 0,
       rows: [position],
-      message: badSeq.length === 0 ? `${name}: indicators numbered 1..${seqs.length}` : `${name}: expected indicators numbered 1..${seqs.length}, got ${seqs.join(', ')}`,
+      message: firstBad < 0 ? `${name}: indicators numbered 1..${seqs.length}` : `${name}: expected indicators numbered 1..${seqs.length}, got ${seqs.join(', ')}`,
     },
   ];
 

@@ -9,6 +9,7 @@
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
 import { labelAndTargetEdits } from './target-repairs.js';
+import { oneSubstitution } from '../../text/substitution.js';
 
 /** Level-1 names and their codes (财预〔2020〕10号). */
 export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1', 效益指标: '2', 满意度指标: '3', 成本指标: '4' };
@@ -78,11 +79,8 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   for (const label of LABELS) {
     for (let i = 0; i + label.length <= text.length; i++) {
       const window = text.slice(i, i + label.length);
-      if (window === label) continue;
-      let diff = 0;
-      for (let k = 0; k < label.length && diff < 2; k++) if (window[k] !== label[k]) diff++;
       // One character off, the rest of the label in place, and a colon after: the label and nothing else.
-      if (diff === 1 && /^[:：]/.test(text.slice(i + label.length)) && !edits.some((e) => e.start < i + label.length && e.end > i)) {
+      if (oneSubstitution(window, label) >= 0 && /^[:：]/.test(text.slice(i + label.length)) && !edits.some((e) => e.start < i + label.length && e.end > i)) {
         edits.push({ start: i, end: i + label.length, text: label, why: `«${window}» read as ${label}` });
       }
     }

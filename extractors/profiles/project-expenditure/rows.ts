@@ -13,6 +13,7 @@ import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
 import { repairAmountText, repairIndicatorText } from './repairs.js';
 import { isOcrText } from '../../text/text-edits.js';
+import { oneSubstitution } from '../../text/substitution.js';
 
 const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 
@@ -121,8 +122,6 @@ function parsedToDraftIndicator(
     if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=\s]+$/.test(raw)) {
       capConfidence(field, NEAR_MISS_CAP, `${raw} reads like a number but is none: misread`);
     }
-    // OCR takes a thousands comma for a point (≥3,500户次 → ≥3.500户次); targets print two decimals at most.
-    if (ocrRead && /\d\.\d{3}(?!\d)/.test(raw)) capConfidence(field, NEAR_MISS_CAP, `${raw}: a point before three digits may be a thousands comma misread`);
     // And % for 96 (100% → 10096): a rate above 100 without a % is a misread more often than a target.
     const value = field.value.value;
     if (ocrRead && RATE_NAME.test(draft.name.value) && value !== null && value > 100 && !/[%％‰]/.test(raw)) {
@@ -154,11 +153,8 @@ const RATE_NAME = /率|比例|占比/;
 
 /** Whether `a` and `b` differ in exactly one place, a digit in both. */
 function oneDigitForAnother(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
-  if (x.length !== y.length) return false;
-  const diff = x.flatMap((c, i) => (c === y[i] ? [] : [i]));
-  return diff.length === 1 && /\d/.test(x[diff[0]!]!) && /\d/.test(y[diff[0]!]!);
+  const at = oneSubstitution(a, b);
+  return at >= 0 && /\d/.test(a[at]!) && /\d/.test(b[at]!);
 }
 
 /** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
