@@ -23,6 +23,11 @@ export const MISSING_CAP = 0;
 export const FAILED_SUM_AGGREGATE_CAP = 0.5;
 /** A part of a sum that does not add up: it may be the wrong one. */
 export const FAILED_SUM_PART_CAP = 0.85;
+/**
+ * An amount that adds up across its row and down its column with other amounts beside it: a misread digit
+ * would have to be cancelled by another misread in two sums at once.
+ */
+export const VOUCHED_AMOUNT_CONFIDENCE = 0.95;
 /** A value that a structural check (numbering, codes, units, duplicates) finds suspicious. */
 export const FAILED_CHECK_CAP = 0.6;
 /** A row whose kind was decided without the evidence of its amounts adding up. */

@@ -1,7 +1,8 @@
 /**
  * Undoing what a failed check did to a field, so the checks can be evaluated again after a correction.
  *
- * A failed check caps the confidence of the fields it involves and notes why (`checks.ts`). The extraction
+ * A failed check caps the confidence of the fields it involves and notes why (`checks.ts`); sums that add up
+ * raise the amounts in them and note from where (`vouchForAmounts`). The extraction
  * keeps the capped confidence, not the one before: when a correction makes the check pass, the confidence
  * before the cap has to be recovered. It is recovered exactly in two cases, and otherwise left where it is:
  *
@@ -41,9 +42,12 @@ const SUM_PART_NOTE_RE = new RegExp(`^(${CHECK_RULES.unitSum}|${CHECK_RULES.tota
 const SUM_AGGREGATE_NOTE_RE = new RegExp(`^(${CHECK_RULES.unitSum}|${CHECK_RULES.totalSum}) failed: `);
 const ROW_AMOUNTS_NOTE_RE = new RegExp(`^${CHECK_RULES.rowAmounts} failed: `);
 
-/** Whether a note was written by a failed check. */
+/** The note on an amount the sums vouched for, with the confidence it had before (`vouchedNote` in checks.ts). */
+const VOUCHED_NOTE_RE = /^vouched for by [a-z0-9, -]+: raised from ([0-9.]+)$/;
+
+/** Whether a note was written by a check: one that failed, or the sums that vouched for an amount. */
 export function isCheckNote(note: string): boolean {
-  return CHECK_NOTE_RE.test(note);
+  return CHECK_NOTE_RE.test(note) || VOUCHED_NOTE_RE.test(note);
 }
 
 /** The cap a check note stands for, on a field whose key (`total`, `fiscal`, `name`…) is `key`. */
@@ -80,6 +84,7 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /read where the ink is much wider than/, effect: () => 'none' },
   { re: /^commas of both widths were read in this cell/, effect: () => 'none' },
   { re: /could be (full or )?half width/, effect: () => 'none' },
+  { re: /^. could be another comparator \(≥ ≤ > <\): its shape did not say$/, effect: () => 'none' },
   { re: /^read by OCR \(lowest character confidence ([0-9.]+)\)$/, effect: (m) => ({ cap: ocrValueConfidence(Number(m[1])) }) },
   { re: /^read by OCR with unbalanced brackets/, effect: () => ({ cap: UNBALANCED_CAP }) },
   { re: /^repaired: /, effect: () => ({ factor: REPAIR_FACTOR }) },
@@ -130,6 +135,9 @@ export const REPLAY_TOLERANCE = 0.006;
  */
 export function withoutCheckEffects(field: { confidence: number; notes?: string[] }, key: string, method: 'text' | 'ocr'): { confidence: number; notes: string[] } {
   const notes = field.notes ?? [];
+  // Vouching raised the field last, and its note says from where: that is the confidence before.
+  const vouched = notes.map((n) => VOUCHED_NOTE_RE.exec(n)).find((m) => m !== null);
+  if (vouched) return { confidence: Number(vouched[1]), notes: notes.filter((n) => !isCheckNote(n)) };
   const checkNotes = notes.filter(isCheckNote);
   const others = notes.filter((n) => !isCheckNote(n));
   if (checkNotes.length === 0) return { confidence: field.confidence, notes: others };

@@ -13,7 +13,7 @@ import {
 import { parseProjectRows } from '../extractors/profiles/project-expenditure/rows.js';
 import type { DraftRow } from '../pipeline/types.js';
 import type { Check } from '../schemas/extraction.js';
-import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, UNCERTAIN_KIND_CAP, UNPARSED_CAP } from '../pipeline/confidence.js';
+import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, UNCERTAIN_KIND_CAP, UNPARSED_CAP, VOUCHED_AMOUNT_CONFIDENCE } from '../pipeline/confidence.js';
 import { allFields, BUILT_CONFIDENCE, draftIndicator, draftRow, loweredFields, placedText, stageContext, stitchedRow } from './helpers/builders.js';
 
 /** Every field not in `lowered` still at the built confidence, with no note. */
@@ -115,6 +115,26 @@ describe(`${CHECK_RULES.unitSum}: a miss that one doubtful field explains`, () =
     expect(loweredFields(r)).toEqual(['2:total']);
     expect(r[2]!.total.confidence).toBe(FAILED_SUM_AGGREGATE_CAP);
     expect(r[2]!.total.notes.at(-1)).toMatch(/this field would read 42\.56$/);
+  });
+
+  it('pins the miss on an amount OCR could not read at all, and lowers no other: nothing vouches for them, nothing against', () => {
+    const r = [
+      draftRow('unit', '单位甲', [null, 52.56, null, null]),
+      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+      draftRow('project', '项目二', [42.56, 42.56, null, null], { unit: '单位甲' }),
+    ];
+    r[0]!.total.confidence = 0.2;
+    expect(checkUnitSums(r)[0]!.ok).toBe(false);
+    expect(loweredFields(r)).toEqual(['0:total']);
+    expect(r[0]!.total.notes.at(-1)).toMatch(/unreadable, would read 52\.56$/);
+    // A null the reading did not doubt is an empty cell, read as 0: the column misses, and all of it is lowered.
+    const empty = [
+      draftRow('unit', '单位甲', [null, 52.56, null, null]),
+      draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+      draftRow('project', '项目二', [42.56, 42.56, null, null], { unit: '单位甲' }),
+    ];
+    checkUnitSums(empty);
+    expect(loweredFields(empty)).toEqual(['0:total', '1:total', '2:total']);
   });
 
   it('lowers the whole column when no field was doubtful, or the slip would be larger than one digit', () => {
@@ -367,6 +387,42 @@ describe('checkProjectRows', () => {
     expect(new Set(checks.map((c) => c.rule))).toEqual(new Set(Object.values(CHECK_RULES)));
     expect(checks.filter((c) => c.rule === CHECK_RULES.rowAmounts).map((c) => c.rows[0])).toEqual([0, 1, 2, 3]);
     expect(loweredFields(rows)).toEqual([]);
+  });
+});
+
+describe('vouchForAmounts: amounts that add up across their row and down their column', () => {
+  const table = (projectTwoFiscal: number) => [
+    draftRow('total', '合计', [35, 35, null, null]),
+    draftRow('unit', '单位甲', [30, 30, null, null]),
+    draftRow('project', '项目一', [10, 10, null, null], { unit: '单位甲' }),
+    draftRow('project', '项目二', [20, projectTwoFiscal, null, null], { unit: '单位甲' }),
+    draftRow('unit', '单位乙', [5, 5, null, null]),
+    draftRow('project', '项目三', [5, 5, null, null], { unit: '单位乙' }),
+  ];
+  const doubt = (rows: DraftRow[]) => {
+    for (const r of rows) for (const k of ['total', 'fiscal'] as const) r[k].confidence = 0.5;
+    return rows;
+  };
+
+  it('raises a doubtful amount whose row and column (with two parts or more) add up, and says from where', () => {
+    const rows = doubt(table(20));
+    checkProjectRows(rows, stageContext());
+    for (const [r, k] of [[1, 'total'], [2, 'fiscal'], [3, 'total'], [0, 'fiscal']] as const) {
+      expect(rows[r]![k].confidence).toBe(VOUCHED_AMOUNT_CONFIDENCE);
+      expect(rows[r]![k].notes.at(-1)).toMatch(/^vouched for by row-amounts-add-up, .*: raised from 0\.5000$/);
+    }
+    // 单位乙 has one project: its sum repeats the same figures, which OCR misreads alike. Empty cells stay null.
+    expect(rows[5]!.total.confidence).toBe(0.5);
+    expect(rows[2]!.other.notes).toEqual([]);
+    // 单位乙 itself is a part of the 合计 with 单位甲 beside it.
+    expect(rows[4]!.total.confidence).toBe(VOUCHED_AMOUNT_CONFIDENCE);
+  });
+
+  it('vouches for nothing in a column that misses, nor in a row that does not add up', () => {
+    const rows = doubt(table(21));
+    checkProjectRows(rows, stageContext());
+    expect([rows[1]!.total, rows[2]!.total, rows[3]!.total].every((f) => f.confidence < 0.9)).toBe(true);
+    expect(rows[3]!.fiscal.notes.some((n) => n.startsWith('vouched'))).toBe(false);
   });
 });
 

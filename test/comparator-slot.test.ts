@@ -102,5 +102,27 @@ describe('repairComparators', () => {
     const agreed = repairComparators({ text: ':出科预', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('出', 7, 11), symbol('科', 12, 38), symbol('预', 50, 54)] }, slotCrop('≥'), SETTINGS);
     expect(agreed.symbols[2]!.text).toBe('科');
   });
+
+  it('looks at a comparator read inside a text target even when both models agree (实际支出<预算值 for ≤)', () => {
+    const read = (text: string, comparator: '≥' | '>' | 'none') =>
+      repairComparators({ text: `:出${text}预`, confidence: 0.95, symbols: [symbol(':', 2, 6), symbol('出', 7, 11), symbol(text, 12, 38), symbol('预', 50, 54)] }, slotCrop(comparator), SETTINGS).symbols[2]!;
+    expect([read('>', '≥').text, read('>', '≥').repair]).toEqual(['≥', 'OCR read >, its shape is ≥']);
+    expect(read('>', '>')).toMatchObject({ text: '>', confidence: 0.95 });
+    expect(read('<', 'none')).toMatchObject({ text: '<', confidence: 0.5, doubt: '< could be another comparator (≥ ≤ > <): its shape did not say' });
+  });
+});
+
+describe('insertUnreadComparators: a comparator inside the box of the digit after a wide colon', () => {
+  it('is put back only when its shape is one no digit has', () => {
+    // The colon's box runs over the ≥, and the digit's box starts at it.
+    const colon = { ...symbol(':', 2, 30), swallowed: true };
+    const digit = { ...symbol('1', 12, 54), swallowed: true };
+    const out = insertUnreadComparators([colon, digit], slotCrop('≥'), SETTINGS);
+    expect(out.map((s) => s.text)).toEqual([':', '≥', '1']);
+    expect(out[1]!.repair).toBe('≥ read from its shape where OCR read nothing inside the box of the digit after it');
+    expect(out.every((s) => !s.swallowed)).toBe(true);
+    // A > has no bar of its own: it could be the top of a digit, and nothing is put back.
+    expect(insertUnreadComparators([colon, digit], slotCrop('>'), SETTINGS).map((s) => s.text)).toEqual([':', '1']);
+  });
 });
 

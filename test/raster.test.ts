@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateSkew } from '../extractors/raster/deskew.js';
 import { greyToEdges } from '../extractors/raster/pixel-lines.js';
 import { preprocessPage } from '../extractors/raster/preprocess.js';
-import { classifyComparator, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
+import { classifyComparator, classifyComparatorAmongDigits, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
 import { edgesToPageTables } from '../extractors/table/page-table.js';
 import { repairAmountText, repairIndicatorText } from '../extractors/profiles/project-expenditure/repairs.js';
 import { REPAIRED_CONFIDENCE } from '../extractors/text/text-edits.js';
@@ -114,6 +114,39 @@ describe('classifyComparator', () => {
     const data = new Uint8Array(width * height).fill(255);
     for (let y = 5; y < 45; y++) for (let x = 18; x < 21; x++) data[y * width + x] = 0; // a vertical stroke: 1 or l
     expect(classifyComparator(data, width, { x0: 0, y0: 0, x1: width, y1: height })).toBeNull();
+  });
+});
+
+/** Draw a 2: a hook at the top, a stroke down to the left, a bar along the bottom joined to it. */
+function digitTwoImage(): { data: Uint8Array; width: number; height: number } {
+  const width = 40;
+  const height = 50;
+  const data = new Uint8Array(width * height).fill(255);
+  const dot = (x: number, y: number) => {
+    for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) data[(Math.round(y) + dy) * width + Math.round(x) + dx] = 0;
+  };
+  for (let a = Math.PI; a <= 2.2 * Math.PI; a += 0.05) dot(20 + 11 * Math.cos(a), 17 + 9 * Math.sin(a));
+  for (let t = 0; t <= 1; t += 0.02) dot(28 - 20 * t, 22 + 16 * t);
+  for (let x = 8; x < 34; x++) for (let t = 0; t < 3; t++) data[(38 + t) * width + x] = 0;
+  return { data, width, height };
+}
+
+describe('classifyComparatorAmongDigits', () => {
+  it.each(['≥', '≤'] as const)('reads %s, whose bar stands apart under a chevron open to one side', (kind) => {
+    const { data, width, height } = comparatorImage(kind);
+    expect(classifyComparatorAmongDigits(data, width, { x0: 0, y0: 0, x1: width, y1: height })?.char).toBe(kind);
+  });
+
+  it('takes no 2 for ≥, though it has a bar under a stroke that turns (the looser reading does)', () => {
+    const { data, width, height } = digitTwoImage();
+    const box = { x0: 0, y0: 0, x1: width, y1: height };
+    expect(classifyComparator(data, width, box)?.char).toBe('≥');
+    expect(classifyComparatorAmongDigits(data, width, box)).toBeNull();
+  });
+
+  it.each(['>', '<', '='] as const)('takes no %s, which has no bar of its own under it', (kind) => {
+    const { data, width, height } = comparatorImage(kind);
+    expect(classifyComparatorAmongDigits(data, width, { x0: 0, y0: 0, x1: width, y1: height })).toBeNull();
   });
 });
 

@@ -76,6 +76,24 @@ describe('checks evaluated again', () => {
     expect(fixed.rows.map((r) => r.needsReview)).toEqual(x.rows.map((r) => r.needsReview));
   });
 
+  it('vouches for a doubtful amount while its sums add up, and takes the vouch back when a correction breaks them', async () => {
+    const x = structuredClone(await sample('liwan-weijian.chromium.pdf'));
+    const { project, unit } = projectUnderUnit(x);
+    // As if OCR had doubted one figure of the project's 财政拨款.
+    x.rows[project]!.fiscal.confidence = 0.5;
+    x.rows[project]!.fiscal.notes = ['read by OCR (lowest character confidence 0.50)'];
+    const vouched = recheck(x);
+    expect(vouched.rows[project]!.fiscal.confidence).toBe(0.95);
+    expect(vouched.rows[project]!.fiscal.notes!.at(-1)).toMatch(/^vouched for by row-amounts-add-up, unit-equals-sum-of-projects.*: raised from 0\.5000$/);
+
+    const unitFiscal = vouched.rows[unit]!.fiscal.value!;
+    const broken = review(vouched, `${unit}/fiscal`, 'correct', (unitFiscal + 1).toFixed(2)).extraction;
+    expect(broken.rows[project]!.fiscal.confidence).toBe(0.5);
+    expect(broken.rows[project]!.fiscal.notes!.some((n) => n.startsWith('vouched'))).toBe(false);
+    const fixed = review(broken, `${unit}/fiscal`, 'correct', String(unitFiscal)).extraction;
+    expect(fixed.rows[project]!.fiscal).toEqual(vouched.rows[project]!.fiscal);
+  });
+
   it('parses a corrected target again and lets the check it failed pass, its twin back at the confidence it had', async () => {
     const x = await sample('liwan-kegongxin.libreoffice.pdf');
     const failed = x.checks.find((c) => c.rule === 'targets-same-unit' && !c.ok)!;

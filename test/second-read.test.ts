@@ -24,6 +24,18 @@ describe('secondRead', () => {
     ]);
   });
 
+  it('keeps % its own confidence where the other model read digits for it (96, 94: its habit), and nothing else', () => {
+    const out = secondRead(read([['≥', 0, 22], ['9', 24, 44], ['0', 46, 66], ['%', 68, 100, 0.97]]), other('≥9096'));
+    expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
+      ['≥', 0.95, null],
+      ['9', 0.95, null],
+      ['0', 0.95, null],
+      ['%', 0.97, null],
+    ]);
+    // Where % and a digit before it are both in dispute, or the other model read a letter, the dispute stands.
+    expect(secondRead(read([['9', 0, 20], ['%', 22, 54, 0.97]]), other('8o')).symbols.map((s) => s.confidence)).toEqual([0.5, 0.5]);
+  });
+
   it('joins a character split in two (是/否 read 是/和否: the rest of 否 beside a long / read as 和), as the other model read it', () => {
     // 和 and 否 are 15 and 18 px wide, together about one em of 44 px.
     const out = secondRead(read([['是', 0, 44], ['/', 46, 60], ['和', 62, 77], ['否', 76, 94], [')', 96, 104]]), other('是/否)'));

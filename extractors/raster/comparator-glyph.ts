@@ -161,3 +161,62 @@ export function isolateGlyph(
   void cy;
   return { x0, y0: up, x1, y1: down };
 }
+
+/**
+ * ≥ or ≤ only when the shape leaves no doubt, for a glyph that may as well be a digit: 2 also has a bar under
+ * a stroke that turns, and 0 or 4 pass for a chevron at 200 dpi. Here the bar must be the glyph's last rows,
+ * apart from the chevron by white, and the chevron must open to one side: its first and last rows on that side,
+ * its tip on the other. Null otherwise. On the development scans, 2 of 1,430 digits pass; 70% of real ≥ and ≤ do.
+ */
+export function classifyComparatorAmongDigits(
+  data: Uint8Array,
+  width: number,
+  box: { x0: number; y0: number; x1: number; y1: number },
+  inkThreshold = 140,
+): ComparatorReading | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      if (data[y * width + x]! < inkThreshold) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+    }
+  }
+  if (x1 < 0) return null;
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  if (w < 4 || h < 6) return null;
+  const rows: { bar: boolean; ink: number; mean: number }[] = [];
+  for (let y = y0; y <= y1; y++) {
+    let longest = 0, run = 0, sum = 0, ink = 0;
+    for (let x = x0; x <= x1; x++) {
+      if (data[y * width + x]! < inkThreshold) {
+        run++;
+        sum += x - x0;
+        ink++;
+        longest = Math.max(longest, run);
+      } else run = 0;
+    }
+    rows.push({ bar: longest >= 0.75 * w, ink, mean: ink ? sum / ink / Math.max(1, w - 1) : 0 });
+  }
+  // The bar: the last rows, in the lower part.
+  let bar = rows.length - 1;
+  if (!rows[bar]!.bar) return null;
+  while (bar > 0 && rows[bar - 1]!.bar) bar--;
+  if (bar < 0.6 * h) return null;
+  // White between the bar and the chevron.
+  let top = bar - 1;
+  while (top >= 0 && rows[top]!.ink === 0) top--;
+  if (top === bar - 1) return null;
+  const chevron = rows.slice(0, top + 1);
+  if (chevron.length < 5 || chevron.some((r) => r.bar)) return null;
+  const first = chevron[0]!.mean;
+  const last = chevron[chevron.length - 1]!.mean;
+  const means = chevron.map((r) => r.mean);
+  if (first < 0.35 && last < 0.35 && Math.max(...means) > 0.65) return { char: '≥', confidence: 0.9 };
+  if (first > 0.65 && last > 0.65 && Math.min(...means) < 0.35) return { char: '≤', confidence: 0.9 };
+  return null;
+}

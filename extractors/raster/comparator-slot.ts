@@ -2,7 +2,7 @@
  * The comparator slot of a target (指标值:≥100): comparators Tesseract misread (>, 之, 这, 过 for ≥), split (> and =)
  * or dropped, read again from their shape (`comparator-glyph.ts`). Every change is marked as a repair.
  */
-import { classifyComparator, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
+import { classifyComparator, classifyComparatorAmongDigits, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
 import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 
 /** Whether symbol `i` stands between two Han characters of a text after a label's colon on its line. */
@@ -51,7 +51,9 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || afterColon) && next !== undefined && /^[0-9]/.test(next.text);
     // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
     // is looked at too, and changed only when its shape is clearly ≥ or ≤.
-    const inText = (s.doubt ?? '').startsWith(DISPUTED_DOUBT) && /^\p{Script=Han}$/u.test(s.text) && inTargetText(merged, i);
+    // So is a comparator read there: both models read ≤ as < alike.
+    const comparatorInText = /^[<>≤≥]$/.test(s.text) && inTargetText(merged, i);
+    const inText = comparatorInText || ((s.doubt ?? '').startsWith(DISPUTED_DOUBT) && /^\p{Script=Han}$/u.test(s.text) && inTargetText(merged, i));
     if (!beforeNumber && !inText) return s;
     // 超过 (more than) is a word before a number, not a misread comparator.
     if (s.text === '过' && merged[i - 1]?.text === '超') return s;
@@ -77,7 +79,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // the left of what the box holds.
     const left = reading || !beforeNumber ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
     if (left) reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, left, settings.inkThreshold, rows), settings.inkThreshold);
-    if (inText && !beforeNumber) return reading && (reading.char === '≥' || reading.char === '≤') ? { ...s, text: reading.char, confidence: Math.min(s.confidence, reading.confidence), repair: `OCR read ${s.text}, its shape is ${reading.char}` } : s;
+    if (inText && !beforeNumber) {
+      if (reading?.char === s.text) return s;
+      if (reading && (reading.char === '≥' || reading.char === '≤')) return { ...s, text: reading.char, confidence: Math.min(s.confidence, reading.confidence), repair: `OCR read ${s.text}, its shape is ${reading.char}` };
+      return comparatorInText ? { ...s, confidence: Math.min(s.confidence, 0.5), doubt: `${s.text} could be another comparator (≥ ≤ > <): its shape did not say` } : s;
+    }
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
     if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
     return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
@@ -95,10 +101,16 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
   const lines = medianLineExtents(symbols);
   const out: MarkedSymbol[] = [];
   /** A comparator read from the glyph in `found`, as a symbol on `s`'s line, or nothing. */
-  const comparatorAt = (s: MarkedSymbol, found: { x0: number; y0: number; x1: number; y1: number } | null, rows: { y0: number; y1: number }, where: string): MarkedSymbol | null => {
+  const comparatorAt = (
+    s: MarkedSymbol,
+    found: { x0: number; y0: number; x1: number; y1: number } | null,
+    rows: { y0: number; y1: number },
+    where: string,
+    classify = classifyComparator,
+  ): MarkedSymbol | null => {
     if (!found) return null;
     const box = isolateGlyph(crop.data, crop.width, crop.height, found, settings.inkThreshold, rows);
-    const reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
+    const reading = classify(crop.data, crop.width, box, settings.inkThreshold);
     if (!reading || reading.char === '=') return null;
     return { ...s, text: reading.char, x0: box.x0 + p, x1: box.x1 + p, confidence: Math.min(reading.confidence, s.confidence), repair: `${reading.char} read from its shape where OCR read nothing ${where}` };
   };
@@ -114,7 +126,14 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
       // box when the box swallowed the comparator.
       const colon = sameLine ? glyphRightOf(crop, before!.x0 - p, rows, em, settings) : null;
       const clear = !sameLine || (found !== null && colon !== null && found.x0 > colon.x1);
-      const inserted = found && clear ? comparatorAt(s, found, rows, 'before the number') : null;
+      let inserted = found && clear ? comparatorAt(s, found, rows, 'before the number') : null;
+      // A colon box that swallowed the comparator often hands it on to the digit's box, which then starts at the
+      // comparator: the first glyph after the colon's own ink, inside the digit's box, may be it. It may as well
+      // be the digit, so only a shape that no digit has counts.
+      if (!inserted && sameLine && before!.swallowed && colon) {
+        const first = glyphRightOf(crop, colon.x1, rows, em, settings);
+        if (first && first.x0 < s.x1 - p) inserted = comparatorAt(s, first, rows, 'inside the box of the digit after it', classifyComparatorAmongDigits);
+      }
       if (inserted) {
         // The colon gave back what it swallowed: it is its own ink again, and no longer suspect.
         if (sameLine && before!.swallowed) out[out.length - 1] = { ...out[out.length - 1]!, x1: colon!.x1 + p, swallowed: false };

@@ -3,7 +3,9 @@
  *
  * Tesseract's Chinese model reads （ as ( (and 〈) more often than not, but a full-width （ stands at the
  * right of its em box and ） at its left, so white space of about half an em opens before （ and after ）,
- * against a tenth for the half-width forms. Commas are left as read: the model reads ， and , well, while their
+ * against a tenth for the half-width forms. An opening bracket that starts a line stands in from the other
+ * lines' left edge by as much. Producers compress that room beside other punctuation and at a line's start:
+ * there a wide gap still shows full width, and a narrow one says nothing. Commas are left as read: the model reads ， and , well, while their
  * room in the line is no guide (producers compress full-width punctuation). Between the two thresholds nothing
  * is decided and the bracket takes its partner's width, or is doubted.
  */
@@ -51,13 +53,26 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(result: { s
     const h = heights.get(s.line) ?? 1;
     const neighbour = opening ? result.symbols[i - 1] : result.symbols[i + 1];
     const base = { index: i, opening: Boolean(opening), half, full };
-    if (!neighbour || neighbour.line !== s.line || s.x1 - s.x0 < 1) {
+    // `onlyFull`: where producers may have taken room away (beside punctuation, at a line's start), a wide gap
+    // still shows a full-width bracket, a narrow one nothing.
+    const decide = (gap: number, onlyFull = false) => {
+      const decided = gap >= gaps.full ? full : gap <= gaps.half && !onlyFull ? half : null;
+      brackets.set(i, decided ? { ...base, decided } : { ...base, decided: null, undecided: onlyFull ? 'its room may be compressed' : 'its spacing does not say' });
+    };
+    if (s.x1 - s.x0 < 1) {
       brackets.set(i, { ...base, decided: null, undecided: 'nothing beside it to measure by' });
       return;
     }
-    const gap = (opening ? s.x0 - neighbour.x1 : neighbour.x0 - s.x1) / h;
-    const decided = gap >= gaps.full ? full : gap <= gaps.half ? half : null;
-    brackets.set(i, decided ? { ...base, decided } : { ...base, decided: null, undecided: 'its spacing does not say' });
+    if (!neighbour || neighbour.line !== s.line) {
+      // An opening bracket that starts a line stands in from the line's left edge as far as white space would
+      // open before it mid-line.
+      const edge = opening ? leftEdgeOfOtherLines(result.symbols, s.line) : null;
+      // Chromium trims the room of a （ that starts a line, so standing in says full width, and not standing in nothing.
+      if (edge === null) brackets.set(i, { ...base, decided: null, undecided: 'nothing beside it to measure by' });
+      else decide((s.x0 - edge) / h, true);
+      return;
+    }
+    decide((opening ? s.x0 - neighbour.x1 : neighbour.x0 - s.x1) / h, COMPRESSED_PUNCTUATION.test(neighbour.text));
   });
   const partners = pairBrackets([...brackets.values()]);
 
@@ -100,6 +115,26 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(result: { s
     }
     return doubted(`${s.text} could be full or half width: ${own.undecided}`);
   });
+}
+
+/**
+ * Punctuation beside which a bracket's white space may be compressed: producers compress full-width punctuation
+ * that stands together (Chromium trims （%）； to half-width room for ）).
+ */
+const COMPRESSED_PUNCTUATION = /^[，。、；：！？,.;:!?“”‘’「」『』【】《》〈〉（）()]$/u;
+
+/**
+ * Where the other lines of a read start (the leftmost first symbol that is a character, not punctuation), in
+ * pixels of the read; null when no other line starts with one.
+ */
+function leftEdgeOfOtherLines(symbols: readonly OcrSymbol[], line: number): number | null {
+  let edge = Infinity;
+  for (let k = 0; k < symbols.length; k++) {
+    const s = symbols[k]!;
+    const starts = k === 0 || symbols[k - 1]!.line !== s.line;
+    if (starts && s.line !== line && /^[\p{Script=Han}\p{L}\p{N}]/u.test(s.text)) edge = Math.min(edge, s.x0);
+  }
+  return Number.isFinite(edge) ? edge : null;
 }
 
 /** Whether the next closing mark after symbol `i` is a round bracket, not 》. */

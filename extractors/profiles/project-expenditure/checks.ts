@@ -3,7 +3,7 @@
  * of the fields it involves, with a note that says which check and by how much it missed.
  */
 import { capConfidence, readByOcr, type DraftField } from '../../../pipeline/field.js';
-import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP } from '../../../pipeline/confidence.js';
+import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE } from '../../../pipeline/confidence.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
 
@@ -31,15 +31,42 @@ export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
   // reading itself doubted (a reviewed field never is one).
   const asRead = new Map(rows.flatMap((r) => AMOUNT_KEYS.map((k) => [r[k], r[k].confidence] as const)));
   const doubtful = (f: DraftField<unknown>) => (asRead.get(f as DraftField<number | null>) ?? f.confidence) < ctx.settings.reviewThreshold;
+  const sums = [...rows.flatMap((row, i) => checkRowAmounts(row, i)), ...checkUnitSums(rows, doubtful), ...checkGrandTotal(rows, doubtful)];
+  vouchForAmounts(rows, sums);
   return [
-    ...rows.flatMap((row, i) => checkRowAmounts(row, i)),
-    ...checkUnitSums(rows, doubtful),
-    ...checkGrandTotal(rows, doubtful),
+    ...sums,
     ...rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : [])),
     ...checkUniqueNames(rows),
     ...checkThousandsGrouping(rows),
   ];
 };
+
+/** The note on an amount the sums vouch for; `review/check-notes.ts` reads the confidence back from it. */
+export const vouchedNote = (rules: readonly string[], before: number): string => `vouched for by ${rules.join(', ')}: raised from ${before.toFixed(4)}`;
+
+/**
+ * Amounts the sums vouch for: a row that adds up (总计 = its parts) and whose every column adds up with its
+ * unit or the 合计, where the column sum has two parts at least (with one, the aggregate repeats the same
+ * figures, and OCR misreads the same figures alike). Each amount read there with doubt is raised to
+ * `VOUCHED_AMOUNT_CONFIDENCE`: to be wrong it would need a second misread that cancels it in both sums.
+ */
+export function vouchForAmounts(rows: readonly DraftRow[], sums: readonly Check[]): void {
+  const rowSum = new Map(sums.filter((c) => c.rule === CHECK_RULES.rowAmounts).map((c) => [c.rows[0]!, c.ok]));
+  const columnSums = sums.filter((c) => c.rule === CHECK_RULES.unitSum || c.rule === CHECK_RULES.totalSum);
+  rows.forEach((row, i) => {
+    if (rowSum.get(i) !== true) return;
+    const columns = columnSums.filter((c) => c.rows.includes(i));
+    // rows[0] of a column sum is its aggregate, the rest its parts.
+    if (columns.length === 0 || columns.some((c) => !c.ok) || !columns.some((c) => c.rows.length >= 3)) return;
+    const rules = [CHECK_RULES.rowAmounts, ...new Set(columns.map((c) => c.rule))];
+    for (const key of AMOUNT_KEYS) {
+      const field = row[key];
+      if (field.value === null || field.confidence >= VOUCHED_AMOUNT_CONFIDENCE) continue;
+      field.notes.push(vouchedNote(rules, field.confidence));
+      field.confidence = VOUCHED_AMOUNT_CONFIDENCE;
+    }
+  });
+}
 
 /** Whether a field counts as doubtful for pinning a sum miss on it. */
 type Doubtful = (field: DraftField<unknown>) => boolean;
@@ -65,7 +92,9 @@ export function checkRowAmounts(row: DraftRow, position: number): Check[] {
  *
  * A miss that one already doubtful field explains (the value the sum asks of it is one OCR slip from what was
  * read: a digit dropped, added or changed) lowers that field alone; the others of the column add up around it,
- * so they vouch for one another. Any other miss lowers the whole column, for which field is wrong is unknown.
+ * so they vouch for one another. A field OCR could not read at all is the column's one unknown: it takes the
+ * note of what the sum asks of it, and the others keep their own confidence. Any other miss lowers the whole
+ * column, for which field is wrong is unknown.
  */
 function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, parts: { row: DraftRow; position: number }[], what: string, isDoubtful: Doubtful): Check {
   const misses: string[] = [];
@@ -81,6 +110,13 @@ function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, 
       ...parts.map((p) => ({ field: p.row[key] as DraftField<number | null>, wanted: cents(p.row[key].value) + got - sum, note: `${rule} failed for ${aggregate.name.value}: ${miss}` })),
     ];
     const doubtful = asked.filter((a) => isDoubtful(a.field));
+    // An amount OCR could not read at all (null, and doubted) is what the column's sum asks of it; with it
+    // unknown, the sum can say nothing of the others, so it lowers none of them.
+    const unreadable = doubtful.filter((a) => a.field.value === null);
+    if (unreadable.length === 1) {
+      capConfidence(unreadable[0]!.field, FAILED_SUM_AGGREGATE_CAP, `${unreadable[0]!.note}; this field, unreadable, would read ${yuan(unreadable[0]!.wanted)}`);
+      continue;
+    }
     const culprit = doubtful.length === 1 && oneSlipAway(cents(doubtful[0]!.field.value), doubtful[0]!.wanted) ? doubtful[0]! : null;
     if (culprit) {
       capConfidence(culprit.field, FAILED_SUM_AGGREGATE_CAP, `${culprit.note}; this field would read ${yuan(culprit.wanted)}`);
