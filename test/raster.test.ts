@@ -163,6 +163,12 @@ describe('repairIndicatorText', () => {
     expect(t.boxes).toHaveLength(t.text.length);
   });
 
+  it('reads a level code whose 1s OCR read as L or ] before the hyphen (11L-, 1]1-, LL-) as its name dictates', () => {
+    const t = repairIndicatorText(ocrText('1、LL-产出指标；11L-数量指标；人数；实施周期指标值:5人；年度指标值:5人。2、1-产出指标；1]1-数量指标；乙；实施周期指标值:2；年度指标值:2。'));
+    expect(t.text).toBe('1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。');
+    expect(charRepairs(t)).toEqual(['level code «LL-» before 产出指标 read as 1-', 'level code «11L-» before 数量指标 read as 11-', 'level code «1]1-» before 数量指标 read as 11-']);
+  });
+
   it('puts back an item number lost with its level code, numbered after the item before it', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。二工产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。'));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。');
@@ -249,6 +255,16 @@ describe('repairIndicatorText', () => {
   it('removes spaces OCR put inside numbers', () => {
     expect(repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；人次；实施周期指标值:1,2 00人次；年度指标值:1,200人次。')).text).toContain('实施周期指标值:1,200人次');
     expect(repairAmountText(ocrText('6,9 12.45')).text).toBe('6,912.45');
+  });
+
+  it('reads points between groups of thousands as commas in an amount, which has one decimal point', () => {
+    for (const [read, want] of [['21.947.14', '21,947.14'], ['21,.947.14', '21,947.14'], ['4.000.00', '4,000.00'], ['1.234.567.8', '1,234,567.8']]) {
+      const t = repairAmountText(ocrText(read!));
+      expect(t.text).toBe(want);
+      expect(charRepairs(t).length).toBeGreaterThan(0);
+    }
+    // Nothing to repair, or nothing the format dictates (a point before two digits could be the decimal one).
+    for (const read of ['21,947.14', '4,000.00', '21.94.14', '1.23', '12.345']) expect(repairAmountText(ocrText(read)).text).toBe(read);
   });
 
   it('leaves a text layer alone, however odd', () => {

@@ -202,7 +202,10 @@ export function classifyComparatorAmongDigits(
     }
     rows.push({ bar: longest >= 0.75 * w, ink, mean: ink ? sum / ink / Math.max(1, w - 1) : 0 });
   }
-  // The bar: the last rows, in the lower part.
+  const outer = (side: '≥' | '≤', first: number, last: number, all: number[]) =>
+    side === '≥' ? first < 0.35 && last < 0.35 && Math.max(...all) > 0.65 : first > 0.65 && last > 0.65 && Math.min(...all) < 0.35;
+  // The bar: the last rows, in the lower part. (Serif fonts slant it along the chevron's lower arm: that shape
+  // is not told from two digits side by side, and is left to the looser reading.)
   let bar = rows.length - 1;
   if (!rows[bar]!.bar) return null;
   while (bar > 0 && rows[bar - 1]!.bar) bar--;
@@ -213,10 +216,7 @@ export function classifyComparatorAmongDigits(
   if (top === bar - 1) return null;
   const chevron = rows.slice(0, top + 1);
   if (chevron.length < 5 || chevron.some((r) => r.bar)) return null;
-  const first = chevron[0]!.mean;
-  const last = chevron[chevron.length - 1]!.mean;
-  const means = chevron.map((r) => r.mean);
-  if (first < 0.35 && last < 0.35 && Math.max(...means) > 0.65) return { char: '≥', confidence: 0.9 };
-  if (first > 0.65 && last > 0.65 && Math.min(...means) < 0.35) return { char: '≤', confidence: 0.9 };
+  const chevronMeans = chevron.map((r) => r.mean);
+  for (const side of ['≥', '≤'] as const) if (outer(side, chevronMeans[0]!, chevronMeans[chevronMeans.length - 1]!, chevronMeans)) return { char: side, confidence: 0.9 };
   return null;
 }

@@ -14,6 +14,7 @@ import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { insertUnreadComparators, repairComparators } from './comparator-slot.js';
 import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth } from './punctuation-width.js';
+import { restoreDroppedOnes } from './dropped-ones.js';
 import { markUnreadInk } from './unread-ink.js';
 import { lineExtents, lineHeights } from '../ocr/lines.js';
 
@@ -166,7 +167,7 @@ export async function ocrRegions(
     const left = crop.left - settings.padding;
     const top = crop.top - settings.padding;
     if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
-    result = { ...result, symbols: markUnreadInk(insertUnreadComparators(result.symbols, crop, settings), crop, settings) };
+    result = { ...result, symbols: markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings) };
     // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
     const decided = decidePunctuationWidth({ symbols: tightenPunctuation(result.symbols, crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };

@@ -39,8 +39,9 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   // A level name after an item number (level 1) or after a separator (level 2), with the code garbled.
   const level = (names: Readonly<Record<string, string>>, before: string) => {
     const alternatives = Object.keys(names).sort((a, b) => b.length - a.length).join('|');
-    // The code garbled or missing, or a stray mark before it (；)11-数量指标).
-    const re = new RegExp(`(${before})([^；;。、\\d\\s]\\s*\\d{1,2}\\s*-?|[^；;。、\\d]{0,2}|\\d{1,2}\\s*[^\\d\\s；;。、-]?|\\d{1,2}\\s*-?)(${alternatives})`, 'g');
+    // The code garbled or missing, or a stray mark before it (；)11-数量指标), or its 1s read as L or ] before the
+    // hyphen (11L-, 1]1-, LL-).
+    const re = new RegExp(`(${before})([^；;。、\\d\\s]\\s*\\d{1,2}\\s*-?|[^；;。、\\d]{0,2}|\\d{1,2}\\s*[^\\d\\s；;。、-]?|\\d{1,2}\\s*-?|[\\dLl\\]|I]{1,3}\\s*-)(${alternatives})`, 'g');
     for (const m of text.matchAll(re)) {
       const name = m[3]!;
       const code = names[name]!;
@@ -96,12 +97,24 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   return edits.length === 0 ? t : applyEdits(t, edits);
 }
 
-/** Repair an OCR-read amount cell: spaces between its digits and separators removed. */
+/**
+ * Repair an OCR-read amount cell: spaces between its digits and separators removed, and thousands separators
+ * read as points (21.947.14, 21,.947.14 → 21,947.14): an amount has one decimal point, after which come one or
+ * two digits, and the groups before it are of three.
+ */
 export function repairAmountText(t: PositionedText): PositionedText {
-  if (!isOcrText(t) || !/^[\d,.\s]+$/.test(t.text) || !/\d\s+[\d,.]/.test(t.text)) return t;
+  if (!isOcrText(t) || !/^[\d,.\s]+$/.test(t.text)) return t;
   const edits: Edit[] = [];
   for (const m of t.text.matchAll(/ +/g)) edits.push({ start: m.index!, end: m.index! + m[0].length, text: '', why: 'space inside a number removed' });
-  return applyEdits(t, edits);
+  const compact = t.text.replace(/ /g, '');
+  if (/^\d{1,3}(?:[,.]{1,2}\d{3})+\.\d{1,2}$/.test(compact) && /\.\d{3}|[,.]{2}/.test(compact)) {
+    const last = t.text.lastIndexOf('.');
+    for (const m of t.text.matchAll(/[,.]+/g)) {
+      if (m.index! + m[0].length - 1 === last || m[0] === ',') continue;
+      edits.push({ start: m.index!, end: m.index! + m[0].length, text: ',', why: `«${m[0]}» between groups of thousands read as ,: an amount has one decimal point` });
+    }
+  }
+  return edits.length === 0 ? t : applyEdits(t, edits);
 }
 
 /** The characters a target's value can end with: a digit, %, a unit, or a word such as 完成 or 是. */

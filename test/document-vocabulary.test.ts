@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { countBigrams, resolveDisputesByVocabulary, VOCABULARY_REPAIR_CONFIDENCE } from '../extractors/text/document-vocabulary.js';
+import { charRepairs, type CharBox, type PositionedText } from '../extractors/text/positioned-text.js';
+import { DISPUTED_DOUBT } from '../extractors/raster/ocr-read.js';
+
+/** An OCR-read text; the characters at `disputed` carry a dispute with the other model's reading. */
+function read(text: string, disputed: Record<number, string> = {}): PositionedText {
+  return {
+    text,
+    boxes: [...text].map((ch, i): CharBox => ({
+      page: 1,
+      bbox: [i * 10, 0, i * 10 + 10, 10],
+      confidence: disputed[i] ? 0.5 : 0.98,
+      ...(disputed[i] ? { doubt: `${DISPUTED_DOUBT}: one read ${ch}, the other ${disputed[i]}` } : {}),
+    })),
+  };
+}
+
+describe('resolveDisputesByVocabulary', () => {
+  const document = (...texts: string[]) => countBigrams(texts);
+
+  it('takes the other model’s character where the document writes it so elsewhere, and the first reading nowhere', () => {
+    const cell = read('新生儿听力簿查率', { 5: '筛' });
+    const out = resolveDisputesByVocabulary(cell, document(cell.text, '完成适龄妇女两癌筛查人数', '新生儿疾病得查人数'));
+    expect(out.text).toBe('新生儿听力筛查率');
+    expect(out.boxes[5]).toMatchObject({ confidence: VOCABULARY_REPAIR_CONFIDENCE });
+    expect(charRepairs(out)).toEqual(['簿 read as 筛, as the other OCR model read it and the document writes 筛查 elsewhere']);
+  });
+
+  it('keeps the first reading when the document writes it elsewhere too, or neither reading', () => {
+    // The same misread in another cell: a word repeats, and so does its misread.
+    const cell = read('新增种子独角首企业数量', { 5: '兽' });
+    expect(resolveDisputesByVocabulary(cell, document(cell.text, '对认定为独角首企业', '兽医')).text).toBe(cell.text);
+    expect(resolveDisputesByVocabulary(cell, document(cell.text, '其他')).text).toBe(cell.text);
+  });
+
+  it('does not count the cell’s own words as the document’s', () => {
+    const cell = read('筛查结果告知时限，簿查阳性', { 10: '筛' });
+    expect(resolveDisputesByVocabulary(cell, document(cell.text)).text).toBe(cell.text);
+  });
+
+  it('leaves runs of more than one disputed character, and undisputed ones, alone', () => {
+    const run = read('听力簿查率', { 2: '筛', 3: '筛' });
+    run.boxes[3]!.doubt = run.boxes[2]!.doubt;
+    expect(resolveDisputesByVocabulary(run, document(run.text, '筛查')).text).toBe(run.text);
+    const plain = read('听力簿查率');
+    expect(resolveDisputesByVocabulary(plain, document(plain.text, '筛查')).text).toBe(plain.text);
+  });
+});
