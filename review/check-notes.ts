@@ -75,6 +75,8 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^speckle noise filtered$/, effect: () => 'none' },
   // Doubts about characters lowered those characters' OCR confidence, which the next note carries.
   { re: /^two OCR models read these characters differently(: one read .*, the other .*)?$/, effect: () => 'none' },
+  // The sums chose the other model's reading: the value changed, its confidence did not (vouching raises it).
+  { re: /^settled by the sums: the other OCR model's [\d,.]+, not [\d,.]+, with which every sum adds up$/, effect: () => 'none' },
   { re: /^ink (between two characters|beside the end of a line) that OCR did not read: a character may be missing$/, effect: () => 'none' },
   { re: /^a mark (between two characters|after the end of a line) that OCR did not read: punctuation may be missing$/, effect: () => 'none' },
   { re: /^ink on a line of its own that OCR did not read: a character may be missing$/, effect: () => 'none' },

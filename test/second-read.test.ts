@@ -3,7 +3,7 @@
  * character the first model split in two is put back together.
  */
 import { describe, expect, it } from 'vitest';
-import { secondRead } from '../extractors/raster/ocr-cells.js';
+import { amountReadAgain, secondRead } from '../extractors/raster/ocr-cells.js';
 import type { MarkedResult, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import type { OcrResult } from '../extractors/ocr/ocr-engine.js';
 
@@ -49,5 +49,25 @@ describe('secondRead', () => {
     expect(out.symbols.map((s) => s.text).join('')).toBe('年度值');
     expect(out.symbols[1]!.confidence).toBe(0.5);
     expect(out.symbols[1]!.doubt).toBe('two OCR models read these characters differently: one read 度, the other nothing');
+  });
+});
+
+describe('amountReadAgain', () => {
+  it('confirms an amount read alike, and doubts every figure of one read otherwise, a dropped digit included', () => {
+    const agreed = amountReadAgain(read([['4', 0, 20, 0.99], ['.', 22, 26], ['6', 28, 48, 0.92], ['2', 50, 70, 0.98]]), other('4.62'));
+    expect(agreed.symbols.map((s) => s.confidence)).toEqual([0.99, 0.95, 0.95, 0.98]);
+    const changed = amountReadAgain(read([['4', 0, 20, 0.99], ['.', 22, 26], ['0', 28, 48, 0.91], ['2', 50, 70, 0.98]]), other('4.62'));
+    expect(changed.symbols.every((s) => s.confidence === 0.5 && s.doubt === 'two OCR models read these characters differently: one read 4.02, the other 4.62')).toBe(true);
+    // Aligned character by character, 280.00 would be all confirmed by 1280.00: as a whole it is not.
+    const dropped = amountReadAgain(read([['2', 0, 40], ['8', 42, 60], ['0', 62, 80]]), other('1280'));
+    expect(dropped.symbols.every((s) => s.confidence === 0.5)).toBe(true);
+  });
+
+  it('leaves a box that holds two digits in doubt, however the other model reads', () => {
+    const first = read([['2', 0, 60, 0.89], ['8', 62, 80]]);
+    first.symbols[0]!.merged = true;
+    const out = amountReadAgain(first, other('28'));
+    expect(out.symbols[0]).toMatchObject({ confidence: 0.89, merged: true });
+    expect(out.symbols[0]!.confirmed).toBeUndefined();
   });
 });

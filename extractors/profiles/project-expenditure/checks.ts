@@ -6,6 +6,7 @@ import { capConfidence, readByOcr, type DraftField } from '../../../pipeline/fie
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE } from '../../../pipeline/confidence.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
+import { settleDisputedAmounts } from './disputed-amounts.js';
 
 export const CHECK_RULES = {
   rowAmounts: 'row-amounts-add-up',
@@ -27,6 +28,7 @@ const cents = (v: number | null): number => Math.round((v ?? 0) * 100);
 const yuan = (c: number): string => (c / 100).toFixed(2);
 
 export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
+  settleDisputedAmounts(rows);
   // Whether a field was doubtful as read, before any check lowered it: a sum miss is pinned only on a field the
   // reading itself doubted (a reviewed field never is one).
   const asRead = new Map(rows.flatMap((r) => AMOUNT_KEYS.map((k) => [r[k], r[k].confidence] as const)));
