@@ -97,6 +97,7 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^columns and rows inferred from the text layout/, effect: () => ({ factor: WHITESPACE_LAYOUT_FACTOR }) },
   { re: /^the project has no 绩效目标$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },
   { re: /^the row has no amounts: it may be a fragment of another row$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },
+  { re: /^a unit row: its 绩效目标 and 绩效指标 cells hold only ink OCR could not read$/, effect: () => ({ cap: UNCERTAIN_KIND_CAP }) },
   { re: /^Expected (an amount such as|digits grouped by thousands)/, effect: () => ({ cap: UNPARSED_CAP }) },
   { re: /^indicator \d+(: | reads «)/, effect: () => ({ cap: UNPARSED_CAP }) },
   { re: /^实施周期指标值 .* and 年度指标值 .* differ by one character/, effect: () => ({ cap: NEAR_MISS_CAP }) },

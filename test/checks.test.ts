@@ -460,6 +460,20 @@ describe('parseProjectRows', () => {
     expect(loweredFields(rows)).toEqual([]);
   });
 
+  it('takes a row whose 绩效目标 and 绩效指标 hold only unread ink (a speck) for a unit, doubting its kind', async () => {
+    const rows = await parseProjectRows([row('广州市荔湾区民营经济和中小企业服务中心', ['102.34', '102.34', '', ''], '\uFFFD', '\uFFFD'), row('工作专项经费', ['102.34', '102.34', '', ''], '目标', INDICATORS)], stageContext());
+    expect(rows.map((r) => [r.kind, r.unit])).toEqual([
+      ['unit', null],
+      ['project', '广州市荔湾区民营经济和中小企业服务中心'],
+    ]);
+    expect(rows[0]!.name.confidence).toBe(UNCERTAIN_KIND_CAP);
+    expect(rows[0]!.name.notes).toEqual(['a unit row: its 绩效目标 and 绩效指标 cells hold only ink OCR could not read']);
+    expect(rows[0]!.indicators).toEqual([]);
+    // Unread ink beside text is text.
+    const [project] = await parseProjectRows([row('项目', ['1.00', '1.00', '', ''], '\uFFFD目标', '')], stageContext());
+    expect(project!.kind).toBe('project');
+  });
+
   it('reads an amount that is not a number as null with confidence at most 0.2 and the reason', async () => {
     const [r] = await parseProjectRows([row('单位甲', ['12,34.5', 'abc', '', ''])], stageContext());
     expect(r!.total.value).toBeNull();

@@ -50,11 +50,18 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
   const goalText = cellText('goal');
   const indicatorsText = repairIndicatorText(cellText('indicators'));
   const name = base('name', nameText.text, nameText);
+  // A cell that holds only ink OCR could not read (a speck in a noisy scan) is as good as empty for the row's
+  // kind, but the kind is then a guess the sums must bear out.
+  const unreadOnly = (t: string) => t !== '' && /^[\s\uFFFD]*$/.test(t);
+  const blank = (t: string) => t === '' || unreadOnly(t);
   const kind: DraftRow['kind'] = TOTAL_ROW_NAMES.test(nameText.text.replace(/\s/g, ''))
     ? 'total'
-    : goalText.text === '' && indicatorsText.text === ''
+    : blank(goalText.text) && blank(indicatorsText.text)
       ? 'unit'
       : 'project';
+  if (kind === 'unit' && (unreadOnly(goalText.text) || unreadOnly(indicatorsText.text))) {
+    capConfidence(name, UNCERTAIN_KIND_CAP, 'a unit row: its 绩效目标 and 绩效指标 cells hold only ink OCR could not read');
+  }
 
   const amounts = Object.fromEntries(
     AMOUNT_KEYS.map((key) => {
@@ -73,7 +80,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
   }
 
   const indicators: DraftIndicator[] = [];
-  if (indicatorsText.text !== '') {
+  if (kind === 'project' && indicatorsText.text !== '') {
     const parse = parseIndicatorList(indicatorsText.text);
     for (const item of parse.indicators) indicators.push(parsedToDraftIndicator(item, indicatorsText, (v, s, e) => base('indicators', v, indicatorsText, s, e)));
     for (const piece of parse.unparsed) {
