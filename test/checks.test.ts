@@ -237,6 +237,22 @@ describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.
     expectOthersUntouched(rows, lowered);
   });
 
+  it('lowers only the indicator whose number is misread in place (1, 2, 2, 4: the numbering runs on after it)', () => {
+    const rows = [
+      draftRow('project', '项目一', [1, 1, null, null], {
+        indicators: [1, 2, 2, 4].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'])),
+      }),
+    ];
+    expect(checkIndicators(rows[0]!, 0)[0]!.ok).toBe(false);
+    const lowered = ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'].map((k) => `0:indicators[2].${k}`);
+    expect(loweredFields(rows).sort()).toEqual([...lowered].sort());
+    expect(rows[0]!.indicators[2]!.name.notes).toEqual([`${CHECK_RULES.indicatorSeq} failed: indicator numbered 2 stands at place 3, and the numbering runs on after it: its number, or more of it, is misread`]);
+    // At the end nothing runs on after it: 1, 2, 4 may as well have lost an item.
+    const last = [draftRow('project', '项目一', [1, 1, null, null], { indicators: [1, 2, 4].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'])) })];
+    checkIndicators(last[0]!, 0);
+    expect(last[0]!.indicators[2]!.name.notes[0]).toMatch(/this and the indicators after it may be misplaced$/);
+  });
+
   it('fails a level 2 code 21 under level 1 code 1, lowering both codes of that indicator', () => {
     const rows = [
       draftRow('project', '项目一', [1, 1, null, null], {

@@ -4,7 +4,7 @@
  */
 import { capConfidence, readByOcr, type DraftField } from '../../../pipeline/field.js';
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE } from '../../../pipeline/confidence.js';
-import { DEFAULT_REVIEW_THRESHOLD, type DraftRow, type Stage } from '../../../pipeline/types.js';
+import { DEFAULT_REVIEW_THRESHOLD, type DraftIndicator, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
 import { settleDisputedAmounts } from './disputed-amounts.js';
 
@@ -189,12 +189,20 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   // Numbering that breaks off means an item was lost, merged into its neighbour or read twice: from there on,
   // every indicator may stand at the wrong place or hold its neighbour's text, so all their fields are doubted.
   const firstBad = row.indicators.findIndex((ind, i) => ind.seq !== i + 1);
-  if (firstBad >= 0) {
+  const bad = row.indicators.flatMap((ind, i) => (ind.seq !== i + 1 ? [i] : []));
+  // A number misread in place (1…7, 7, 9, 10): the numbering goes on right after it, so the items stand where
+  // they should; that item alone is doubted. Otherwise an item was lost or merged, and all from there on are.
+  const misreadInPlace = bad.every((i) => i + 1 < row.indicators.length && row.indicators[i + 1]!.seq === i + 2);
+  const fieldsOf = (ind: DraftIndicator) => [ind.level1, ind.level2, ind.name, ind.periodTarget, ind.annualTarget] as DraftField<unknown>[];
+  if (firstBad >= 0 && misreadInPlace) {
+    for (const i of bad) {
+      const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${row.indicators[i]!.seq} stands at place ${i + 1}, and the numbering runs on after it: its number, or more of it, is misread`;
+      for (const f of fieldsOf(row.indicators[i]!)) capConfidence(f, FAILED_CHECK_CAP, note);
+    }
+  } else if (firstBad >= 0) {
     const at = row.indicators[firstBad]!;
     const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${at.seq} stands at place ${firstBad + 1}; this and the indicators after it may be misplaced`;
-    for (const ind of row.indicators.slice(firstBad)) {
-      for (const f of [ind.level1, ind.level2, ind.name, ind.periodTarget, ind.annualTarget]) capConfidence(f as DraftField<unknown>, FAILED_CHECK_CAP, note);
-    }
+    for (const ind of row.indicators.slice(firstBad)) for (const f of fieldsOf(ind)) capConfidence(f, FAILED_CHECK_CAP, note);
   }
   const checks: Check[] = [
     {
