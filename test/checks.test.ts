@@ -430,8 +430,18 @@ describe('vouchForAmounts: amounts that add up across their row and down their c
     // 单位乙 has one project: its sum repeats the same figures, which OCR misreads alike. Empty cells stay null.
     expect(rows[5]!.total.confidence).toBe(0.5);
     expect(rows[2]!.other.notes).toEqual([]);
+    expect(rows[2]!.other.value).toBeNull();
     // 单位乙 itself is a part of the 合计 with 单位甲 beside it.
     expect(rows[4]!.total.confidence).toBe(VOUCHED_AMOUNT_CONFIDENCE);
+  });
+
+  it('vouches for an empty amount whose cell held only a speck OCR could not read: a figure there would miss both sums', () => {
+    const rows = table(20);
+    rows[3]!.other.confidence = 0.2;
+    rows[3]!.other.notes = ['Expected an amount such as 21,947.14, got \uFFFD'];
+    checkProjectRows(rows, stageContext());
+    expect(rows[3]!.other).toMatchObject({ value: null, confidence: VOUCHED_AMOUNT_CONFIDENCE });
+    expect(rows[3]!.other.notes.at(-1)).toMatch(/raised from 0\.2000$/);
   });
 
   it('vouches for nothing in a column that misses, nor in a row that does not add up', () => {

@@ -50,7 +50,8 @@ export const vouchedNote = (rules: readonly string[], before: number): string =>
  * Amounts the sums vouch for: a row that adds up (总计 = its parts) and whose every column adds up with its
  * unit or the 合计, where the column sum has two parts at least (with one, the aggregate repeats the same
  * figures, and OCR misreads the same figures alike). Each amount read there with doubt is raised to
- * `VOUCHED_AMOUNT_CONFIDENCE`: to be wrong it would need a second misread that cancels it in both sums.
+ * `VOUCHED_AMOUNT_CONFIDENCE`: to be wrong it would need a second misread that cancels it in both sums. So is
+ * a doubted empty one (ink OCR could not read, no figure): a figure there would have made both sums miss.
  */
 export function vouchForAmounts(rows: readonly DraftRow[], sums: readonly Check[]): void {
   const rowSum = new Map(sums.filter((c) => c.rule === CHECK_RULES.rowAmounts).map((c) => [c.rows[0]!, c.ok]));
@@ -63,7 +64,8 @@ export function vouchForAmounts(rows: readonly DraftRow[], sums: readonly Check[
     const rules = [CHECK_RULES.rowAmounts, ...new Set(columns.map((c) => c.rule))];
     for (const key of AMOUNT_KEYS) {
       const field = row[key];
-      if (field.value === null || field.confidence >= VOUCHED_AMOUNT_CONFIDENCE) continue;
+      // A doubted null too (a speck OCR could not read where the cell is empty): the sums add up with nothing there.
+      if (field.confidence >= VOUCHED_AMOUNT_CONFIDENCE) continue;
       field.notes.push(vouchedNote(rules, field.confidence));
       field.confidence = VOUCHED_AMOUNT_CONFIDENCE;
     }
