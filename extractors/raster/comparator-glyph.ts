@@ -23,39 +23,12 @@ export function classifyComparator(
   box: { x0: number; y0: number; x1: number; y1: number },
   inkThreshold = 140,
 ): ComparatorReading | null {
-  // The glyph's own ink bounds inside the box.
-  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
-  for (let y = box.y0; y < box.y1; y++) {
-    for (let x = box.x0; x < box.x1; x++) {
-      if (data[y * width + x]! < inkThreshold) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-    }
-  }
-  if (x1 < 0) return null;
-  const w = x1 - x0 + 1;
-  const h = y1 - y0 + 1;
-  if (w < 4 || h < 4) return null;
-
+  const profile = inkProfile(data, width, box, inkThreshold);
+  if (!profile || profile.w < 4 || profile.h < 4) return null;
+  const { w, h } = profile;
   // Per row: longest ink run (a bar spans three quarters of the width or more; a thick chevron row at 200 dpi
   // can span two thirds), number of runs, and the mean x of the ink.
-  const rows: { bar: boolean; ink: boolean; runs: number; mean: number }[] = [];
-  for (let y = y0; y <= y1; y++) {
-    let longest = 0, run = 0, sum = 0, count = 0, runs = 0;
-    for (let x = x0; x <= x1; x++) {
-      if (data[y * width + x]! < inkThreshold) {
-        if (run === 0) runs++;
-        run++;
-        sum += x - x0;
-        count++;
-        if (run > longest) longest = run;
-      } else run = 0;
-    }
-    rows.push({ bar: longest >= 0.75 * w, ink: count > 0, runs, mean: count ? sum / count / w : 0 });
-  }
+  const rows = profile.rows.map((r) => ({ bar: r.longest >= 0.75 * w, ink: r.ink > 0, runs: r.runs, mean: r.ink ? r.sum / r.ink / w : 0 }));
   const bars: { from: number; to: number }[] = [];
   rows.forEach((r, i) => {
     if (!r.bar) return;
@@ -174,36 +147,10 @@ export function classifyComparatorAmongDigits(
   box: { x0: number; y0: number; x1: number; y1: number },
   inkThreshold = 140,
 ): ComparatorReading | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
-  for (let y = box.y0; y < box.y1; y++) {
-    for (let x = box.x0; x < box.x1; x++) {
-      if (data[y * width + x]! < inkThreshold) {
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
-      }
-    }
-  }
-  if (x1 < 0) return null;
-  const w = x1 - x0 + 1;
-  const h = y1 - y0 + 1;
-  if (w < 4 || h < 6) return null;
-  const rows: { bar: boolean; ink: number; mean: number }[] = [];
-  for (let y = y0; y <= y1; y++) {
-    let longest = 0, run = 0, sum = 0, ink = 0;
-    for (let x = x0; x <= x1; x++) {
-      if (data[y * width + x]! < inkThreshold) {
-        run++;
-        sum += x - x0;
-        ink++;
-        longest = Math.max(longest, run);
-      } else run = 0;
-    }
-    rows.push({ bar: longest >= 0.75 * w, ink, mean: ink ? sum / ink / Math.max(1, w - 1) : 0 });
-  }
-  const outer = (side: '≥' | '≤', first: number, last: number, all: number[]) =>
-    side === '≥' ? first < 0.35 && last < 0.35 && Math.max(...all) > 0.65 : first > 0.65 && last > 0.65 && Math.min(...all) < 0.35;
+  const profile = inkProfile(data, width, box, inkThreshold);
+  if (!profile || profile.w < 4 || profile.h < 6) return null;
+  const { w, h } = profile;
+  const rows = profile.rows.map((r) => ({ bar: r.longest >= 0.75 * w, ink: r.ink, mean: r.ink ? r.sum / r.ink / Math.max(1, w - 1) : 0 }));
   // The bar: the last rows, in the lower part. (Serif fonts slant it along the chevron's lower arm: that shape
   // is not told from two digits side by side, and is left to the looser reading.)
   let bar = rows.length - 1;
@@ -216,7 +163,50 @@ export function classifyComparatorAmongDigits(
   if (top === bar - 1) return null;
   const chevron = rows.slice(0, top + 1);
   if (chevron.length < 5 || chevron.some((r) => r.bar)) return null;
-  const chevronMeans = chevron.map((r) => r.mean);
-  for (const side of ['≥', '≤'] as const) if (outer(side, chevronMeans[0]!, chevronMeans[chevronMeans.length - 1]!, chevronMeans)) return { char: side, confidence: 0.9 };
+  const means = chevron.map((r) => r.mean);
+  const first = means[0]!;
+  const last = means[means.length - 1]!;
+  if (first < 0.35 && last < 0.35 && Math.max(...means) > 0.65) return { char: '≥', confidence: 0.9 };
+  if (first > 0.65 && last > 0.65 && Math.min(...means) < 0.35) return { char: '≤', confidence: 0.9 };
   return null;
+}
+
+/** One row of a glyph's ink: its longest run, how many runs, how many ink pixels and the sum of their x (from the left). */
+interface InkRow {
+  longest: number;
+  runs: number;
+  ink: number;
+  sum: number;
+}
+
+/** The glyph's own ink inside `box` (pixels of a grey crop): its bounds' size and each of its rows; null when there is none. */
+function inkProfile(data: Uint8Array, width: number, box: { x0: number; y0: number; x1: number; y1: number }, inkThreshold: number): { w: number; h: number; rows: InkRow[] } | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      if (data[y * width + x]! < inkThreshold) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return null;
+  const rows: InkRow[] = [];
+  for (let y = y0; y <= y1; y++) {
+    const row: InkRow = { longest: 0, runs: 0, ink: 0, sum: 0 };
+    let run = 0;
+    for (let x = x0; x <= x1; x++) {
+      if (data[y * width + x]! < inkThreshold) {
+        if (run === 0) row.runs++;
+        run++;
+        row.sum += x - x0;
+        row.ink++;
+        if (run > row.longest) row.longest = run;
+      } else run = 0;
+    }
+    rows.push(row);
+  }
+  return { w: x1 - x0 + 1, h: y1 - y0 + 1, rows };
 }

@@ -156,7 +156,7 @@ export async function ocrRegions(
       } else if (result.symbols.length === 0) {
         // Ink in which the first model read nothing: the other model may.
         result = markSuspects(await engine.addJob({ image: png, kind: 'text', model: 'standard' }));
-      } else if (isDoubtful(result, settings)) {
+      } else if (isDoubtful(result, settings.secondReadBelow)) {
         result = secondRead(result, await engine.addJob({ image: png, kind: 'text', model: 'standard' }), settings);
       }
       return finish(result);
@@ -170,7 +170,7 @@ export async function ocrRegions(
 
   /** An amount with a doubtful digit, read again by the other model (see `amountReadAgain`). */
   async function confirmAmount(read: MarkedResult, png: Buffer): Promise<MarkedResult> {
-    if (!read.symbols.some((s) => s.confidence < settings.amountSecondReadBelow || s.lost || s.merged)) return read;
+    if (!isDoubtful(read, settings.amountSecondReadBelow)) return read;
     return amountReadAgain(read, await engine.addJob({ image: png, kind: 'amount', model: 'standard' }), settings);
   }
 
@@ -261,9 +261,9 @@ function markSuspects(result: OcrResult): MarkedResult {
   return marked;
 }
 
-/** A read with a symbol below `secondReadBelow` or a suspect one deserves a second read. */
-function isDoubtful(result: MarkedResult, settings: OcrCellSettings): boolean {
-  return result.symbols.some((s) => s.confidence < settings.secondReadBelow || s.lost || s.merged);
+/** A read with a symbol below `below` (a confidence) or a suspect one deserves a second read. */
+function isDoubtful(result: MarkedResult, below: number): boolean {
+  return result.symbols.some((s) => s.confidence < below || s.lost || s.merged);
 }
 
 /**
@@ -324,7 +324,7 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
   });
   const split = splitCharacters(first.symbols, spans);
   const repairs = new Map([...split.values()].map((k) => [k.keep, k.why]));
-  const notes = new Map<number, string>();
+  const runs = new Map<number, DisputedRun>();
   const symbols = first.symbols.flatMap((s, i): MarkedSymbol[] => {
     if (split.has(i)) return [];
     const repair = repairs.get(i);
@@ -335,12 +335,14 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     // where % was right and never where it was wrong. Against one or two digits, % keeps its own confidence.
     const run = disputedRun(i);
     if (s.text === '%' && run.here === '%' && /^[0-9]{1,2}$/.test(run.other)) return [{ ...s, ...(repair ? { repair } : {}) }];
-    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: disputeNote(i) }];
+    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: run.note }];
   });
   return { ...first, symbols };
 
-  /** The run of disputed symbols around `i` (first read), and what the other model read in its place. */
-  function disputedRun(i: number): { lo: number; here: string; other: string } {
+  /** The run of disputed symbols around `i` (first read), what the other model read in its place, and the note; once per run. */
+  function disputedRun(i: number): DisputedRun {
+    const known = runs.get(i);
+    if (known) return known;
     const disputed = (k: number) => k >= 0 && k < spans.length && !spans[k]!.confirmed && !split.has(k);
     let lo = i;
     while (disputed(lo - 1)) lo--;
@@ -350,19 +352,20 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     const before = spans.slice(0, lo).findLast((span) => span.last >= 0);
     const after = spans.slice(hi + 1).find((span) => span.first >= 0);
     const here = first.symbols.slice(lo, hi + 1).map((x) => x.text).join('');
-    return { lo, here, other: b.slice(before ? before.last + 1 : 0, after ? after.first : b.length).join('') };
-  }
-
-  /** The dispute in words, for the reviewer: the run of disputed symbols around `i`, and what the other model read there. */
-  function disputeNote(i: number): string {
-    const { lo, here, other } = disputedRun(i);
-    const known = notes.get(lo);
-    if (known) return known;
+    const other = b.slice(before ? before.last + 1 : 0, after ? after.first : b.length).join('');
     const cut = (t: string) => ([...t].length > DISPUTE_SHOWN ? `${[...t].slice(0, DISPUTE_SHOWN).join('')}…` : t);
-    const note = `${DISPUTED_DOUBT}: one read ${cut(here)}, the other ${other === '' ? 'nothing' : cut(other)}`;
-    notes.set(lo, note);
-    return note;
+    // The dispute in words, for the reviewer.
+    const run = { here, other, note: `${DISPUTED_DOUBT}: one read ${cut(here)}, the other ${other === '' ? 'nothing' : cut(other)}` };
+    for (let k = lo; k <= hi; k++) runs.set(k, run);
+    return run;
   }
+}
+
+/** A run of symbols the two models read differently: the first model's text, the other's, and the note. */
+interface DisputedRun {
+  here: string;
+  other: string;
+  note: string;
 }
 
 /**

@@ -42,6 +42,8 @@ function forEachBigram(text: string, fn: (bigram: string) => void): void {
  * `VOCABULARY_REPAIR_CONFIDENCE`. Pure.
  */
 export function resolveDisputesByVocabulary(t: PositionedText, document: BigramCounts): PositionedText {
+  // Most cells hold no dispute: their own words are counted only when one does.
+  if (!t.boxes.some((b) => b?.doubt?.startsWith(DISPUTED_DOUBT))) return t;
   const own = countBigrams([t.text]);
   const elsewhere = (bigram: string) => (document.get(bigram) ?? 0) - (own.get(bigram) ?? 0);
   const edits: Edit[] = [];

@@ -7,6 +7,7 @@ import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHE
 import { DEFAULT_REVIEW_THRESHOLD, type DraftIndicator, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
 import { settleDisputedAmounts } from './disputed-amounts.js';
+import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey } from './sum-groups.js';
 
 export const CHECK_RULES = {
   rowAmounts: 'row-amounts-add-up',
@@ -19,8 +20,6 @@ export const CHECK_RULES = {
   thousands: 'thousands-grouped-alike',
 } as const;
 
-const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
-type AmountKey = (typeof AMOUNT_KEYS)[number];
 const AMOUNT_LABELS: Record<AmountKey, string> = { total: '总计', fiscal: '财政拨款', specialAccount: '财政专户拨款', other: '其他资金' };
 
 /** Amounts compared in cents: the tables print two decimals, and floats must not decide a check. */
@@ -140,22 +139,17 @@ function checkSum(rule: string, aggregate: DraftRow, aggregatePosition: number, 
 
 /** Each unit's amounts = the sum of its projects. */
 export function checkUnitSums(rows: readonly DraftRow[], isDoubtful: Doubtful = belowThreshold(DEFAULT_REVIEW_THRESHOLD)): Check[] {
-  const checks: Check[] = [];
-  rows.forEach((row, i) => {
-    if (row.kind !== 'unit') return;
-    const parts: { row: DraftRow; position: number }[] = [];
-    for (let j = i + 1; j < rows.length && rows[j]!.kind === 'project'; j++) parts.push({ row: rows[j]!, position: j });
-    checks.push(checkSum(CHECK_RULES.unitSum, row, i, parts, `the sum of its ${parts.length} projects`, isDoubtful));
-  });
-  return checks;
+  return unitGroups(rows).map(({ aggregate, parts }) =>
+    checkSum(CHECK_RULES.unitSum, rows[aggregate]!, aggregate, parts.map((position) => ({ row: rows[position]!, position })), `the sum of its ${parts.length} projects`, isDoubtful),
+  );
 }
 
 /** 合计 = the sum of the units (of the projects when the table has no unit rows). */
 export function checkGrandTotal(rows: readonly DraftRow[], isDoubtful: Doubtful = belowThreshold(DEFAULT_REVIEW_THRESHOLD)): Check[] {
-  const totalAt = rows.findIndex((r) => r.kind === 'total');
-  if (totalAt < 0) return [];
-  // The units, and any project that stands under no unit.
-  const parts = rows.map((row, position) => ({ row, position })).filter((p) => p.row.kind === 'unit' || (p.row.kind === 'project' && p.row.unit === null));
+  const group = grandTotalGroup(rows);
+  if (!group) return [];
+  const totalAt = group.aggregate;
+  const parts = group.parts.map((position) => ({ row: rows[position]!, position }));
   const units = parts.filter((p) => p.row.kind === 'unit').length;
   const what = units === parts.length ? `${units} units` : units === 0 ? `${parts.length} projects` : `${units} units and ${parts.length - units} projects under no unit`;
   return [checkSum(CHECK_RULES.totalSum, rows[totalAt]!, totalAt, parts, `the sum of ${what}`, isDoubtful)];
@@ -190,8 +184,8 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   const seqs = row.indicators.map((ind) => ind.seq);
   // Numbering that breaks off means an item was lost, merged into its neighbour or read twice: from there on,
   // every indicator may stand at the wrong place or hold its neighbour's text, so all their fields are doubted.
-  const firstBad = row.indicators.findIndex((ind, i) => ind.seq !== i + 1);
   const bad = row.indicators.flatMap((ind, i) => (ind.seq !== i + 1 ? [i] : []));
+  const firstBad = bad[0] ?? -1;
   // A number misread in place (1…7, 7, 9, 10): the numbering goes on right after it, so the items stand where
   // they should; that item alone is doubted. Otherwise an item was lost or merged, and all from there on are.
   const misreadInPlace = bad.every((i) => i + 1 < row.indicators.length && row.indicators[i + 1]!.seq === i + 2);

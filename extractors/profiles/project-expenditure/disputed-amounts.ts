@@ -7,12 +7,11 @@
  */
 import type { DraftField } from '../../../pipeline/field.js';
 import type { DraftRow } from '../../../pipeline/types.js';
-
-const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
-type AmountKey = (typeof AMOUNT_KEYS)[number];
+import { DISPUTED_DOUBT } from '../../raster/ocr-read.js';
+import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey, type SumGroup } from './sum-groups.js';
 
 /** The dispute note an amount's second read writes (`amountReadAgain` in extractors/raster/ocr-cells.ts). */
-const AMOUNT_DISPUTE_RE = /^two OCR models read these characters differently: one read ([\d,.]+), the other ([\d,.]+)$/;
+const AMOUNT_DISPUTE_RE = new RegExp(`^${DISPUTED_DOUBT}: one read ([\\d,.]+), the other ([\\d,.]+)$`);
 
 /** The most disputed amounts whose readings are tried together (2^n choices). */
 export const MAX_SETTLED_DISPUTES = 10;
@@ -51,10 +50,12 @@ export function settleDisputedAmounts(rows: readonly DraftRow[]): number {
   if (disputes.length === 0 || disputes.length > MAX_SETTLED_DISPUTES) return 0;
   const value = new Map<DraftField<number | null>, number>();
   const valueOf = (row: DraftRow, key: AmountKey) => value.get(row[key]) ?? Math.round((row[key].value ?? 0) * 100);
+  const total = grandTotalGroup(rows);
+  const groups = [...unitGroups(rows), ...(total ? [total] : [])];
   const fitting: number[] = [];
   for (let choice = 0; choice < 1 << disputes.length; choice++) {
     disputes.forEach((d, i) => value.set(d.field, choice & (1 << i) ? d.otherCents : d.readCents));
-    if (everySumAddsUp(rows, valueOf)) fitting.push(choice);
+    if (everySumAddsUp(rows, groups, valueOf)) fitting.push(choice);
     if (fitting.length > 1) return 0;
   }
   if (fitting.length !== 1 || fitting[0] === 0) return 0;
@@ -68,20 +69,11 @@ export function settleDisputedAmounts(rows: readonly DraftRow[]): number {
   return changed;
 }
 
-/** Whether every row, every unit and the 合计 add up with the amounts `valueOf` gives (cents). */
-function everySumAddsUp(rows: readonly DraftRow[], valueOf: (row: DraftRow, key: AmountKey) => number): boolean {
+/** Whether every row and every column of `groups` (each unit, the 合计) add up with the amounts `valueOf` gives (cents). */
+function everySumAddsUp(rows: readonly DraftRow[], groups: readonly SumGroup[], valueOf: (row: DraftRow, key: AmountKey) => number): boolean {
   const hasAmounts = (row: DraftRow) => AMOUNT_KEYS.some((k) => row[k].value !== null);
   for (const row of rows) {
     if (hasAmounts(row) && valueOf(row, 'total') !== valueOf(row, 'fiscal') + valueOf(row, 'specialAccount') + valueOf(row, 'other')) return false;
   }
-  const columnsAddUp = (aggregate: DraftRow, parts: readonly DraftRow[]) => AMOUNT_KEYS.every((k) => valueOf(aggregate, k) === parts.reduce((s, p) => s + valueOf(p, k), 0));
-  for (let i = 0; i < rows.length; i++) {
-    if (rows[i]!.kind !== 'unit') continue;
-    const parts: DraftRow[] = [];
-    for (let j = i + 1; j < rows.length && rows[j]!.kind === 'project'; j++) parts.push(rows[j]!);
-    if (!columnsAddUp(rows[i]!, parts)) return false;
-  }
-  const total = rows.find((r) => r.kind === 'total');
-  if (total && !columnsAddUp(total, rows.filter((r) => r.kind === 'unit' || (r.kind === 'project' && r.unit === null)))) return false;
-  return true;
+  return groups.every(({ aggregate, parts }) => AMOUNT_KEYS.every((k) => valueOf(rows[aggregate]!, k) === parts.reduce((s, p) => s + valueOf(rows[p]!, k), 0)));
 }

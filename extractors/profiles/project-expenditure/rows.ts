@@ -14,8 +14,8 @@ import { parseTarget } from './targets.js';
 import { repairAmountText, repairIndicatorText } from './repairs.js';
 import { isOcrText } from '../../text/text-edits.js';
 import { oneSubstitution } from '../../text/substitution.js';
+import { AMOUNT_KEYS } from './sum-groups.js';
 
-const AMOUNT_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 
 export const parseProjectRows: Stage<StitchedRow[], DraftRow[]> = (stitched) => {
   const rows: DraftRow[] = [];
