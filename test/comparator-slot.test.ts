@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
@@ -8,13 +10,17 @@ const SETTINGS = { padding: 10, inkThreshold: 140 };
  * A 44 px high line, as a crop: a colon at x 2–6, a ≥ (chevron and bar) at x 12–38 and a digit 1 (a vertical
  * stroke) at x 50–54.
  */
-function slotCrop(comparator: '≥' | '>' | 'none'): Crop {
+function slotCrop(comparator: '≥' | '>' | 'none' | 'narrow ≥'): Crop {
   const width = 80;
   const height = 44;
   const data = new Uint8Array(width * height).fill(255);
   const ink = (x: number, y: number) => (data[y * width + x] = 0);
   for (const y of [14, 15, 16, 28, 29, 30]) for (let x = 2; x < 6; x++) ink(x, y);
-  if (comparator !== 'none') {
+  if (comparator === 'narrow ≥') {
+    // Digit-wide (14 px, 0.4 em): the shape of a ≥, the width of the number's first digit.
+    for (let i = 0; i <= 12; i++) for (let d = 0; d < 2; d++) for (let e = 0; e < 3; e++) (ink(12 + i + d, 6 + i + e), ink(12 + i + d, 30 - i + e));
+    for (let x = 12; x < 26; x++) for (let t = 0; t < 3; t++) ink(x, 37 + t);
+  } else if (comparator !== 'none') {
     for (let i = 0; i <= 12; i++) for (let d = 0; d < 3; d++) for (let e = 0; e < 3; e++) (ink(12 + i * 2 + d, 6 + i + e), ink(12 + i * 2 + d, 30 - i + e));
     if (comparator === '≥') for (let x = 12; x < 38; x++) for (let t = 0; t < 3; t++) ink(x, 37 + t);
   }
@@ -54,6 +60,25 @@ describe('insertUnreadComparators', () => {
     expect(out.map((s) => Boolean(s.swallowed))).toEqual([false, false, false]);
   });
 
+  it('reads the ≥ that OCR boxed as the colon, the colon’s dots left in the box of the character before', () => {
+    const read = [symbol('值', -30, 8), { ...symbol(':', 12, 38), swallowed: true }, { ...symbol('1', 50, 54), swallowed: true }];
+    const out = insertUnreadComparators(read, slotCrop('≥'), SETTINGS);
+    expect(out.map((s) => s.text)).toEqual(['值', ':', '≥', '1']);
+    expect(out[2]!.repair).toMatch(/in the box OCR gave the colon/);
+    // The colon is its dots again.
+    expect([out[1]!.x0, out[1]!.x1]).toEqual([2 + SETTINGS.padding, 6 + SETTINGS.padding]);
+  });
+
+  it('takes nothing from the colon’s box when the ink right of it holds fewer digits than OCR read (a box shifted onto the number)', () => {
+    const read = [symbol('值', -30, 8), { ...symbol(':', 12, 38), swallowed: true }, symbol('1', 50, 54), symbol('1', 56, 60)];
+    expect(insertUnreadComparators(read, slotCrop('≥'), SETTINGS).map((s) => s.text)).toEqual(['值', ':', '1', '1']);
+  });
+
+  it('takes nothing from the colon’s box when its glyph is no wider than a digit (a box shifted onto the number: 4 looks like ≤)', () => {
+    const read = [symbol('值', -30, 8), { ...symbol(':', 12, 26), swallowed: true }, symbol('1', 50, 54)];
+    expect(insertUnreadComparators(read, slotCrop('narrow ≥'), SETTINGS).map((s) => s.text)).toEqual(['值', ':', '1']);
+  });
+
   it('leaves a slot alone where OCR read something', () => {
     const read = [symbol(':', 2, 6), symbol('≥', 12, 38), symbol('1', 50, 54)];
     expect(insertUnreadComparators(read, slotCrop('≥'), SETTINGS).map((s) => s.text)).toEqual([':', '≥', '1']);
@@ -70,6 +95,18 @@ describe('repairComparators', () => {
   it('finds the comparator left of a box Tesseract put on the digit', () => {
     const out = repairComparators({ text: ':>1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('>', 48, 56), symbol('1', 56, 60)] }, slotCrop('≥'), SETTINGS);
     expect(out.symbols[1]!.text).toBe('≥');
+  });
+
+  it('reads a ≥ from its own ink where OCR’s box straddles it and the digit after it (WenQuanYi Micro Hei, Group 4)', async () => {
+    // 值:≥92%；年度指标值:≥92%。 from a scan: best_int read both ≥ as >, with boxes shifted right onto the 9, whose
+    // ink beside the chevron had turned the reading to ≤.
+    const { data, info } = await sharp(fileURLToPath(new URL('./fixtures/ocr/comparator-box-shifted-onto-digit.png', import.meta.url))).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const crop: Crop = { left: 0, top: 0, width: info.width, height: info.height, data: new Uint8Array(data), ink: { x0: 0, y0: 0, x1: info.width - 1, y1: info.height - 1 } };
+    const read: [string, number, number][] = [['值', 73, 97], [':', 97, 109], ['>', 109, 121], ['9', 121, 139], ['2', 139, 154], ['9', 154, 163], ['%', 163, 178], ['；', 178, 190], ['年', 226, 244], ['度', 262, 293], ['指', 294, 311], ['标', 314, 340], ['值', 364, 388], [':', 388, 400], ['>', 400, 412], ['9', 412, 427], ['2', 427, 445], ['%', 445, 466]];
+    // Pixels of the scan's cell image, which begins 60 px left of and 615 px above this excerpt.
+    const symbols = read.map(([text, x0, x1]): MarkedSymbol => ({ text, confidence: 0.95, x0: x0 - 60 + SETTINGS.padding, x1: x1 - 60 + SETTINGS.padding, y0: 628 - 615 + SETTINGS.padding, y1: 659 - 615 + SETTINGS.padding, word: 0, line: 0 }));
+    const out = repairComparators({ text: '', confidence: 0.95, symbols }, crop, SETTINGS);
+    expect(out.symbols.filter((s) => s.repair).map((s) => [s.text, s.repair])).toEqual([['≥', 'OCR read >, its shape is ≥'], ['≥', 'OCR read >, its shape is ≥']]);
   });
 
   it('leaves 超过 before a number alone', () => {

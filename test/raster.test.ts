@@ -230,6 +230,14 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
+  it('reads a point or comma between two Han characters of a unit after / as the middle dot (元/人.月), flagged, and leaves a text target’s comma alone', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人,月。'));
+    expect(t.text).toBe('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人·月；年度指标值:1,368元/人·月。');
+    expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
+    const text = '1、2-效益指标；24-可持续影响指标；甲；实施周期指标值:全面消除,设施使用寿命延长10年以上；年度指标值:逐步完善。';
+    expect(repairIndicatorText(ocrText(text)).text).toBe(text);
+  });
+
   it('confirms a level code read as its name dictates but doubted (the other model read 1- as 士), and leaves a sure one alone', () => {
     const text = '1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。';
     const doubted = ocrText(text);
@@ -238,6 +246,12 @@ describe('repairIndicatorText', () => {
     expect(t.text).toBe(text);
     expect(charRepairs(t)).toEqual(['level code 1- confirmed by its name 产出指标']);
     expect(t.boxes[2]!.confidence).toBe(REPAIRED_CONFIDENCE);
+    expect(charRepairs(repairIndicatorText(ocrText(text)))).toEqual([]);
+  });
+
+  it('leaves an indicator name alone that ends in a level-2 name (康复服务对象满意度): no level code stands there', () => {
+    const text = '1、3-满意度指标；31-服务对象满意度指标；康复服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。';
+    expect(repairIndicatorText(ocrText(text)).text).toBe(text);
     expect(charRepairs(repairIndicatorText(ocrText(text)))).toEqual([]);
   });
 

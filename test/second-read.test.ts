@@ -3,7 +3,7 @@
  * character the first model split in two is put back together.
  */
 import { describe, expect, it } from 'vitest';
-import { amountReadAgain, secondRead } from '../extractors/raster/ocr-cells.js';
+import { amountReadAgain, markSuspects, secondRead } from '../extractors/raster/ocr-cells.js';
 import type { MarkedResult, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import type { OcrResult } from '../extractors/ocr/ocr-engine.js';
 
@@ -69,5 +69,12 @@ describe('amountReadAgain', () => {
     const out = amountReadAgain(first, other('28'));
     expect(out.symbols[0]).toMatchObject({ confidence: 0.89, merged: true });
     expect(out.symbols[0]!.confirmed).toBeUndefined();
+  });
+});
+
+describe('markSuspects', () => {
+  it('marks a colon whose box swallowed its comparator, and the one symbol after it, not the rest of the line', () => {
+    const marked = markSuspects(read([['值', 0, 40, 0.99], [':', 44, 70, 0.99], ['2', 72, 94, 0.95], ['0', 96, 118, 0.99], ['人', 120, 160, 0.99]]));
+    expect(marked.symbols.map((s) => Boolean(s.swallowed))).toEqual([false, true, true, false, false]);
   });
 });

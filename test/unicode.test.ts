@@ -38,6 +38,11 @@ describe('normalizeCodePoint and normalizeText', () => {
     for (const ch of punctuation) expect(normalizeCodePoint(cp(ch))).toBe(ch);
   });
 
+  it('writes the Chinese dash as the em dash, whichever of the two GB 2312 mappings the text layer used', () => {
+    expect(normalizeText('发现\u2015派遣\u2015\u2015处置')).toBe('发现\u2014派遣\u2014\u2014处置');
+    expect(normalizeText('发现—派遣')).toBe('发现—派遣');
+  });
+
   it('turns NBSP and other odd spaces into a plain space, but keeps the ideographic space', () => {
     expect(normalizeText('总计\u00A0100')).toBe('总计 100');
     expect(normalizeText('a\u2002b\u202Fc\u205Fd')).toBe('a b c d');

@@ -73,12 +73,18 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const { em: lineHeight, rows } = lineBody(line, p);
     core.y0 = Math.max(core.y0, Math.floor(rows.y0));
     core.y1 = Math.min(core.y1, Math.ceil(rows.y1));
-    const box = isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows);
+    // A box shifted onto the digit after the comparator isolates both glyphs, and the digit's ink beside the
+    // chevron turns the direction it reads (a ≥ read as ≤): the comparator is the first of the two.
+    const box = firstOfGlyphs(crop, isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
     let reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
     // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
     // the left of what the box holds.
     const left = reading || !beforeNumber ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
     if (left) reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, left, settings.inkThreshold, rows), settings.inkThreshold);
+    // Or the box straddles the comparator and the digit after it, and the glyph found there is both: the first
+    // glyph from half an em before the box on, the colon passed over, is read alone (only that one, so that the
+    // digit after a comparator too faint to read is never taken for one).
+    if (!reading && beforeNumber) reading = firstGlyphReading(crop, core, rows, lineHeight, settings);
     if (inText && !beforeNumber) {
       if (reading?.char === s.text) return s;
       if (reading && (reading.char === '≥' || reading.char === '≤')) return { ...s, text: reading.char, confidence: Math.min(s.confidence, reading.confidence), repair: `OCR read ${s.text}, its shape is ${reading.char}` };
@@ -134,9 +140,25 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
         const first = glyphRightOf(crop, colon.x1, rows, em, settings);
         if (first && first.x0 < s.x1 - p) inserted = comparatorAt(s, first, rows, 'inside the box of the digit after it', classifyComparatorAmongDigits);
       }
+      // OCR may box the comparator itself as the colon, the colon's dots falling into the box of the character
+      // before (Noto Serif's slanted ≥ at 200 dpi). Then the first glyph of the colon's box is no colon, a colon
+      // stands just left of it, and right of it the ink holds every digit OCR read: it is an extra glyph, not the
+      // number's first digit that a box shifted to the right hides.
+      let dots: { x0: number; x1: number } | null = null;
+      if (!inserted && sameLine && colon && !isColonGlyph(crop, colon, rows, em, settings)) {
+        dots = colonLeftOf(crop, colon.x0, rows, em, settings);
+        // A comparator is wider than a digit (≥ is about three quarters of an em, a digit half of one): a box
+        // shifted onto the number holds its first digit, which the looser shape reading can take for ≥ (2, 3)
+        // or ≤ (4).
+        const wide = colon.x1 - colon.x0 >= MIN_COMPARATOR_WIDTH * em;
+        if (dots && wide && tallGlyphsBetween(crop, colon.x1, numberEnd(symbols, i) - p, rows, em, settings) >= numberGlyphs(symbols, i)) {
+          inserted = comparatorAt(s, colon, rows, 'in the box OCR gave the colon, whose dots stand left of it');
+        }
+      }
       if (inserted) {
         // The colon gave back what it swallowed: it is its own ink again, and no longer suspect.
-        if (sameLine && before!.swallowed) out[out.length - 1] = { ...out[out.length - 1]!, x1: colon!.x1 + p, swallowed: false };
+        if (dots) out[out.length - 1] = { ...out[out.length - 1]!, x0: dots.x0 + p, x1: dots.x1 + p, swallowed: false };
+        else if (sameLine && before!.swallowed) out[out.length - 1] = { ...out[out.length - 1]!, x1: colon!.x1 + p, swallowed: false };
         out.push({ ...inserted, swallowed: false });
         out.push({ ...s, swallowed: false });
         return;
@@ -188,6 +210,124 @@ function glyphRightOf(crop: Crop, from: number, rows: { y0: number; y1: number }
     } else if (++blank >= 2) break;
   }
   return { x0: left, y0, x1: rightmost + 1, y1 };
+}
+
+/**
+ * The first of the glyphs in `box` that white columns part, when more than one at least a fifth of an em wide
+ * stands there; `box` itself otherwise (a stroke broken by a blank column leaves a sliver, which does not count).
+ */
+function firstOfGlyphs(crop: Crop, box: { x0: number; y0: number; x1: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; y0: number; x1: number; y1: number } {
+  const groups: { x0: number; x1: number }[] = [];
+  for (let x = box.x0; x < box.x1; x++) {
+    let inked = false;
+    for (let y = box.y0; y < box.y1 && !inked; y++) inked = crop.data[y * crop.width + x]! < settings.inkThreshold;
+    const last = groups[groups.length - 1];
+    if (!inked) continue;
+    if (last && last.x1 === x) last.x1 = x + 1;
+    else groups.push({ x0: x, x1: x + 1 });
+  }
+  const glyphs = groups.filter((g) => g.x1 - g.x0 >= 0.2 * em);
+  return glyphs.length >= 2 ? { ...box, x0: glyphs[0]!.x0, x1: glyphs[0]!.x1 } : box;
+}
+
+/** The comparator read from the first glyph that is no colon, from half an em before `core` to its end; null when it reads as none. */
+function firstGlyphReading(crop: Crop, core: { x0: number; x1: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): ReturnType<typeof classifyComparator> {
+  let glyph = glyphRightOf(crop, core.x0 - 0.5 * em, rows, em, settings);
+  if (glyph && isColonGlyph(crop, glyph, rows, em, settings)) glyph = glyphRightOf(crop, glyph.x1, rows, em, settings);
+  if (!glyph || glyph.x0 >= core.x1) return null;
+  const reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, glyph, settings.inkThreshold, rows), settings.inkThreshold);
+  return reading?.char === '=' ? null : reading;
+}
+
+/** The narrowest a comparator glyph is, in ems: wider than any digit. */
+const MIN_COMPARATOR_WIDTH = 0.65;
+
+/** Symbols of the number that starts at `i` (digits, grouping and point, %), to the last one on its line. */
+function numberRun(symbols: readonly MarkedSymbol[], i: number): MarkedSymbol[] {
+  const run: MarkedSymbol[] = [];
+  for (let k = i; k < symbols.length && symbols[k]!.line === symbols[i]!.line && /^[0-9.,%]$/.test(symbols[k]!.text); k++) run.push(symbols[k]!);
+  return run;
+}
+
+/** How many glyphs of full height the number starting at `i` was read as (digits and %, not , or .). */
+function numberGlyphs(symbols: readonly MarkedSymbol[], i: number): number {
+  return numberRun(symbols, i).filter((s) => /^[0-9%]$/.test(s.text)).length;
+}
+
+/**
+ * Where the number starting at `i` ends, padded pixels: its last box, or the next symbol's start when that comes
+ * first (LSTM boxes run on over their neighbours, and the next character's ink must not count as a digit).
+ */
+function numberEnd(symbols: readonly MarkedSymbol[], i: number): number {
+  const run = numberRun(symbols, i);
+  const last = run[run.length - 1]!;
+  const next = symbols[i + run.length];
+  return next && next.line === last.line ? Math.min(last.x1, next.x0) : last.x1;
+}
+
+/**
+ * Glyphs at least half an em tall between two columns (pixels of the crop): digits and %, not commas or points.
+ * Touching glyphs count as one, so the count is never too high.
+ */
+function tallGlyphsBetween(crop: Crop, from: number, to: number, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): number {
+  const y0 = Math.max(0, Math.floor(rows.y0));
+  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
+  let count = 0;
+  let top = Infinity;
+  let bottom = -Infinity;
+  const close = () => {
+    if (bottom - top + 1 >= 0.5 * em) count++;
+    top = Infinity;
+    bottom = -Infinity;
+  };
+  for (let x = Math.max(0, Math.ceil(from)); x < Math.min(crop.width, Math.floor(to)); x++) {
+    let inked = false;
+    for (let y = y0; y < y1; y++) {
+      if (crop.data[y * crop.width + x]! < settings.inkThreshold) {
+        inked = true;
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    if (!inked && bottom >= top) close();
+  }
+  if (bottom >= top) close();
+  return count;
+}
+
+/**
+ * Whether the ink in `box`'s columns is a colon: two dots one above the other, narrow, with white between them.
+ */
+function isColonGlyph(crop: Crop, box: { x0: number; x1: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): boolean {
+  if (box.x1 - box.x0 > 0.3 * em) return false;
+  const clusters: { from: number; to: number }[] = [];
+  for (let y = Math.max(0, Math.floor(rows.y0)); y < Math.min(crop.height, Math.ceil(rows.y1)); y++) {
+    let inked = false;
+    for (let x = Math.max(0, box.x0); x < Math.min(crop.width, box.x1); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) inked = true;
+    if (!inked) continue;
+    const last = clusters[clusters.length - 1];
+    if (last && last.to === y - 1) last.to = y;
+    else clusters.push({ from: y, to: y });
+  }
+  return clusters.length === 2 && clusters.every((c) => c.to - c.from + 1 <= 0.3 * em) && clusters[1]!.from - clusters[0]!.to > 0.12 * em;
+}
+
+/** A colon's columns just left of `x` (within half an em), or null when the ink there is no colon. */
+function colonLeftOf(crop: Crop, x: number, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; x1: number } | null {
+  const y0 = Math.max(0, Math.floor(rows.y0));
+  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
+  const inked = (c: number) => {
+    for (let y = y0; y < y1; y++) if (crop.data[y * crop.width + c]! < settings.inkThreshold) return true;
+    return false;
+  };
+  let c = Math.floor(x) - 1;
+  const stop = Math.max(0, Math.floor(x - 0.45 * em));
+  while (c >= stop && !inked(c)) c--;
+  if (c < stop) return null;
+  const x1 = c + 1;
+  while (c >= 0 && inked(c)) c--;
+  const box = { x0: c + 1, x1 };
+  return isColonGlyph(crop, box, rows, em, settings) ? box : null;
 }
 
 /** A line's height (the em), and the crop rows a glyph of it may use: its body and a little above and below. */

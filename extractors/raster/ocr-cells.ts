@@ -223,7 +223,7 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
  * Mark the symbols whose geometry says the read went wrong: a zero-width box (Tesseract lost track of the
  * symbol) or a digit as wide as two (two digits read as one, 100% as 10%).
  */
-function markSuspects(result: OcrResult): MarkedResult {
+export function markSuspects(result: OcrResult): MarkedResult {
   const heights = lineHeights(result.symbols);
   const marked = {
     ...result,
@@ -254,9 +254,11 @@ function markSuspects(result: OcrResult): MarkedResult {
     if (s.text === '一' && before?.line === s.line && after?.line === s.line && /^[0-9]$/.test(before.text) && /^[0-9]$/.test(after.text)) s.rangeMark = true;
   });
   // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
+  // Only the symbol right after the separator: marking in place would carry the mark on to the line's end.
+  const separators = marked.symbols.map((s) => Boolean(s.swallowed));
   marked.symbols.forEach((s, i) => {
     const next = marked.symbols[i + 1];
-    if (s.swallowed && next && next.line === s.line) next.swallowed = true;
+    if (separators[i] && next && next.line === s.line) next.swallowed = true;
   });
   return marked;
 }

@@ -52,6 +52,10 @@ export function normalizeCodePoint(cp: number): string {
   if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) {
     return String.fromCodePoint(cp - 0xfee0);
   }
+  // The dash of Chinese text (破折号, GB 2312 0xA1AA) is U+2015 in the original GB 2312 tables and U+2014 in
+  // GB 18030; fonts share one glyph, and a ToUnicode map may pick either (Chromium with Droid Sans Fallback
+  // writes ― for —). The em dash is the form the tables are written in.
+  if (cp === 0x2015) return '\u2014';
   // Odd spaces become a plain space; U+3000 (ideographic space) is a real character of CJK text and stays.
   if (cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return ' ';
   if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0xad || cp === 0x2060) return '';

@@ -9,10 +9,11 @@
 //
 // Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
-// Noto Sans CJK SC -> --print-to-pdf), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming and chromium-droid (HTML
+// in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
-// python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-uming, poppler-utils, poppler-data.
+// python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback, poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -37,6 +38,10 @@ const PLAN = {
   // a few rows of liwan-weijian (subtotals recomputed) that fit on ONE page: the source of the single-page image
   // samples made by scans.mjs (a page image cannot hold a row that a page break cut)
   'liwan-weijian-short': ['chromium'],
+  // written apart from the OCR work, and never looked at while tuning it: the source of the fresh evaluation scans
+  'liwan-minzheng': ['chromium-serif', 'chromium-microhei', 'libreoffice', 'calc'],
+  // the same, for the second fresh evaluation set
+  'liwan-chengguan': ['chromium-uming', 'chromium-droid'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -200,6 +205,17 @@ const HTML_STYLES = {
   // and a radical to the radical: the text layer reads ⽣ for 生, ⻔ for 门, …
   'chromium-notosans': { borders: true, page: 'A4 portrait', margin: '12mm 10mm', font: "'Noto Sans CJK SC'",
     size: '7.5pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5] },
+  // Two fonts no other sample uses, for the fresh evaluation scans (scans.mjs --unseen): a serif like the SimSun
+  // most disclosures are set in, and a sans like Microsoft YaHei.
+  'chromium-serif': { borders: true, page: 'A4 landscape', margin: '12mm 10mm 12mm 10mm', font: "'Noto Serif CJK SC'",
+    size: '9pt', widths: [14.5, 6.5, 6.5, 7, 6.5, 23, 36] },
+  'chromium-microhei': { borders: true, page: 'A4 landscape', margin: '10mm 8mm 10mm 8mm', font: "'WenQuanYi Micro Hei'",
+    size: '8pt', widths: [13.5, 6.5, 6.5, 7, 6.5, 25, 35] },
+  // And two more for the second fresh set: a Ming face (AR PL UMing) with rules, and Droid Sans Fallback, portrait.
+  'chromium-uming': { borders: true, page: 'A4 landscape', margin: '11mm 10mm 11mm 10mm', font: "'AR PL UMing CN'",
+    size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36] },
+  'chromium-droid': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'Droid Sans Fallback'",
+    size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5] },
 };
 
 function html(src, producer) {
@@ -321,6 +337,10 @@ const PRODUCERS = {
   chromium: { render: (src, work) => renderChromium(src, work, 'chromium'), cuts: true },
   'chromium-noborders': { render: (src, work) => renderChromium(src, work, 'chromium-noborders'), cuts: true },
   'chromium-notosans': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosans')), cuts: true },
+  'chromium-serif': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif')), cuts: true },
+  'chromium-microhei': { render: (src, work) => renderChromium(src, work, 'chromium-microhei'), cuts: true },
+  'chromium-uming': { render: (src, work) => compact(renderChromium(src, work, 'chromium-uming')), cuts: true },
+  'chromium-droid': { render: (src, work) => compact(renderChromium(src, work, 'chromium-droid')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

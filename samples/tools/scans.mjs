@@ -7,6 +7,10 @@
 //   node samples/tools/scans.mjs --unseen DIR make, into DIR (not samples/), scans of born-digital samples that no
 //                                             scan in samples/ comes from: an evaluation set the OCR was never tuned
 //                                             on (`npm run bench -- --scans DIR`)
+//   node samples/tools/scans.mjs --fresh DIR  the same, for the fresh evaluation set: scans of a table whose text
+//                                             (src/liwan-minzheng.json) and fonts the OCR work never looked at
+//   node samples/tools/scans.mjs --fresh2 DIR the same, for a second fresh set (src/liwan-chengguan.json, two more
+//                                             fonts), kept for the next honest measurement once --fresh was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -25,8 +29,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const unseenDir = args.has('--unseen') ? argv[argv.indexOf('--unseen') + 1] : null;
-if (args.has('--unseen') && !unseenDir) throw new Error('Expected a folder after --unseen, got nothing');
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2'].find((f) => args.has(f));
+const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
+if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
 
 // Rotation of each page of the scan200-skew PDFs, degrees counter-clockwise (PIL's sense), cycled over the pages.
@@ -57,6 +62,25 @@ const UNSEEN = [
   { out: 'liwan-weijian.reportlab-cid.scan300.pdf', from: 'liwan-weijian.reportlab-cid.pdf', kind: 'scan300' },
   { out: 'liwan-kegongxin.chromium.g4.tiff', from: 'liwan-kegongxin.chromium.pdf', kind: 'g4' },
 ];
+
+// The fresh evaluation set of --fresh: a table written apart from the OCR work (src/liwan-minzheng.json), in fonts no
+// other scan uses (Noto Serif CJK SC and WenQuanYi Micro Hei in Chromium) and in the LibreOffice and Calc layouts.
+const FRESH = [
+  { out: 'liwan-minzheng.chromium-serif.scan300.pdf', from: 'liwan-minzheng.chromium-serif.pdf', kind: 'scan300' },
+  { out: 'liwan-minzheng.chromium-serif.scan200-skew.pdf', from: 'liwan-minzheng.chromium-serif.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-minzheng.chromium-microhei.g4.tiff', from: 'liwan-minzheng.chromium-microhei.pdf', kind: 'g4' },
+  { out: 'liwan-minzheng.libreoffice.scan200-skew.pdf', from: 'liwan-minzheng.libreoffice.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-minzheng.calc.scan300.pdf', from: 'liwan-minzheng.calc.pdf', kind: 'scan300' },
+];
+// The second fresh set of --fresh2: another table written apart from the OCR work (src/liwan-chengguan.json), in
+// AR PL UMing and Droid Sans Fallback.
+const FRESH2 = [
+  { out: 'liwan-chengguan.chromium-uming.scan300.pdf', from: 'liwan-chengguan.chromium-uming.pdf', kind: 'scan300' },
+  { out: 'liwan-chengguan.chromium-uming.scan200-skew.pdf', from: 'liwan-chengguan.chromium-uming.pdf', kind: 'scan200-skew' },
+  { out: 'liwan-chengguan.chromium-droid.g4.tiff', from: 'liwan-chengguan.chromium-droid.pdf', kind: 'g4' },
+  { out: 'liwan-chengguan.chromium-droid.scan200-skew.pdf', from: 'liwan-chengguan.chromium-droid.pdf', kind: 'scan200-skew' },
+];
+const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
@@ -193,7 +217,7 @@ const verifyOnly = args.has('--verify');
 const work = mkdtempSync(join(tmpdir(), 'jixiao-scans-'));
 let failed = false;
 try {
-  for (const scan of unseenDir ? UNSEEN : SCANS) {
+  for (const scan of SET) {
     if (!expectedOnly && !verifyOnly) {
       for (const f of readdirSync(work)) rmSync(join(work, f), { force: true });
       make(scan, work);
@@ -210,7 +234,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 if (!expectedOnly) {
-  const total = (unseenDir ? UNSEEN : SCANS).reduce((s, x) => s + statSync(target(x.out)).size, 0);
+  const total = SET.reduce((s, x) => s + statSync(target(x.out)).size, 0);
   console.log(`total ${(total / 1048576).toFixed(1)} MB`);
 }
 if (failed) process.exitCode = 1;

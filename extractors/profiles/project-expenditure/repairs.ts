@@ -75,7 +75,9 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   edits.push(...itemBoundaryEdits(text));
   edits.push(...separatorEdits(text));
   level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
-  level(LEVEL2_CODES, '[；;]\\s*');
+  // Level 2 only right after a level-1 name: the indicator's own name may end in a level-2 name too
+  // (康复服务对象满意度), and two characters before it are no garbled code.
+  level(LEVEL2_CODES, `(?:${Object.keys(LEVEL1_CODES).join('|')})\\s*[；;]\\s*`);
   // The two labels, one character off.
   for (const label of LABELS) {
     for (let i = 0; i + label.length <= text.length; i++) {
