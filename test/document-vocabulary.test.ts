@@ -27,6 +27,17 @@ describe('resolveDisputesByVocabulary', () => {
     expect(charRepairs(out)).toEqual(['簿 read as 筛, as the other OCR model read it and the document writes 筛查 elsewhere']);
   });
 
+  it('takes a run of characters the other model read with as many (谍荆 against 殡葬), where the document writes its words elsewhere', () => {
+    const text = '惠民谍荆基本服务费用减免经费';
+    const cell: PositionedText = { text, boxes: read(text).boxes.map((b, i) => (i === 2 || i === 3 ? { ...b!, confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read 谍荆, the other 殡葬` } : b)) };
+    const out = resolveDisputesByVocabulary(cell, document(cell.text, '保障殡葬服务信息管理系统稳定运行'));
+    expect(out.text).toBe('惠民殡葬基本服务费用减免经费');
+    expect(charRepairs(out)).toEqual(['谍荆 read as 殡葬, as the other OCR model read it and the document writes 殡葬 elsewhere']);
+    // Read with fewer characters by the other model: not a like-for-like reading, left alone.
+    const shorter: PositionedText = { text, boxes: read(text).boxes.map((b, i) => (i === 2 || i === 3 ? { ...b!, confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read 谍荆, the other 殡` } : b)) };
+    expect(resolveDisputesByVocabulary(shorter, document(text, '殡仪馆')).text).toBe(text);
+  });
+
   it('keeps the first reading when the document writes it elsewhere too, or neither reading', () => {
     // The same misread in another cell: a word repeats, and so does its misread.
     const cell = read('新增种子独角首企业数量', { 5: '兽' });

@@ -225,6 +225,9 @@ describe('repairIndicatorText', () => {
     const repaired = t.boxes.filter((b) => b?.repair);
     expect(repaired.length).toBeGreaterThan(0);
     expect(repaired.every((b) => b!.confidence! < 0.9)).toBe(true);
+    // After a colon misread as ；, and beside a stray character after the % (≥889%0).
+    expect(repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥90%；年度指标值;≥909%。')).text).toContain('年度指标值:≥90%。');
+    expect(repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥88%；年度指标值:≥889%0。')).text).toContain('年度指标值:≥88%。');
     // 99% and 100% are percentages as printed.
     const fine = '1、1-产出指标；12-质量指标；甲；实施周期指标值:≥99%；年度指标值:100%。';
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);

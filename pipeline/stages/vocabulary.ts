@@ -1,21 +1,33 @@
 /**
- * Stage: characters the two OCR models read differently, decided by the document's own words
- * (`extractors/text/document-vocabulary.ts`), in every cell, after place names and before rows are stitched
- * and parsed. Text layers pass through unchanged.
+ * Stage: characters OCR read doubtfully, decided by the document's own words, in every cell, after place
+ * names and before rows are stitched and parsed. First a character the two OCR models read differently
+ * (`extractors/text/document-vocabulary.ts`), then a run of doubtful characters between sure ones
+ * (`extractors/text/document-context.ts`). Text layers pass through unchanged.
  */
+import { countContexts, resolveDoubtsByContext } from '../../extractors/text/document-context.js';
 import { countBigrams, resolveDisputesByVocabulary } from '../../extractors/text/document-vocabulary.js';
+import type { PositionedText } from '../../extractors/text/positioned-text.js';
 import { isOcrText } from '../../extractors/text/text-edits.js';
 import type { Stage, TableRowsResult } from '../types.js';
 
-export const resolveDisputes: Stage<TableRowsResult, TableRowsResult> = (result) => {
+export const resolveDisputes: Stage<TableRowsResult, TableRowsResult> = (result, ctx) => {
   const cells = result.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text));
   if (!cells.some(isOcrText)) return result;
   const words = countBigrams([...result.headerLines.map((l) => l.text.text), ...cells.map((t) => t.text)]);
+  const decided = mapOcrCells(result, (text) => resolveDisputesByVocabulary(text, words));
+  // Sure means what review would pass: a character below the threshold is what the context may decide.
+  const sure = ctx.settings.reviewThreshold;
+  const contexts = countContexts([...result.headerLines.map((l) => l.text), ...decided.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text))], sure);
+  return mapOcrCells(decided, (text) => resolveDoubtsByContext(text, contexts, sure));
+};
+
+/** `result` with `fn` applied to the text of every cell read by OCR. */
+function mapOcrCells(result: TableRowsResult, fn: (text: PositionedText) => PositionedText): TableRowsResult {
   return {
     ...result,
     pieces: result.pieces.map((p) => ({
       ...p,
-      cells: new Map([...p.cells].map(([key, cell]) => [key, isOcrText(cell.text) ? { ...cell, text: resolveDisputesByVocabulary(cell.text, words) } : cell])),
+      cells: new Map([...p.cells].map(([key, cell]) => [key, isOcrText(cell.text) ? { ...cell, text: fn(cell.text) } : cell])),
     })),
   };
-};
+}

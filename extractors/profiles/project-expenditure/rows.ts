@@ -142,6 +142,16 @@ function parsedToDraftIndicator(
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
   }
+  // Both targets numbers of one unit, one with a comparator and the other without (≥70% / 65%): a table writes the
+  // pair alike (none of 355 such pairs in the samples' sources differs), and OCR drops a comparator far more often
+  // than it makes one up. The bare one is the likely misread.
+  const bare = (f: DraftField<Target>) => f.value.value !== null && !/^[≥≤<>=]/.test(f.value.raw.trim());
+  const p = draft.periodTarget.value;
+  const a = draft.annualTarget.value;
+  if (ocrRead && p.value !== null && a.value !== null && p.unit === a.unit && bare(draft.periodTarget) !== bare(draft.annualTarget)) {
+    const [without, other] = bare(draft.periodTarget) ? [draft.periodTarget, a.raw] : [draft.annualTarget, p.raw];
+    capConfidence(without, NEAR_MISS_CAP, `${without.value.raw} has no comparator where its twin ${other} has one: OCR may have dropped it`);
+  }
   if (item.problems.length > 0) {
     const itemText = sliceText(text, item.span.start, item.span.end).text;
     for (const f of [draft.level1, draft.level2, draft.name, draft.periodTarget, draft.annualTarget]) {

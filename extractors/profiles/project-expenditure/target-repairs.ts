@@ -47,11 +47,13 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const end = m[2] !== undefined ? '%。' : '%';
     edits.push({ start: m.index!, end: m.index! + 2, text: end, why: `«%${m[1]}» read as ${end}: a percentage ends at %`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。\d]*)(\d+)9%/g)) {
+  // (After the label's colon or the ； it was misread as, which an edit above puts back.) The 9 goes with the
+  // digit before it, not with the %, which a stray character after it may have an edit of its own for (≥889%0).
+  for (const m of text.matchAll(/(?<=指标值\s*[:：；;][^；;。\d]*)(\d+)9%/g)) {
     const value = Number(m[1]);
     if (value > 100 || Number(`${m[1]}9`) <= 100) continue;
     const start = m.index! + m[1]!.length - 1;
-    edits.push({ start, end: start + 3, text: `${m[1]!.slice(-1)}%`, why: `«${m[1]!.slice(-1)}9%» read as ${m[1]!.slice(-1)}%: % read as 9%`, confidence: LIKELY_REPAIR_CONFIDENCE });
+    edits.push({ start, end: start + 2, text: m[1]!.slice(-1), why: `«${m[1]!.slice(-1)}9%» read as ${m[1]!.slice(-1)}%: % read as 9%`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // A thousands comma read as a point (≥28.500人): targets print two decimals at most.
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\.(?=\d{3}(?!\d))/g)) {
