@@ -234,8 +234,8 @@ describe('repairIndicatorText', () => {
   });
 
   it('reads a point or comma between two Han characters of a unit after / as the middle dot (元/人.月), flagged, and leaves a text target’s comma alone', () => {
-    const t = repairIndicatorText(ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人,月。'));
-    expect(t.text).toBe('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人·月；年度指标值:1,368元/人·月。');
+    const t = repairIndicatorText(ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人,月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人:月；年度指标值:≥1,100元/人\'月。'));
+    expect(t.text).toBe('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人·月；年度指标值:1,368元/人·月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人·月；年度指标值:≥1,100元/人·月。');
     expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
     const text = '1、2-效益指标；24-可持续影响指标；甲；实施周期指标值:全面消除,设施使用寿命延长10年以上；年度指标值:逐步完善。';
     expect(repairIndicatorText(ocrText(text)).text).toBe(text);

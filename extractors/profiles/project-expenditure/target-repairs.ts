@@ -59,9 +59,9 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\.(?=\d{3}(?!\d))/g)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]},`, why: '. before three digits read as a thousands comma', confidence: LIKELY_REPAIR_CONFIDENCE });
   }
-  // The middle dot of a compound unit (元/人·月) read as a point or a comma: in a target, after a number and a
-  // slash, a point between two Han characters is no Chinese punctuation. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/\p{Script=Han})[.．,](?=\p{Script=Han})/gu)) {
+  // The middle dot of a compound unit (元/人·月) read as a point, a comma, a colon or an apostrophe: in a target,
+  // after a number and a slash, none of those stands between two Han characters. Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/\p{Script=Han})[.．,:：'’`](?=\p{Script=Han})/gu)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   return edits.filter((e, i) => ![...earlier, ...edits.slice(0, i)].some((o) => o.start < e.end && o.end > e.start));
