@@ -28,6 +28,18 @@ function slotCrop(comparator: '≥' | '>' | 'none' | 'narrow ≥'): Crop {
   return { left: 0, top: 0, width, height, data, ink: { x0: 2, y0: 4, x1: 53, y1: 39 } };
 }
 
+/** A grey image from test/fixtures/ocr as a crop (its pixels as they are: the symbols say where they stand). */
+async function fixtureCrop(name: string): Promise<Crop> {
+  const { data, info } = await sharp(fileURLToPath(new URL(`./fixtures/ocr/${name}`, import.meta.url))).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return { left: 0, top: 0, width: info.width, height: info.height, data: new Uint8Array(data), ink: { x0: 0, y0: 0, x1: info.width - 1, y1: info.height - 1 } };
+}
+
+/** One line's symbols as read from the whole cell image, moved into an excerpt that begins `dx`, `dy` pixels in. */
+function fixtureSymbols(read: [string, number, number][], dx: number, dy: number, y0: number, y1: number): MarkedSymbol[] {
+  const p = SETTINGS.padding;
+  return read.map(([text, x0, x1]) => ({ text, confidence: 0.95, x0: x0 - dx + p, x1: x1 - dx + p, y0: y0 - dy + p, y1: y1 - dy + p, word: 0, line: 0 }));
+}
+
 /** Symbols as Tesseract gives them, in the padded image's pixels. */
 function symbol(text: string, x0: number, x1: number, confidence = 0.95): MarkedSymbol {
   const p = SETTINGS.padding;
@@ -100,13 +112,20 @@ describe('repairComparators', () => {
   it('reads a ≥ from its own ink where OCR’s box straddles it and the digit after it (WenQuanYi Micro Hei, Group 4)', async () => {
     // 值:≥92%；年度指标值:≥92%。 from a scan: best_int read both ≥ as >, with boxes shifted right onto the 9, whose
     // ink beside the chevron had turned the reading to ≤.
-    const { data, info } = await sharp(fileURLToPath(new URL('./fixtures/ocr/comparator-box-shifted-onto-digit.png', import.meta.url))).greyscale().raw().toBuffer({ resolveWithObject: true });
-    const crop: Crop = { left: 0, top: 0, width: info.width, height: info.height, data: new Uint8Array(data), ink: { x0: 0, y0: 0, x1: info.width - 1, y1: info.height - 1 } };
+    const crop = await fixtureCrop('comparator-box-shifted-onto-digit.png');
     const read: [string, number, number][] = [['值', 73, 97], [':', 97, 109], ['>', 109, 121], ['9', 121, 139], ['2', 139, 154], ['9', 154, 163], ['%', 163, 178], ['；', 178, 190], ['年', 226, 244], ['度', 262, 293], ['指', 294, 311], ['标', 314, 340], ['值', 364, 388], [':', 388, 400], ['>', 400, 412], ['9', 412, 427], ['2', 427, 445], ['%', 445, 466]];
     // Pixels of the scan's cell image, which begins 60 px left of and 615 px above this excerpt.
-    const symbols = read.map(([text, x0, x1]): MarkedSymbol => ({ text, confidence: 0.95, x0: x0 - 60 + SETTINGS.padding, x1: x1 - 60 + SETTINGS.padding, y0: 628 - 615 + SETTINGS.padding, y1: 659 - 615 + SETTINGS.padding, word: 0, line: 0 }));
-    const out = repairComparators({ text: '', confidence: 0.95, symbols }, crop, SETTINGS);
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: fixtureSymbols(read, 60, 615, 628, 659) }, crop, SETTINGS);
     expect(out.symbols.filter((s) => s.repair).map((s) => [s.text, s.repair])).toEqual([['≥', 'OCR read >, its shape is ≥'], ['≥', 'OCR read >, its shape is ≥']]);
+  });
+
+  it('takes no digit for a comparator where OCR’s box for < only reaches into the 4 after it (Droid Sans Fallback, Group 4)', async () => {
+    // 指标值:<48小时: the < box [507, 523] isolates the 4, which the looser shape reading takes for ≤.
+    const crop = await fixtureCrop('comparator-box-on-next-digit.png');
+    const read: [string, number, number][] = [['标', 421, 463], ['值', 470, 493], [':', 496, 512], ['<', 507, 523], ['4', 514, 530], ['8', 534, 566], ['小', 573, 597]];
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: fixtureSymbols(read, 400, 270, 280, 310) }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('标值:<48小');
+    expect(out.symbols.some((s) => s.repair)).toBe(false);
   });
 
   it('leaves 超过 before a number alone', () => {

@@ -76,7 +76,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // A box shifted onto the digit after the comparator isolates both glyphs, and the digit's ink beside the
     // chevron turns the direction it reads (a ≥ read as ≤): the comparator is the first of the two.
     const box = firstOfGlyphs(crop, isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
-    let reading = classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
+    // Nor is it the digit after it: a box that only reaches into the digit's ink isolates the digit, and the
+    // looser shape reading takes a 4 for ≤ or a 2 for ≥ (Droid Sans Fallback).
+    const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
+    const isDigit = digitBox !== null && Math.min(box.x1, digitBox.x1) - Math.max(box.x0, digitBox.x0) >= 0.5 * (box.x1 - box.x0);
+    let reading = isDigit ? null : classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
     // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
     // the left of what the box holds.
     const left = reading || !beforeNumber ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
