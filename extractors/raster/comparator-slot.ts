@@ -3,6 +3,7 @@
  * or dropped, read again from their shape (`comparator-glyph.ts`). Every change is marked as a repair.
  */
 import { classifyComparator, classifyComparatorAmongDigits, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
+import { clampRows, columnHasInk, inkColumnRuns } from './ink-columns.js';
 import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 
 /** Whether symbol `i` stands between two Han characters of a text after a label's colon on its line. */
@@ -155,7 +156,8 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
         // shifted onto the number holds its first digit, which the looser shape reading can take for ≥ (2, 3)
         // or ≤ (4).
         const wide = colon.x1 - colon.x0 >= MIN_COMPARATOR_WIDTH * em;
-        if (dots && wide && tallGlyphsBetween(crop, colon.x1, numberEnd(symbols, i) - p, rows, em, settings) >= numberGlyphs(symbols, i)) {
+        const number = numberRead(symbols, i);
+        if (dots && wide && tallGlyphsBetween(crop, colon.x1, number.end - p, rows, em, settings) >= number.glyphs) {
           inserted = comparatorAt(s, colon, rows, 'in the box OCR gave the colon, whose dots stand left of it');
         }
       }
@@ -194,12 +196,8 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
  * away; null when there is none.
  */
 function glyphRightOf(crop: Crop, from: number, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; y0: number; x1: number; y1: number } | null {
-  const y0 = Math.max(0, Math.floor(rows.y0));
-  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
-  const inked = (x: number) => {
-    for (let y = y0; y < y1; y++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) return true;
-    return false;
-  };
+  const { y0, y1 } = clampRows(crop, rows);
+  const inked = (x: number) => columnHasInk(crop, x, rows, settings.inkThreshold);
   let x = Math.max(0, Math.ceil(from));
   const stop = Math.min(crop.width, Math.ceil(from + em));
   while (x < stop && !inked(x)) x++;
@@ -221,16 +219,7 @@ function glyphRightOf(crop: Crop, from: number, rows: { y0: number; y1: number }
  * stands there; `box` itself otherwise (a stroke broken by a blank column leaves a sliver, which does not count).
  */
 function firstOfGlyphs(crop: Crop, box: { x0: number; y0: number; x1: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; y0: number; x1: number; y1: number } {
-  const groups: { x0: number; x1: number }[] = [];
-  for (let x = box.x0; x < box.x1; x++) {
-    let inked = false;
-    for (let y = box.y0; y < box.y1 && !inked; y++) inked = crop.data[y * crop.width + x]! < settings.inkThreshold;
-    const last = groups[groups.length - 1];
-    if (!inked) continue;
-    if (last && last.x1 === x) last.x1 = x + 1;
-    else groups.push({ x0: x, x1: x + 1 });
-  }
-  const glyphs = groups.filter((g) => g.x1 - g.x0 >= 0.2 * em);
+  const glyphs = inkColumnRuns(crop, box, settings.inkThreshold, box.x0, box.x1).filter((g) => g.x1 - g.x0 >= 0.2 * em);
   return glyphs.length >= 2 ? { ...box, x0: glyphs[0]!.x0, x1: glyphs[0]!.x1 } : box;
 }
 
@@ -246,27 +235,19 @@ function firstGlyphReading(crop: Crop, core: { x0: number; x1: number }, rows: {
 /** The narrowest a comparator glyph is, in ems: wider than any digit. */
 const MIN_COMPARATOR_WIDTH = 0.65;
 
-/** Symbols of the number that starts at `i` (digits, grouping and point, %), to the last one on its line. */
-function numberRun(symbols: readonly MarkedSymbol[], i: number): MarkedSymbol[] {
-  const run: MarkedSymbol[] = [];
-  for (let k = i; k < symbols.length && symbols[k]!.line === symbols[i]!.line && /^[0-9.,%]$/.test(symbols[k]!.text); k++) run.push(symbols[k]!);
-  return run;
-}
-
-/** How many glyphs of full height the number starting at `i` was read as (digits and %, not , or .). */
-function numberGlyphs(symbols: readonly MarkedSymbol[], i: number): number {
-  return numberRun(symbols, i).filter((s) => /^[0-9%]$/.test(s.text)).length;
-}
-
 /**
- * Where the number starting at `i` ends, padded pixels: its last box, or the next symbol's start when that comes
- * first (LSTM boxes run on over their neighbours, and the next character's ink must not count as a digit).
+ * The number that starts at symbol `i` (digits, grouping and point, %, to the last one on its line): how many
+ * glyphs of full height it was read as (digits and %, not , or .), and where it ends, padded pixels: its last
+ * box, or the next symbol's start when that comes first (LSTM boxes run on over their neighbours, and the next
+ * character's ink must not count as a digit).
  */
-function numberEnd(symbols: readonly MarkedSymbol[], i: number): number {
-  const run = numberRun(symbols, i);
+function numberRead(symbols: readonly MarkedSymbol[], i: number): { glyphs: number; end: number } {
+  let k = i;
+  while (k < symbols.length && symbols[k]!.line === symbols[i]!.line && /^[0-9.,%]$/.test(symbols[k]!.text)) k++;
+  const run = symbols.slice(i, k);
   const last = run[run.length - 1]!;
-  const next = symbols[i + run.length];
-  return next && next.line === last.line ? Math.min(last.x1, next.x0) : last.x1;
+  const next = symbols[k];
+  return { glyphs: run.filter((s) => /^[0-9%]$/.test(s.text)).length, end: next && next.line === last.line ? Math.min(last.x1, next.x0) : last.x1 };
 }
 
 /**
@@ -274,29 +255,7 @@ function numberEnd(symbols: readonly MarkedSymbol[], i: number): number {
  * Touching glyphs count as one, so the count is never too high.
  */
 function tallGlyphsBetween(crop: Crop, from: number, to: number, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): number {
-  const y0 = Math.max(0, Math.floor(rows.y0));
-  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
-  let count = 0;
-  let top = Infinity;
-  let bottom = -Infinity;
-  const close = () => {
-    if (bottom - top + 1 >= 0.5 * em) count++;
-    top = Infinity;
-    bottom = -Infinity;
-  };
-  for (let x = Math.max(0, Math.ceil(from)); x < Math.min(crop.width, Math.floor(to)); x++) {
-    let inked = false;
-    for (let y = y0; y < y1; y++) {
-      if (crop.data[y * crop.width + x]! < settings.inkThreshold) {
-        inked = true;
-        top = Math.min(top, y);
-        bottom = Math.max(bottom, y);
-      }
-    }
-    if (!inked && bottom >= top) close();
-  }
-  if (bottom >= top) close();
-  return count;
+  return inkColumnRuns(crop, rows, settings.inkThreshold, from, Math.floor(to)).filter((g) => g.y1 - g.y0 >= 0.5 * em).length;
 }
 
 /**
@@ -318,12 +277,7 @@ function isColonGlyph(crop: Crop, box: { x0: number; x1: number }, rows: { y0: n
 
 /** A colon's columns just left of `x` (within half an em), or null when the ink there is no colon. */
 function colonLeftOf(crop: Crop, x: number, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; x1: number } | null {
-  const y0 = Math.max(0, Math.floor(rows.y0));
-  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
-  const inked = (c: number) => {
-    for (let y = y0; y < y1; y++) if (crop.data[y * crop.width + c]! < settings.inkThreshold) return true;
-    return false;
-  };
+  const inked = (c: number) => columnHasInk(crop, c, rows, settings.inkThreshold);
   let c = Math.floor(x) - 1;
   const stop = Math.max(0, Math.floor(x - 0.45 * em));
   while (c >= stop && !inked(c)) c--;
@@ -345,12 +299,8 @@ function lineBody(line: { y0: number; y1: number }, padding: number): { em: numb
  * em away; null when there is none.
  */
 function glyphLeftOf(crop: Crop, box: { x0: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): { x0: number; y0: number; x1: number; y1: number } | null {
-  const y0 = Math.max(0, Math.floor(rows.y0));
-  const y1 = Math.min(crop.height, Math.ceil(rows.y1));
-  const inked = (x: number) => {
-    for (let y = y0; y < y1; y++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) return true;
-    return false;
-  };
+  const { y0, y1 } = clampRows(crop, rows);
+  const inked = (x: number) => columnHasInk(crop, x, rows, settings.inkThreshold);
   let x = box.x0 - 1;
   const stop = Math.max(0, Math.floor(box.x0 - em));
   while (x >= stop && !inked(x)) x--;

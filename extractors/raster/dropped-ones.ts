@@ -4,6 +4,7 @@
  * pixels still show it, as a thin upright stroke standing apart from its neighbours; counting the digits in the
  * ink against those read says one is missing, and which.
  */
+import { inkColumnRuns, type InkRun } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What finding a dropped 1 needs of the OCR settings. */
@@ -32,11 +33,7 @@ export const DEFAULT_DROPPED_ONE_TOLERANCES = {
 export const DROPPED_ONE_CONFIDENCE = 0.85;
 
 /** One run of inked columns in the line, pixels of the crop. */
-interface InkGroup {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
+interface InkGroup extends InkRun {
   /** A thin, straight, upright stroke: a 1. */
   stroke: boolean;
 }
@@ -59,7 +56,9 @@ export function restoreDroppedOnes(
   const em = line.y1 - line.y0;
   const rows = { y0: Math.max(0, Math.floor(line.y0 - p - 0.2 * em)), y1: Math.min(crop.height, Math.ceil(line.y1 - p + 0.2 * em)) };
   // Ink at the crop's sides or taller than the line is what is left of a ruling line, not a digit.
-  const groups = inkGroups(crop, rows, settings.inkThreshold).filter((g) => g.x0 > 0 && g.x1 < crop.width && g.y1 - g.y0 <= 1.5 * em);
+  const groups = inkColumnRuns(crop, rows, settings.inkThreshold)
+    .map((g): InkGroup => ({ ...g, stroke: false }))
+    .filter((g) => g.x0 > 0 && g.x1 < crop.width && g.y1 - g.y0 <= 1.5 * em);
   const tall = groups.map((g) => g.y1 - g.y0).filter((h) => h >= 0.5 * em).sort((a, b) => a - b);
   if (tall.length === 0) return [...symbols];
   const height = tall[Math.floor(tall.length / 2)]!;
@@ -92,35 +91,6 @@ export function restoreDroppedOnes(
     repair: '1 read from its shape where OCR read nothing: the ink holds one digit more, a thin upright stroke',
   };
   return [...symbols.slice(0, before), one, ...symbols.slice(before)];
-}
-
-/** Runs of inked columns within `rows`, with the rows their ink spans. */
-function inkGroups(crop: Crop, rows: { y0: number; y1: number }, threshold: number): InkGroup[] {
-  const groups: InkGroup[] = [];
-  let current: InkGroup | null = null;
-  for (let x = 0; x < crop.width; x++) {
-    let top = -1;
-    let bottom = -1;
-    for (let y = rows.y0; y < rows.y1; y++) {
-      if (crop.data[y * crop.width + x]! < threshold) {
-        if (top < 0) top = y;
-        bottom = y;
-      }
-    }
-    if (top < 0) {
-      current = null;
-      continue;
-    }
-    if (!current) {
-      current = { x0: x, x1: x + 1, y0: top, y1: bottom + 1, stroke: false };
-      groups.push(current);
-    } else {
-      current.x1 = x + 1;
-      current.y0 = Math.min(current.y0, top);
-      current.y1 = Math.max(current.y1, bottom + 1);
-    }
-  }
-  return groups;
 }
 
 /**
