@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { estimateSkew } from '../extractors/raster/deskew.js';
 import { greyToEdges } from '../extractors/raster/pixel-lines.js';
-import { preprocessPage } from '../extractors/raster/preprocess.js';
+import { blackPercentile, DEFAULT_PREPROCESS_SETTINGS, preprocessPage } from '../extractors/raster/preprocess.js';
 import { classifyComparator, classifyComparatorAmongDigits, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
 import { edgesToPageTables } from '../extractors/table/page-table.js';
 import { repairAmountText, repairIndicatorText } from '../extractors/profiles/project-expenditure/repairs.js';
@@ -75,6 +75,51 @@ describe('greyToEdges', () => {
     expect(levelled.skew).toBeCloseTo(1.2, 1);
     const { tables } = edgesToPageTables(1, greyToEdges(levelled.image), []);
     expect(tables[0]!.rows.map((r) => r.length)).toEqual([3, 3, 3]);
+  });
+});
+
+/**
+ * A page that is nearly all paper (200 dpi): grey specks over the paper, the grid of a short table at the top
+ * with text strokes whose edges are grey (anti-aliased), as on the last page of a table holding one row.
+ */
+function barePage(): GreyImage {
+  const width = 1600;
+  const height = 2200;
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // Paper at 248–255, and four pixels in a hundred grey specks (160–247): the darkest 1% of the page is paper.
+  const data = new Uint8Array(width * height).map(() => (random() < 0.04 ? 160 + Math.floor(random() * 88) : 248 + Math.floor(random() * 8)));
+  for (const y of [100, 180, 300]) for (let t = 0; t < 2; t++) for (let x = 100; x <= 1500; x++) data[(y + t) * width + x] = 30;
+  for (const x of [100, 500, 900, 1500]) for (let t = 0; t < 2; t++) for (let y = 100; y <= 300; y++) data[y * width + x + t] = 30;
+  // Text strokes 12 px long, two px apart in a row: a grey edge either side of each.
+  for (let row = 0; row < 4; row++) for (let k = 0; k < 20; k++) {
+    const x0 = 120 + k * 16;
+    const y = 200 + row * 20;
+    for (let x = x0; x < x0 + 12; x++) {
+      data[y * width + x] = 30;
+      data[(y - 1) * width + x] = 150;
+      data[(y + 1) * width + x] = 150;
+    }
+  }
+  return { width, height, data, dpi: 200 };
+}
+
+describe('preprocessPage', () => {
+  it('stretches contrast from the ink on a page that is nearly all paper, keeping the paper light', async () => {
+    const page = barePage();
+    expect(blackPercentile(page, DEFAULT_PREPROCESS_SETTINGS.maxBlackPointShift)).toBeLessThan(1);
+    const { image } = await preprocessPage(page);
+    // Ink and its grey edges are under 0.3% of the page; the specks must not join them.
+    const dark = image.data.filter((v) => v < 128).length / image.data.length;
+    expect(dark).toBeLessThan(0.005);
+    // No run of noise and text strokes is taken for a ruling line: the table's own 3 + 4 lines are found.
+    const edges = greyToEdges(image);
+    expect(edges.filter((e) => e.orientation === 'h')).toHaveLength(3);
+    expect(edges.filter((e) => e.orientation === 'v')).toHaveLength(4);
+  });
+
+  it('keeps sharp’s 1% on a page with ink enough', () => {
+    expect(blackPercentile(gridPage(), DEFAULT_PREPROCESS_SETTINGS.maxBlackPointShift)).toBe(1);
   });
 });
 
@@ -194,6 +239,10 @@ describe('repairIndicatorText', () => {
     const t = repairIndicatorText(ocrText(`1、1-产出指标；)11-数量指标；订阅报刊份数；${tail}`));
     expect(t.text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
     expect(charRepairs(t)).toEqual(['level code «)11-» before 数量指标 read as 11-']);
+    // 成本指标 is a level-2 name under 产出指标 (14) as well as a level-1 name (4), 经济成本指标 below it.
+    expect(repairIndicatorText(ocrText(`1、1-产出指标，14-成本指标，单所学校维修改造平均成本；${tail}`)).text).toBe(`1、1-产出指标；14-成本指标；单所学校维修改造平均成本；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、4-成本指标，41-经济成本指标，单价；${tail}`)).text).toBe(`1、4-成本指标；41-经济成本指标；单价；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、1-产出指标；1-成本指标；单价；${tail}`)).text).toBe(`1、1-产出指标；14-成本指标；单价；${tail}`);
     // 社会效益 and 社会效益指标 are both level-2 names: the longer one is taken.
     expect(repairIndicatorText(ocrText(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`)).text).toBe(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`);
   });
@@ -219,6 +268,20 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
+  it('puts back the ； before a label read as two marks (清;，实施周期指标值, 人:；年度指标值)', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；13-时效指标；餐厨垃圾是否日产日清;，实施周期指标值:126人:；年度指标值:126人。'));
+    expect(t.text).toBe('1、1-产出指标；13-时效指标；餐厨垃圾是否日产日清；实施周期指标值:126人；年度指标值:126人。');
+    expect(charRepairs(t)).toEqual(['«;，» before a label read as ；', '«:；» before a label read as ；']);
+  });
+
+  it('reads 9o or %9o after a small number (≤39o) as ‰, after a larger one (≥909o) as %, flagged, and leaves a target ending in a digit alone', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≤39o；年度指标值:≤3%9o。2、1-产出指标；12-质量指标；乙；实施周期指标值:≥909o；年度指标值:≥90%。'));
+    expect(t.text).toBe('1、1-产出指标；12-质量指标；甲；实施周期指标值:≤3‰；年度指标值:≤3‰。2、1-产出指标；12-质量指标；乙；实施周期指标值:≥90%；年度指标值:≥90%。');
+    expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
+    const fine = '1、1-产出指标；12-质量指标；甲；实施周期指标值:≤39；年度指标值:≤39。';
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
   it('reads a stray character after %, a 9 before it and a point before three digits as likely misreads, flagged', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥909%；年度指标值:≥90%6；2、1-产出指标；11-数量指标；乙；实施周期指标值:≥28.500人；年度指标值:≥28,500人。'));
     expect(t.text).toBe('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥90%；年度指标值:≥90%；2、1-产出指标；11-数量指标；乙；实施周期指标值:≥28,500人；年度指标值:≥28,500人。');
@@ -237,6 +300,13 @@ describe('repairIndicatorText', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人,月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人:月；年度指标值:≥1,100元/人\'月。'));
     expect(t.text).toBe('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人·月；年度指标值:1,368元/人·月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人·月；年度指标值:≥1,100元/人·月。');
     expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
+    // After a unit of several characters (元/平方米·年), and read as a quote, an asterisk or an ellipsis.
+    const u = repairIndicatorText(ocrText('1、4-成本指标；41-经济成本指标；甲；实施周期指标值:≤6.5元/平方米“年；年度指标值:≤6.5元/平方米*年。2、4-成本指标；41-经济成本指标；乙；实施周期指标值:≤2,800元/个…年；年度指标值:≤2,800元/个:年。'));
+    expect(u.text).toBe('1、4-成本指标；41-经济成本指标；甲；实施周期指标值:≤6.5元/平方米·年；年度指标值:≤6.5元/平方米·年。2、4-成本指标；41-经济成本指标；乙；实施周期指标值:≤2,800元/个·年；年度指标值:≤2,800元/个·年。');
+    // Read as a full-width comma, an enumeration comma or a hyphen where the unit ends; not where a text goes on.
+    expect(repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:≤2次/周，生；年度指标值:≥4次/校-年。')).text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:≤2次/周·生；年度指标值:≥4次/校·年。');
+    const goesOn = '1、1-产出指标；11-数量指标；甲；实施周期指标值:2次/周，全年不少于80次；年度指标值:2次/周。';
+    expect(repairIndicatorText(ocrText(goesOn)).text).toBe(goesOn);
     const text = '1、2-效益指标；24-可持续影响指标；甲；实施周期指标值:全面消除,设施使用寿命延长10年以上；年度指标值:逐步完善。';
     expect(repairIndicatorText(ocrText(text)).text).toBe(text);
   });
@@ -250,6 +320,12 @@ describe('repairIndicatorText', () => {
     expect(charRepairs(t)).toEqual(['level code 1- confirmed by its name 产出指标']);
     expect(t.boxes[2]!.confidence).toBe(REPAIRED_CONFIDENCE);
     expect(charRepairs(repairIndicatorText(ocrText(text)))).toEqual([]);
+    // After a level-1 name whose ； was misread as ，: the separator and the doubted code are both put back.
+    const misread = '1、2-效益指标，22-社会效益指标；群众知晓率；实施周期指标值:≥90%；年度指标值:≥90%。';
+    const at = misread.indexOf('22-');
+    const u = repairIndicatorText({ text: misread, boxes: ocrText(misread).boxes.map((b, i) => (i === at + 2 ? { ...b!, confidence: 0.5 } : b)) });
+    expect(u.text).toBe('1、2-效益指标；22-社会效益指标；群众知晓率；实施周期指标值:≥90%；年度指标值:≥90%。');
+    expect(charRepairs(u)).toContain('level code 22- confirmed by its name 社会效益指标');
   });
 
   it('leaves an indicator name alone that ends in a level-2 name (康复服务对象满意度): no level code stands there', () => {

@@ -45,3 +45,26 @@ describe('a pair of targets read by OCR', () => {
     }
   });
 });
+
+describe('a rate’s target read by OCR with its % as digits', () => {
+  it('reads the digits after a rate above 100 as % (≥9596, 10096, ≥959), flagged', () => {
+    const draft = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；抽检合格率；实施周期指标值:10096；年度指标值:≥9596。2、1-产出指标；12-质量指标；覆盖率；实施周期指标值:≥959；年度指标值:≥95%。3、3-满意度指标；31-服务对象满意度指标；参训人员满意度；实施周期指标值:≥90%；年度指标值:≥909。'));
+    const [indicator, single, satisfaction] = draft.indicators;
+    expect(satisfaction!.annualTarget.value.raw).toBe('≥90%');
+    expect(indicator!.periodTarget.value.raw).toBe('100%');
+    expect(indicator!.annualTarget.value.raw).toBe('≥95%');
+    expect(single!.periodTarget.value.raw).toBe('≥95%');
+    expect(indicator!.annualTarget.value.value).toBe(95);
+    for (const target of [indicator!.periodTarget, indicator!.annualTarget]) {
+      expect(target.confidence).toBeLessThan(0.9);
+      expect(target.notes.join(' ')).toMatch(/read as %/);
+    }
+  });
+
+  it('leaves a count alone, a rate at or below 100, and digits that would leave more than 100 before them', () => {
+    for (const [name, target] of [['培训人次', '≥9596'], ['覆盖率', '≥96'], ['覆盖率', '99.96%'], ['覆盖率', '≥12096']]) {
+      const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；12-质量指标；${name}；实施周期指标值:${target}；年度指标值:${target}。`)).indicators;
+      expect(indicator!.periodTarget.value.raw).toBe(target);
+    }
+  });
+});

@@ -18,14 +18,28 @@ export interface PreprocessSettings {
    */
   minSkew: number;
   /**
-   * Median filter size for speckle noise (odd pixels; 0 = off). Applied only below 250 dpi?: no, when the
-   * page looks noisy (many isolated dark pixels).
+   * Median filter size for speckle noise (odd pixels; 0 = off), applied when the page looks noisy (many
+   * isolated dark pixels).
    * @default 3
    */
   median: number;
+  /**
+   * How much lighter (grey levels) than the page's ink the darkest 1% may be before contrast is stretched from
+   * the ink instead (see `blackPercentile`).
+   * @default 40
+   */
+  maxBlackPointShift: number;
 }
 
-export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = { deskew: DEFAULT_DESKEW_SETTINGS, minSkew: 0.05, median: 3 };
+export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = { deskew: DEFAULT_DESKEW_SETTINGS, minSkew: 0.05, median: 3, maxBlackPointShift: 40 };
+
+/** Grey levels below the paper's (the median pixel) from which a pixel counts as ink, not paper noise. */
+const INK_BELOW_PAPER = 40;
+/** The ink's black point: this percentile of the ink's pixels (its darkest tenth, not its anti-aliased edges). */
+const INK_BLACK_PERCENTILE = 10;
+/** sharp's own percentiles for `normalise`. */
+const NORMALISE_LOWER = 1;
+const NORMALISE_UPPER = 99;
 
 /** A levelled page image and how it relates to the page. */
 export interface PreparedPage {
@@ -55,7 +69,8 @@ export async function preprocessPage(input: GreyImage, settings: PreprocessSetti
     });
   }
   if (noisy) pipeline = pipeline.median(settings.median);
-  const { data, info } = await pipeline.greyscale().normalise().raw().toBuffer({ resolveWithObject: true });
+  const lower = blackPercentile(input, settings.maxBlackPointShift);
+  const { data, info } = await pipeline.greyscale().normalise({ lower, upper: NORMALISE_UPPER }).raw().toBuffer({ resolveWithObject: true });
   return { image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dpi: input.dpi }, skew: Math.abs(skew) >= settings.minSkew ? skew : 0, denoised: noisy };
 }
 
@@ -69,6 +84,45 @@ export function levelledToPage(x: number, y: number, skew: number, width: number
   const dx = x - width / 2;
   const dy = y - height / 2;
   return [width / 2 + dx * Math.cos(a) - dy * Math.sin(a), height / 2 + dx * Math.sin(a) + dy * Math.cos(a)];
+}
+
+/**
+ * The percentile of darkest pixels that contrast stretching maps to black: sharp's 1%, unless that 1% is much
+ * lighter than the page's ink. On a page that is nearly all paper (the last page of a table, holding a row or
+ * two), the darkest 1% is the ink's grey edges and the paper's noise: stretched to black, the paper turns grey and
+ * its text into blobs, and the ruling-line finder reads the text as lines. There the share of pixels as dark as
+ * the ink is taken instead.
+ *
+ * @param image the page before levelling, grey levels 0 (black) to 255
+ * @param maxShift grey levels the darkest 1% may lie above the ink's black point before the ink's is taken
+ * @returns a percentage (0.001 to 1) for sharp's `normalise({ lower })`
+ */
+export function blackPercentile(image: GreyImage, maxShift: number): number {
+  const histogram = new Array<number>(256).fill(0);
+  const { data } = image;
+  const step = Math.max(1, Math.floor(data.length / 2_000_000));
+  let n = 0;
+  for (let i = 0; i < data.length; i += step) {
+    histogram[data[i]!]!++;
+    n++;
+  }
+  const levelAt = (share: number, below = 256): number => {
+    const total = below === 256 ? n : histogram.slice(0, below).reduce((a, b) => a + b, 0);
+    let seen = 0;
+    for (let v = 0; v < below; v++) {
+      seen += histogram[v]!;
+      if (seen >= total * share) return v;
+    }
+    return below - 1;
+  };
+  const paper = levelAt(0.5);
+  const inkBelow = Math.max(0, paper - INK_BELOW_PAPER);
+  const inkPixels = histogram.slice(0, inkBelow).reduce((a, b) => a + b, 0);
+  if (inkPixels === 0) return NORMALISE_LOWER;
+  const ink = levelAt(INK_BLACK_PERCENTILE / 100, inkBelow);
+  if (levelAt(NORMALISE_LOWER / 100) - ink <= maxShift) return NORMALISE_LOWER;
+  const share = histogram.slice(0, ink + 1).reduce((a, b) => a + b, 0) / n;
+  return Math.min(NORMALISE_LOWER, Math.max(share * 100, 0.001));
 }
 
 /** Share of dark pixels with no dark neighbour: speckle from a scanner or JPEG noise. */

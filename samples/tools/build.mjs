@@ -9,11 +9,13 @@
 //
 // Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
-// Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming and chromium-droid (HTML
-// in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
+// chromium-sungti and chromium-kai (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans
+// Fallback, AR PL SungtiL GB, AR PL UKai CN), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
-// python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback, poppler-utils, poppler-data.
+// python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
+// fonts-arphic-gbsn00lp, fonts-arphic-ukai, poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -42,6 +44,8 @@ const PLAN = {
   'liwan-minzheng': ['chromium-serif', 'chromium-microhei', 'libreoffice', 'calc'],
   // the same, for the second fresh evaluation set
   'liwan-chengguan': ['chromium-uming', 'chromium-droid'],
+  // the same, for the third fresh evaluation set
+  'liwan-jiaoyu': ['chromium-sungti', 'chromium-kai'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -216,6 +220,11 @@ const HTML_STYLES = {
     size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36] },
   'chromium-droid': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'Droid Sans Fallback'",
     size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5] },
+  // And two more for the third: a Song face close to SimSun (AR PL SungtiL GB), and a Kai face (AR PL UKai CN).
+  'chromium-sungti': { borders: true, page: 'A4 landscape', margin: '12mm 10mm 12mm 10mm', font: "'AR PL SungtiL GB'",
+    size: '9pt', widths: [14.5, 6.5, 6.5, 7, 6.5, 23.5, 35.5] },
+  'chromium-kai': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'AR PL UKai CN'",
+    size: '8.5pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5] },
 };
 
 function html(src, producer) {
@@ -341,6 +350,8 @@ const PRODUCERS = {
   'chromium-microhei': { render: (src, work) => renderChromium(src, work, 'chromium-microhei'), cuts: true },
   'chromium-uming': { render: (src, work) => compact(renderChromium(src, work, 'chromium-uming')), cuts: true },
   'chromium-droid': { render: (src, work) => compact(renderChromium(src, work, 'chromium-droid')), cuts: true },
+  'chromium-sungti': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sungti')), cuts: true },
+  'chromium-kai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kai')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

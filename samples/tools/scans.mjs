@@ -11,6 +11,8 @@
 //                                             (src/liwan-minzheng.json) and fonts the OCR work never looked at
 //   node samples/tools/scans.mjs --fresh2 DIR the same, for a second fresh set (src/liwan-chengguan.json, two more
 //                                             fonts), kept for the next honest measurement once --fresh was used
+//   node samples/tools/scans.mjs --fresh3 DIR the same, for a third fresh set (src/liwan-jiaoyu.json, AR PL SungtiL
+//                                             GB and AR PL UKai), kept once --fresh2 was used too
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -29,7 +31,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2'].find((f) => args.has(f));
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3'].find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
@@ -38,16 +40,19 @@ const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where pyth
 const SKEW = [0.8, -1.1, 1.3, -0.9, 1.0, -1.2];
 const G4_THRESHOLD = 160; // grey level: darker becomes black (keeps the anti-aliased edges of thin strokes)
 
+/** The file a scan of `kind` is written to: PDF pages, a multi-page TIFF, or one page image. */
+const SCAN_EXTENSIONS = { scan300: 'pdf', 'scan200-skew': 'pdf', g4: 'tiff', png300: 'png', jpg200: 'jpg' };
+/** Scans of the born-digital sample `<pdf>.pdf`, one per kind. */
+const scansOf = (pdf, ...kinds) => kinds.map((kind) => ({ out: `${pdf}.${kind}.${SCAN_EXTENSIONS[kind]}`, from: `${pdf}.pdf`, kind }));
+
 // Every scan: out (file in samples/), from (born-digital sample PDF), kind, producer suffix.
 const SCANS = [
-  { out: 'liwan-kegongxin.libreoffice.scan300.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'scan300' },
-  { out: 'liwan-weijian.chromium.scan300.pdf', from: 'liwan-weijian.chromium.pdf', kind: 'scan300' },
-  { out: 'liwan-kegongxin.libreoffice.scan200-skew.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-weijian.chromium.scan200-skew.pdf', from: 'liwan-weijian.chromium.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-weijian.chromium.g4.tiff', from: 'liwan-weijian.chromium.pdf', kind: 'g4' },
+  ...scansOf('liwan-kegongxin.libreoffice', 'scan300'),
+  ...scansOf('liwan-weijian.chromium', 'scan300'),
+  ...scansOf('liwan-kegongxin.libreoffice', 'scan200-skew'),
+  ...scansOf('liwan-weijian.chromium', 'scan200-skew', 'g4'),
   // single-page images: from a table that fits on one page (src/liwan-weijian-short.json), so that no row is cut
-  { out: 'liwan-weijian-short.chromium.png300.png', from: 'liwan-weijian-short.chromium.pdf', kind: 'png300' },
-  { out: 'liwan-weijian-short.chromium.jpg200.jpg', from: 'liwan-weijian-short.chromium.pdf', kind: 'jpg200' },
+  ...scansOf('liwan-weijian-short.chromium', 'png300', 'jpg200'),
   // pages 1-3 born-digital (text layer), 4-6 from the scan300 PDF (image only); made after the scan300 PDF
   { out: 'liwan-kegongxin.libreoffice.mixed.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'mixed',
     pages: { text: '1-3', image: '4-6' }, scan: 'liwan-kegongxin.libreoffice.scan300.pdf' },
@@ -55,32 +60,35 @@ const SCANS = [
 
 // The evaluation set of --unseen: producers and fonts no development scan was made from.
 const UNSEEN = [
-  { out: 'liwan-weijian.libreoffice.scan200-skew.pdf', from: 'liwan-weijian.libreoffice.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-kegongxin.chromium-notosans.scan300.pdf', from: 'liwan-kegongxin.chromium-notosans.pdf', kind: 'scan300' },
-  { out: 'liwan-weijian.calc.g4.tiff', from: 'liwan-weijian.calc.pdf', kind: 'g4' },
-  { out: 'liwan-kegongxin.writer-docx.scan200-skew.pdf', from: 'liwan-kegongxin.writer-docx.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-weijian.reportlab-cid.scan300.pdf', from: 'liwan-weijian.reportlab-cid.pdf', kind: 'scan300' },
-  { out: 'liwan-kegongxin.chromium.g4.tiff', from: 'liwan-kegongxin.chromium.pdf', kind: 'g4' },
+  ...scansOf('liwan-weijian.libreoffice', 'scan200-skew'),
+  ...scansOf('liwan-kegongxin.chromium-notosans', 'scan300'),
+  ...scansOf('liwan-weijian.calc', 'g4'),
+  ...scansOf('liwan-kegongxin.writer-docx', 'scan200-skew'),
+  ...scansOf('liwan-weijian.reportlab-cid', 'scan300'),
+  ...scansOf('liwan-kegongxin.chromium', 'g4'),
 ];
 
 // The fresh evaluation set of --fresh: a table written apart from the OCR work (src/liwan-minzheng.json), in fonts no
 // other scan uses (Noto Serif CJK SC and WenQuanYi Micro Hei in Chromium) and in the LibreOffice and Calc layouts.
 const FRESH = [
-  { out: 'liwan-minzheng.chromium-serif.scan300.pdf', from: 'liwan-minzheng.chromium-serif.pdf', kind: 'scan300' },
-  { out: 'liwan-minzheng.chromium-serif.scan200-skew.pdf', from: 'liwan-minzheng.chromium-serif.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-minzheng.chromium-microhei.g4.tiff', from: 'liwan-minzheng.chromium-microhei.pdf', kind: 'g4' },
-  { out: 'liwan-minzheng.libreoffice.scan200-skew.pdf', from: 'liwan-minzheng.libreoffice.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-minzheng.calc.scan300.pdf', from: 'liwan-minzheng.calc.pdf', kind: 'scan300' },
+  ...scansOf('liwan-minzheng.chromium-serif', 'scan300', 'scan200-skew'),
+  ...scansOf('liwan-minzheng.chromium-microhei', 'g4'),
+  ...scansOf('liwan-minzheng.libreoffice', 'scan200-skew'),
+  ...scansOf('liwan-minzheng.calc', 'scan300'),
 ];
 // The second fresh set of --fresh2: another table written apart from the OCR work (src/liwan-chengguan.json), in
 // AR PL UMing and Droid Sans Fallback.
 const FRESH2 = [
-  { out: 'liwan-chengguan.chromium-uming.scan300.pdf', from: 'liwan-chengguan.chromium-uming.pdf', kind: 'scan300' },
-  { out: 'liwan-chengguan.chromium-uming.scan200-skew.pdf', from: 'liwan-chengguan.chromium-uming.pdf', kind: 'scan200-skew' },
-  { out: 'liwan-chengguan.chromium-droid.g4.tiff', from: 'liwan-chengguan.chromium-droid.pdf', kind: 'g4' },
-  { out: 'liwan-chengguan.chromium-droid.scan200-skew.pdf', from: 'liwan-chengguan.chromium-droid.pdf', kind: 'scan200-skew' },
+  ...scansOf('liwan-chengguan.chromium-uming', 'scan300', 'scan200-skew'),
+  ...scansOf('liwan-chengguan.chromium-droid', 'g4', 'scan200-skew'),
 ];
-const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2 }[evaluationFlag] ?? SCANS;
+// The third fresh set of --fresh3: a third table written apart from the OCR work (src/liwan-jiaoyu.json), in AR PL
+// SungtiL GB (a Song face like SimSun) and AR PL UKai CN (a Kai face).
+const FRESH3 = [
+  ...scansOf('liwan-jiaoyu.chromium-sungti', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-jiaoyu.chromium-kai', 'scan300', 'scan200-skew'),
+];
+const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);

@@ -14,9 +14,12 @@ import { oneSubstitution } from '../../text/substitution.js';
 /** Level-1 names and their codes (财预〔2020〕10号). */
 export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1', 效益指标: '2', 满意度指标: '3', 成本指标: '4' };
 
-/** Level-2 names and their codes; the names with and without the trailing 指标 occur. */
+/**
+ * Level-2 names and their codes; the names with and without the trailing 指标 occur. 成本指标 is a level-2 name
+ * under 产出指标 (14, the older framework) as well as a level-1 name (4).
+ */
 export const LEVEL2_CODES: Readonly<Record<string, string>> = {
-  数量指标: '11', 质量指标: '12', 时效指标: '13',
+  数量指标: '11', 质量指标: '12', 时效指标: '13', 成本指标: '14',
   经济效益指标: '21', 社会效益指标: '22', 生态效益指标: '23', 可持续影响指标: '24',
   经济效益: '21', 社会效益: '22', 生态效益: '23', 可持续影响: '24',
   服务对象满意度指标: '31', 服务对象满意度: '31',
@@ -76,8 +79,9 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   edits.push(...separatorEdits(text));
   level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
   // Level 2 only right after a level-1 name: the indicator's own name may end in a level-2 name too
-  // (康复服务对象满意度), and two characters before it are no garbled code.
-  level(LEVEL2_CODES, `(?:${Object.keys(LEVEL1_CODES).join('|')})\\s*[；;]\\s*`);
+  // (康复服务对象满意度), and two characters before it are no garbled code. The ； between them may be misread
+  // (效益指标，22-社会效益指标): `separatorEdits` puts it back.
+  level(LEVEL2_CODES, `(?:${Object.keys(LEVEL1_CODES).join('|')})\\s*[；;，,:：.]?\\s*`);
   // The two labels, one character off.
   for (const label of LABELS) {
     for (let i = 0; i + label.length <= text.length; i++) {

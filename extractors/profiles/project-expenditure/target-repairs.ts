@@ -6,7 +6,10 @@
 import type { Edit } from '../../text/text-edits.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
-const LIKELY_REPAIR_CONFIDENCE = 0.85;
+export const LIKELY_REPAIR_CONFIDENCE = 0.85;
+
+/** The largest target a table writes in ‰ as a rule: above it (1%), it writes per cent. */
+const PER_MILLE_AT_MOST = 10;
 
 /** Edits of the labels' separators and the targets' numbers; none overlaps `earlier` or another. */
 export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edit[] {
@@ -28,8 +31,22 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const prev = text[before]!;
     edits.push({ start: before, end: m.index! + m[0].length, text: `${prev}；`, why: `«${m[0] || '(nothing)'}» before a label read as ；` });
   }
+  // The ； before a label read as two marks (清;，实施周期指标值, 人:；年度指标值): a semicolon and a stray comma, colon or
+  // point beside it. The format writes one ； there and nothing else; the character before is rewritten with it.
+  for (const m of text.matchAll(/(?<=[^\s；;。、，,:：.])\s*(?:[；;]\s*[，,:：.]|[，,:：.]\s*[；;])\s*(?=(?:实施周期指标值|年度指标值)\s*[:：；;])/g)) {
+    const before = m.index! - 1;
+    edits.push({ start: before, end: m.index! + m[0].length, text: `${text[before]}；`, why: `«${m[0].trim()}» before a label read as ；` });
+  }
   // ‰ read as % and a point (≤3%。。): the item's own 。 follows it.
   for (const m of text.matchAll(/(?<=\d)%。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 read as ‰' });
+  // ‰ read as %9o or 9o (≤3%9o, ≤39o), and % read as 9o (≥909o): no target holds a letter o after a digit. Which
+  // sign it was is told by the value: ‰ targets are small (≤3‰), above 10‰ a table writes per cent. Likely, not
+  // dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(\d+(?:\.\d+)?)(%9|9)[oO](?=\s*(?:[；;。]|$))/g)) {
+    const sign = m[2] === '%9' || Number(m[1]) <= PER_MILLE_AT_MOST ? '‰' : '%';
+    const start = m.index! + m[1]!.length;
+    edits.push({ start, end: start + m[2]!.length + 1, text: sign, why: `«${m[2]}o» read as ${sign}`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   // A ] beside a digit of a target (≥1]次): 1 read twice, as 1 and ]. No target holds a ].
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(\d\]|\](?=\d))/g)) {
     // The digit is rewritten with it, so the target says it was repaired.
@@ -59,9 +76,12 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\.(?=\d{3}(?!\d))/g)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]},`, why: '. before three digits read as a thousands comma', confidence: LIKELY_REPAIR_CONFIDENCE });
   }
-  // The middle dot of a compound unit (元/人·月) read as a point, a comma, a colon or an apostrophe: in a target,
-  // after a number and a slash, none of those stands between two Han characters. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/\p{Script=Han})[.．,:：'’`](?=\p{Script=Han})/gu)) {
+  // The middle dot of a compound unit (元/人·月, 元/平方米·年) read as a point, a comma, a colon, an apostrophe, a
+  // quote, an asterisk or an ellipsis: in a target, after a number and a slash, none of those stands between two
+  // Han characters. Read as a full-width comma, an enumeration comma or a hyphen (次/周，生), only where the unit
+  // then ends: a text target goes on after its comma. Likely, not dictated: flagged.
+  const dot = /(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/\p{Script=Han}{1,4})(?:[.．,:：'’`“”*…](?=\p{Script=Han})|[，、\-－](?=\p{Script=Han}\s*(?:[；;。]|$)))/gu;
+  for (const m of text.matchAll(dot)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   return edits.filter((e, i) => ![...earlier, ...edits.slice(0, i)].some((o) => o.start < e.end && o.end > e.start));

@@ -1,0 +1,34 @@
+/**
+ * The title, department and currency unit read from the lines above the table.
+ */
+import { describe, expect, it } from 'vitest';
+import { readDocumentFields } from '../pipeline/stages/document-fields.js';
+import { projectExpenditure } from '../extractors/profiles/project-expenditure/index.js';
+import type { CharBox, PositionedText } from '../extractors/text/positioned-text.js';
+import type { StageContext, TableRowsResult } from '../pipeline/types.js';
+
+/** A line as OCR read it: every character placed, at 0.98. */
+function ocr(text: string): PositionedText {
+  return { text, boxes: [...text].map((_, i): CharBox => ({ page: 1, bbox: [i * 10, 0, i * 10 + 10, 10], confidence: 0.98 })) };
+}
+
+function fieldsOf(...lines: string[]) {
+  const result: TableRowsResult = { pieces: [], headerLines: lines.map((l, i) => ({ text: ocr(l), size: i === 0 ? 16 : 10 })), found: true };
+  const ctx = { file: 'test', profile: projectExpenditure, errors: [] } as unknown as StageContext;
+  return readDocumentFields(result, ctx) as Awaited<ReturnType<typeof readDocumentFields>>;
+}
+
+describe('the document fields above the table', () => {
+  it('reads the department up to 单位 and the currency unit after it', async () => {
+    const fields = await fieldsOf('项目支出绩效目标表', '部门名称：广州市荔湾区教育局 单位：万元');
+    expect(fields.title.value).toBe('项目支出绩效目标表');
+    expect(fields.department.value).toBe('广州市荔湾区教育局');
+    expect(fields.currencyUnit.value).toBe('万元');
+  });
+
+  it('reads them when OCR read the colon after 单位 as ; (单位;万元)', async () => {
+    const fields = await fieldsOf('项目支出绩效目标表', '部门名称：广州市荔湾区教育局 单位;万元');
+    expect(fields.department.value).toBe('广州市荔湾区教育局');
+    expect(fields.currencyUnit.value).toBe('万元');
+  });
+});
