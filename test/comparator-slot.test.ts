@@ -128,6 +128,20 @@ describe('repairComparators', () => {
     expect(out.symbols.some((s) => s.repair)).toBe(false);
   });
 
+  it('puts back a ≥ that OCR boxed as the colon at the end of a line, the number starting the next one (Droid Sans Fallback, Group 4)', async () => {
+    // …实施周期指标值:≥ / 286万平方米: the box OCR gave the colon [665, 691] holds the ≥; the dots are in 值's box.
+    const crop = await fixtureCrop('comparator-boxed-as-colon-at-line-end.png');
+    const line3: [string, number, number][] = [['实', 434, 450], ['施', 454, 484], ['周', 501, 516], ['期', 521, 566], ['指', 569, 599], ['标', 597, 630], ['值', 636, 659], [':', 665, 691]];
+    const line4: [string, number, number][] = [['2', 20, 36], ['8', 40, 55], ['6', 58, 78], ['万', 83, 124], ['平', 123, 160]];
+    const symbols = [...fixtureSymbols(line3, 0, 140, 153, 183), ...fixtureSymbols(line4, 0, 140, 196, 226).map((s) => ({ ...s, line: 1 }))];
+    const out = insertUnreadComparators(symbols, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('实施周期指标值:≥286万平');
+    expect(out.find((s) => s.text === '≥')!.repair).toMatch(/in the box OCR gave the colon/);
+    // The colon's own box is its dots now, left of the ≥.
+    const colon = out.find((s) => s.text === ':')!;
+    expect(colon.x1).toBeLessThanOrEqual(out.find((s) => s.text === '≥')!.x0);
+  });
+
   it('leaves 超过 before a number alone', () => {
     const out = repairComparators({ text: '超过1', confidence: 0.9, symbols: [symbol('超', -30, 0), symbol('过', 12, 38), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
     expect(out.symbols.map((s) => s.text)).toEqual(['超', '过', '1']);

@@ -184,6 +184,15 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
         if (inserted) {
           out[out.length - 1] = { ...s, x1: colon!.x1 + p, swallowed: false };
           out.push({ ...inserted, swallowed: false });
+        } else if (colon && !found && next && /^[0-9]/.test(next.text) && !isColonGlyph(crop, colon, rows, em, settings)) {
+          // Or the box is the comparator itself, the colon's dots in the box before (as on a line, above), and
+          // the number starts the next line. A comparator is wider than a digit.
+          const dots = colonLeftOf(crop, colon.x0, rows, em, settings);
+          const own = dots && colon.x1 - colon.x0 >= MIN_COMPARATOR_WIDTH * em ? comparatorAt(s, colon, rows, 'in the box OCR gave the colon, whose dots stand left of it') : null;
+          if (own) {
+            out[out.length - 1] = { ...s, x0: dots!.x0 + p, x1: dots!.x1 + p, swallowed: false };
+            out.push({ ...own, swallowed: false });
+          }
         }
       }
     }
