@@ -142,6 +142,16 @@ describe('repairComparators', () => {
     expect(colon.x1).toBeLessThanOrEqual(out.find((s) => s.text === '≥')!.x0);
   });
 
+  it('reads the comparator from the colon’s box where OCR’s boxes are shifted one glyph right (AR PL SungtiL GB, 300 dpi)', async () => {
+    // 指标值:≤30个工作日: the colon's box [832, 849] is on the ≤ (its dots are in 值's box), the 冬 box [865, 873]
+    // on the 3, which the looser shape reading takes for ≥.
+    const crop = await fixtureCrop('comparator-boxes-shifted-right.png');
+    const read: [string, number, number][] = [['实', 556, 599], ['施', 597, 618], ['周', 635, 678], ['期', 672, 711], ['指', 714, 747], ['标', 744, 782], ['值', 790, 819], [':', 832, 849], ['冬', 865, 873], ['3', 872, 887], ['0', 884, 899], ['个', 914, 959]];
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: fixtureSymbols(read, 540, 440, 460, 495) }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('实施周期指标值:≤30个');
+    expect(out.symbols.find((s) => s.text === '≤')!.repair).toBe('OCR read 冬, its shape is ≤');
+  });
+
   it('leaves 超过 before a number alone', () => {
     const out = repairComparators({ text: '超过1', confidence: 0.9, symbols: [symbol('超', -30, 0), symbol('过', 12, 38), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
     expect(out.symbols.map((s) => s.text)).toEqual(['超', '过', '1']);

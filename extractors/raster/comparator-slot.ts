@@ -74,13 +74,17 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const { em: lineHeight, rows } = lineBody(line, p);
     core.y0 = Math.max(core.y0, Math.floor(rows.y0));
     core.y1 = Math.min(core.y1, Math.ceil(rows.y1));
+    // Boxes shifted one glyph to the right put the colon's box on the comparator and the comparator's on the
+    // digit after it (AR PL SungtiL GB, UMing), whose shape the looser reading takes for one (3 for ≥): the
+    // colon's box then holds no colon, the colon's dots stand left of it, and what it holds is the comparator.
+    const shifted = beforeNumber ? comparatorInColonBox(crop, merged[i - 1], s, rows, lineHeight, settings) : null;
     // A box shifted onto the digit after the comparator isolates both glyphs, and the digit's ink beside the
     // chevron turns the direction it reads (a ≥ read as ≤): the comparator is the first of the two.
-    const box = firstOfGlyphs(crop, isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
+    const box = shifted ?? firstOfGlyphs(crop, isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
     // Nor is it the digit after it: a box that only reaches into the digit's ink isolates the digit, and the
     // looser shape reading takes a 4 for ≤ or a 2 for ≥ (Droid Sans Fallback).
     const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
-    const isDigit = digitBox !== null && Math.min(box.x1, digitBox.x1) - Math.max(box.x0, digitBox.x0) >= 0.5 * (box.x1 - box.x0);
+    const isDigit = !shifted && digitBox !== null && Math.min(box.x1, digitBox.x1) - Math.max(box.x0, digitBox.x0) >= 0.5 * (box.x1 - box.x0);
     let reading = isDigit ? null : classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
     // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
     // the left of what the box holds.
@@ -198,6 +202,29 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
     }
   });
   return out;
+}
+
+/**
+ * The glyph in the box of the colon before `s`, when that box holds no colon but a glyph at least a comparator
+ * wide, starting before `s`'s box and ending by its end, with the colon's dots just left of it; null otherwise.
+ * Ending by its end: a narrow < and the digit after it can read as one wide glyph, a ≤ (Droid Sans at 200 dpi).
+ */
+function comparatorInColonBox(
+  crop: Crop,
+  colon: MarkedSymbol | undefined,
+  s: MarkedSymbol,
+  rows: { y0: number; y1: number },
+  em: number,
+  settings: ComparatorSettings,
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  if (!colon || colon.line !== s.line || !/^[:：]$/.test(colon.text)) return null;
+  const p = settings.padding;
+  const found = glyphRightOf(crop, colon.x0 - p, rows, em, settings);
+  const glyph = found ? firstOfGlyphs(crop, found, em, settings) : null;
+  if (!glyph || glyph.x0 >= s.x0 - p || glyph.x1 > s.x1 - p + 0.15 * em || glyph.x1 - glyph.x0 < MIN_COMPARATOR_WIDTH * em) return null;
+  if (isColonGlyph(crop, glyph, rows, em, settings) || !colonLeftOf(crop, glyph.x0, rows, em, settings)) return null;
+  const isolated = isolateGlyph(crop.data, crop.width, crop.height, glyph, settings.inkThreshold, rows);
+  return { ...isolated, x0: Math.max(isolated.x0, glyph.x0), x1: Math.min(isolated.x1, glyph.x1) };
 }
 
 /**
