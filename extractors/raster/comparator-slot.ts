@@ -149,19 +149,14 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
         const first = glyphRightOf(crop, colon.x1, rows, em, settings);
         if (first && first.x0 < s.x1 - p) inserted = comparatorAt(s, first, rows, 'inside the box of the digit after it', classifyComparatorAmongDigits);
       }
-      // OCR may box the comparator itself as the colon, the colon's dots falling into the box of the character
-      // before (Noto Serif's slanted ≥ at 200 dpi). Then the first glyph of the colon's box is no colon, a colon
-      // stands just left of it, and right of it the ink holds every digit OCR read: it is an extra glyph, not the
-      // number's first digit that a box shifted to the right hides.
+      // OCR may box the comparator itself as the colon (Noto Serif's slanted ≥ at 200 dpi), and right of it the
+      // ink holds every digit OCR read: it is an extra glyph, not the number's first digit that a box shifted to
+      // the right hides.
       let dots: { x0: number; x1: number } | null = null;
-      if (!inserted && sameLine && colon && !isColonGlyph(crop, colon, rows, em, settings)) {
-        dots = colonLeftOf(crop, colon.x0, rows, em, settings);
-        // A comparator is wider than a digit (≥ is about three quarters of an em, a digit half of one): a box
-        // shifted onto the number holds its first digit, which the looser shape reading can take for ≥ (2, 3)
-        // or ≤ (4).
-        const wide = colon.x1 - colon.x0 >= MIN_COMPARATOR_WIDTH * em;
+      if (!inserted && sameLine && colon) {
+        dots = dotsBeforeComparatorGlyph(crop, colon, rows, em, settings);
         const number = numberRead(symbols, i);
-        if (dots && wide && tallGlyphsBetween(crop, colon.x1, number.end - p, rows, em, settings) >= number.glyphs) {
+        if (dots && tallGlyphsBetween(crop, colon.x1, number.end - p, rows, em, settings) >= number.glyphs) {
           inserted = comparatorAt(s, colon, rows, 'in the box OCR gave the colon, whose dots stand left of it');
         }
       }
@@ -188,11 +183,10 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
         if (inserted) {
           out[out.length - 1] = { ...s, x1: colon!.x1 + p, swallowed: false };
           out.push({ ...inserted, swallowed: false });
-        } else if (colon && !found && next && /^[0-9]/.test(next.text) && !isColonGlyph(crop, colon, rows, em, settings)) {
-          // Or the box is the comparator itself, the colon's dots in the box before (as on a line, above), and
-          // the number starts the next line. A comparator is wider than a digit.
-          const dots = colonLeftOf(crop, colon.x0, rows, em, settings);
-          const own = dots && colon.x1 - colon.x0 >= MIN_COMPARATOR_WIDTH * em ? comparatorAt(s, colon, rows, 'in the box OCR gave the colon, whose dots stand left of it') : null;
+        } else if (colon && !found && next && /^[0-9]/.test(next.text)) {
+          // Or the box is the comparator itself (as on a line, above), and the number starts the next line.
+          const dots = dotsBeforeComparatorGlyph(crop, colon, rows, em, settings);
+          const own = dots ? comparatorAt(s, colon, rows, 'in the box OCR gave the colon, whose dots stand left of it') : null;
           if (own) {
             out[out.length - 1] = { ...s, x0: dots!.x0 + p, x1: dots!.x1 + p, swallowed: false };
             out.push({ ...own, swallowed: false });
@@ -221,8 +215,7 @@ function comparatorInColonBox(
   const p = settings.padding;
   const found = glyphRightOf(crop, colon.x0 - p, rows, em, settings);
   const glyph = found ? firstOfGlyphs(crop, found, em, settings) : null;
-  if (!glyph || glyph.x0 >= s.x0 - p || glyph.x1 > s.x1 - p + 0.15 * em || glyph.x1 - glyph.x0 < MIN_COMPARATOR_WIDTH * em) return null;
-  if (isColonGlyph(crop, glyph, rows, em, settings) || !colonLeftOf(crop, glyph.x0, rows, em, settings)) return null;
+  if (!glyph || glyph.x0 >= s.x0 - p || glyph.x1 > s.x1 - p + 0.15 * em || !dotsBeforeComparatorGlyph(crop, glyph, rows, em, settings)) return null;
   const isolated = isolateGlyph(crop.data, crop.width, crop.height, glyph, settings.inkThreshold, rows);
   return { ...isolated, x0: Math.max(isolated.x0, glyph.x0), x1: Math.min(isolated.x1, glyph.x1) };
 }
@@ -309,6 +302,23 @@ function isColonGlyph(crop: Crop, box: { x0: number; x1: number }, rows: { y0: n
     else clusters.push({ from: y, to: y });
   }
   return clusters.length === 2 && clusters.every((c) => c.to - c.from + 1 <= 0.3 * em) && clusters[1]!.from - clusters[0]!.to > 0.12 * em;
+}
+
+/**
+ * The colon's dots just left of `glyph`, the first glyph of a colon's box, when that glyph is no colon but as wide
+ * as a comparator: OCR boxed the comparator as the colon, the dots falling into the box before. Null otherwise. A
+ * comparator is wider than a digit (≥ is about three quarters of an em, a digit half of one): a box shifted onto
+ * the number holds its first digit, which the looser shape reading can take for ≥ (2, 3) or ≤ (4).
+ */
+function dotsBeforeComparatorGlyph(
+  crop: Crop,
+  glyph: { x0: number; x1: number },
+  rows: { y0: number; y1: number },
+  em: number,
+  settings: ComparatorSettings,
+): { x0: number; x1: number } | null {
+  if (glyph.x1 - glyph.x0 < MIN_COMPARATOR_WIDTH * em || isColonGlyph(crop, glyph, rows, em, settings)) return null;
+  return colonLeftOf(crop, glyph.x0, rows, em, settings);
 }
 
 /** A colon's columns just left of `x` (within half an em), or null when the ink there is no colon. */

@@ -106,22 +106,21 @@ export function blackPercentile(image: GreyImage, maxShift: number): number {
     histogram[data[i]!]!++;
     n++;
   }
+  // atOrBelow[v]: pixels at grey level v or darker.
+  const atOrBelow: number[] = [];
+  histogram.reduce((sum, count, v) => (atOrBelow[v] = sum + count), 0);
+  /** The darkest level with `share` of the pixels darker than `below` at or under it. */
   const levelAt = (share: number, below = 256): number => {
-    const total = below === 256 ? n : histogram.slice(0, below).reduce((a, b) => a + b, 0);
-    let seen = 0;
-    for (let v = 0; v < below; v++) {
-      seen += histogram[v]!;
-      if (seen >= total * share) return v;
-    }
+    const total = atOrBelow[below - 1]!;
+    for (let v = 0; v < below; v++) if (atOrBelow[v]! >= total * share) return v;
     return below - 1;
   };
   const paper = levelAt(0.5);
   const inkBelow = Math.max(0, paper - INK_BELOW_PAPER);
-  const inkPixels = histogram.slice(0, inkBelow).reduce((a, b) => a + b, 0);
-  if (inkPixels === 0) return NORMALISE_LOWER;
+  if (inkBelow === 0 || atOrBelow[inkBelow - 1] === 0) return NORMALISE_LOWER;
   const ink = levelAt(INK_BLACK_PERCENTILE / 100, inkBelow);
   if (levelAt(NORMALISE_LOWER / 100) - ink <= maxShift) return NORMALISE_LOWER;
-  const share = histogram.slice(0, ink + 1).reduce((a, b) => a + b, 0) / n;
+  const share = atOrBelow[ink]! / n;
   return Math.min(NORMALISE_LOWER, Math.max(share * 100, 0.001));
 }
 

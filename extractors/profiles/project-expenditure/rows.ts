@@ -12,8 +12,8 @@ import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
 import { repairAmountText, repairIndicatorText } from './repairs.js';
-import { LIKELY_REPAIR_CONFIDENCE } from './target-repairs.js';
-import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
+import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
+import { applyEdits, isOcrText } from '../../text/text-edits.js';
 import { oneSubstitution } from '../../text/substitution.js';
 import { AMOUNT_KEYS } from './sum-groups.js';
 
@@ -49,7 +49,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
 
   const nameText = cellText('name');
   const goalText = cellText('goal');
-  const indicatorsText = repairRateTargets(repairIndicatorText(cellText('indicators')));
+  let indicatorsText = repairIndicatorText(cellText('indicators'));
   const name = base('name', nameText.text, nameText);
   // A cell that holds only ink OCR could not read (a speck in a noisy scan) is as good as empty for the row's
   // kind, but the kind is then a guess the sums must bear out.
@@ -82,7 +82,13 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
 
   const indicators: DraftIndicator[] = [];
   if (kind === 'project' && indicatorsText.text !== '') {
-    const parse = parseIndicatorList(indicatorsText.text);
+    let parse = parseIndicatorList(indicatorsText.text);
+    // Only the parsed items say which targets are a rate's: the list is parsed again only when one was repaired.
+    const rateEdits = isOcrText(indicatorsText) ? rateTargetEdits(parse.indicators) : [];
+    if (rateEdits.length > 0) {
+      indicatorsText = applyEdits(indicatorsText, rateEdits);
+      parse = parseIndicatorList(indicatorsText.text);
+    }
     for (const item of parse.indicators) indicators.push(parsedToDraftIndicator(item, indicatorsText, (v, s, e) => base('indicators', v, indicatorsText, s, e)));
     for (const piece of parse.unparsed) {
       const note = `绩效指标 text outside the indicator grammar: «${piece.text.slice(0, 80)}»`;
@@ -165,35 +171,6 @@ function parsedToDraftIndicator(
 
 /** A value read by OCR that is one character off its twin: one of the two is likely misread. */
 const NEAR_MISS_CAP = 0.6;
-
-/**
- * An indicator that measures a rate, a share or a satisfaction (覆盖率, 比例, 满意度): its targets are printed with
- * %, and at most 100 as a rule.
- */
-const RATE_NAME = /率|比例|占比|满意度/;
-
-/** How OCR reads a % after the digits of a rate: 96 as a rule, 9, 9x or 06 at times. */
-const PERCENT_AS_DIGITS = /^([≥≤<>=]?\s*)(\d{1,3}(?:\.\d{1,2})?)(9\d?|06)$/;
-
-/**
- * A rate's target read with its % as digits (≥9596, 10096, ≥959 for 95%, 100%): the value above 100, what stands
- * before those digits at most 100, and no % anywhere. The digits are read as %, a likely reading, flagged.
- * Done after parsing, since only the parsed indicator says whether the target is a rate's.
- */
-function repairRateTargets(t: PositionedText): PositionedText {
-  if (!isOcrText(t) || t.text === '') return t;
-  const edits: Edit[] = [];
-  for (const item of parseIndicatorList(t.text).indicators) {
-    if (!item.name || !RATE_NAME.test(item.name.value)) continue;
-    for (const target of [item.periodTarget, item.annualTarget]) {
-      const m = target ? PERCENT_AS_DIGITS.exec(target.raw) : null;
-      if (!target || !m || Number(`${m[2]}${m[3]}`) <= 100 || Number(m[2]) > 100) continue;
-      const start = target.span.start + m[1]!.length + m[2]!.length;
-      edits.push({ start, end: start + m[3]!.length, text: '%', why: `«${m[3]}» after the digits of a rate read as %: a rate above 100 without % is a misread`, confidence: LIKELY_REPAIR_CONFIDENCE });
-    }
-  }
-  return edits.length === 0 ? t : applyEdits(t, edits);
-}
 
 /** Whether `a` and `b` differ in exactly one place, a digit in both. */
 function oneDigitForAnother(a: string, b: string): boolean {

@@ -4,9 +4,10 @@
  * `repairIndicatorText`, which owns the level names and item numbers.
  */
 import type { Edit } from '../../text/text-edits.js';
+import type { ParsedIndicator } from './indicator-grammar.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
-export const LIKELY_REPAIR_CONFIDENCE = 0.85;
+const LIKELY_REPAIR_CONFIDENCE = 0.85;
 
 /** The largest target a table writes in ‰ as a rule: above it (1%), it writes per cent. */
 const PER_MILLE_AT_MOST = 10;
@@ -85,4 +86,32 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   return edits.filter((e, i) => ![...earlier, ...edits.slice(0, i)].some((o) => o.start < e.end && o.end > e.start));
+}
+
+/**
+ * An indicator that measures a rate, a share or a satisfaction (覆盖率, 比例, 满意度): its targets are printed with
+ * %, and at most 100 as a rule.
+ */
+export const RATE_NAME = /率|比例|占比|满意度/;
+
+/** How OCR reads a % after the digits of a rate: 96 as a rule, 9, 9x or 06 at times. */
+const PERCENT_AS_DIGITS = /^([≥≤<>=]?\s*)(\d{1,3}(?:\.\d{1,2})?)(9\d?|06)$/;
+
+/**
+ * Edits of a rate's target read with its % as digits (≥9596, 10096, ≥959 for 95%, 100%): the value above 100,
+ * what stands before those digits at most 100, and no % anywhere. The digits are read as %, a likely reading,
+ * flagged. Made from the parsed items, since only they say whether a target is a rate's; spans are theirs.
+ */
+export function rateTargetEdits(items: readonly ParsedIndicator[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const item of items) {
+    if (!item.name || !RATE_NAME.test(item.name.value)) continue;
+    for (const target of [item.periodTarget, item.annualTarget]) {
+      const m = target ? PERCENT_AS_DIGITS.exec(target.raw) : null;
+      if (!target || !m || Number(`${m[2]}${m[3]}`) <= 100 || Number(m[2]) > 100) continue;
+      const start = target.span.start + m[1]!.length + m[2]!.length;
+      edits.push({ start, end: start + m[3]!.length, text: '%', why: `«${m[3]}» after the digits of a rate read as %: a rate above 100 without % is a misread`, confidence: LIKELY_REPAIR_CONFIDENCE });
+    }
+  }
+  return edits;
 }
