@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
 
@@ -28,16 +27,9 @@ function slotCrop(comparator: '≥' | '>' | 'none' | 'narrow ≥'): Crop {
   return { left: 0, top: 0, width, height, data, ink: { x0: 2, y0: 4, x1: 53, y1: 39 } };
 }
 
-/** A grey image from test/fixtures/ocr as a crop (its pixels as they are: the symbols say where they stand). */
-async function fixtureCrop(name: string): Promise<Crop> {
-  const { data, info } = await sharp(fileURLToPath(new URL(`./fixtures/ocr/${name}`, import.meta.url))).greyscale().raw().toBuffer({ resolveWithObject: true });
-  return { left: 0, top: 0, width: info.width, height: info.height, data: new Uint8Array(data), ink: { x0: 0, y0: 0, x1: info.width - 1, y1: info.height - 1 } };
-}
-
 /** One line's symbols as read from the whole cell image, moved into an excerpt that begins `dx`, `dy` pixels in. */
 function fixtureSymbols(read: [string, number, number][], dx: number, dy: number, y0: number, y1: number): MarkedSymbol[] {
-  const p = SETTINGS.padding;
-  return read.map(([text, x0, x1]) => ({ text, confidence: 0.95, x0: x0 - dx + p, x1: x1 - dx + p, y0: y0 - dy + p, y1: y1 - dy + p, word: 0, line: 0 }));
+  return excerptSymbols(read.map(([text, x0, x1]) => [text, x0, x1, y0, y1, 0] as const), dx, dy, SETTINGS.padding);
 }
 
 /** Symbols as Tesseract gives them, in the padded image's pixels. */

@@ -53,6 +53,11 @@ describe('repairPlaceNames', () => {
     expect(repairPlaceNames(ocrText('温州市龙湾区', [3]), LIWAN).text).toBe('温州市龙湾区');
   });
 
+  it('leaves a doubtful quote mark where the division’s character would stand: it is a mark (“文化荔湾”公共)', () => {
+    expect(repairPlaceNames(ocrText('公益性文艺培训及“文化荔湾”公共文化服务', [13]), LIWAN).text).toBe('公益性文艺培训及“文化荔湾”公共文化服务');
+    expect(repairPlaceNames(ocrText('及文化荔湾“公共文化', [5]), LIWAN).text).toBe('及文化荔湾“公共文化');
+  });
+
   it('never touches a text layer', () => {
     const layer = placedText('广州市功湾区');
     expect(repairPlaceNames(layer, LIWAN)).toBe(layer);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
+import { DEFAULT_OCR_CELL_SETTINGS, measureBracketWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
+import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
 /**
  * One line of OCR symbols, 40 px high, from a layout string: each character is a symbol 40 px wide (Han) or
@@ -82,5 +85,78 @@ describe('decidePunctuationWidth', () => {
     expect(odd.filter((s) => s.doubt).length).toBe(3);
     const dropped = decidePunctuationWidth({ symbols: line('新纳入“四上“企业') });
     expect(dropped.filter((s) => /do not pair up/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['“', '“']);
+  });
+});
+
+/** The brackets' widths decided as the OCR stage does: on the ink, where the boxes' gaps mislead. */
+function decideOnInk(symbols: MarkedSymbol[], crop: Crop): WidthDecidedSymbol[] {
+  return decidePunctuationWidth({ symbols: measureBracketWhite(tightenPunctuation(symbols, crop, DEFAULT_OCR_CELL_SETTINGS), crop, DEFAULT_OCR_CELL_SETTINGS) });
+}
+
+describe('brackets measured on the ink of real scans (AR PL SungtiL GB, 200 dpi, skewed and noisy)', () => {
+  it('reads （ and ） where the neighbours’ boxes run over the white space beside them (参赛（展演）学生)', async () => {
+    // 赛 is boxed up to 7 pixels from the （ that 18 white columns part it from; ） is boxed over 学's white.
+    const crop = await fixtureCrop('brackets-full-width-boxed-over-their-white.png');
+    const read = excerptSymbols(
+      [['，', 213, 233, 78, 118, 0], ['参', 230, 277, 82, 106, 0], ['赛', 265, 288, 78, 118, 0], ['(', 295, 301, 84, 106, 0], ['展', 304, 327, 83, 106, 0], ['演', 329, 361, 83, 106, 0], [')', 358, 371, 78, 118, 0], ['学', 379, 485, 83, 107, 0], ['生', 420, 438, 78, 118, 0], ['人', 438, 463, 78, 118, 0], ['次', 463, 486, 78, 118, 0]],
+      210,
+      77,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('，参赛（展演）学生人次');
+    expect(out.filter((s) => s.doubt)).toEqual([]);
+    // The boxes alone say half width, and wrongly.
+    expect(texts(decidePunctuationWidth({ symbols: read }))).toBe('，参赛(展演)学生人次');
+  });
+
+  it('measures within the bracket’s own height, where the line’s boxes reach the line below (程（海龙…）', async () => {
+    const crop = await fixtureCrop('bracket-line-boxes-reaching-the-next-line.png');
+    const read = excerptSymbols(
+      [['程', 17, 40, 295, 319, 0], ['(', 58, 63, 298, 317, 0], ['海', 67, 115, 295, 319, 0], ['龙', 118, 290, 295, 319, 0], ['围', 130, 156, 291, 331, 0], ['片', 155, 181, 291, 331, 0], ['区', 180, 201, 291, 331, 0], ['九', 200, 228, 291, 331, 0], ['年', 228, 256, 291, 331, 0], ['一', 255, 278, 291, 331, 0], ['贯', 278, 293, 291, 331, 0],
+        ['制', 17, 39, 326, 349, 1], ['学', 53, 65, 326, 350, 1], ['校', 78, 90, 326, 350, 1], ['新', 103, 115, 326, 350, 1], ['建', 128, 140, 326, 350, 1], ['项', 153, 165, 326, 349, 1], ['目', 175, 187, 327, 349, 1], [')', 194, 199, 328, 349, 1]],
+      0,
+      285,
+    );
+    expect(texts(decideOnInk(read, crop))).toBe('程（海龙围片区九年一贯制学校新建项目）');
+  });
+
+  it('measures the bracket, not the digit its box runs onto (预算值（100%）, WenQuanYi Zen Hei, Group 4)', async () => {
+    // The （ box [897, 930] holds the 1 after it as well, whose ink is wider and overlaps the box more.
+    const crop = await fixtureCrop('bracket-boxed-with-the-digit-after-it.png');
+    const read = excerptSymbols(
+      [['<', 747, 764, 352, 373, 0], ['预', 778, 802, 345, 378, 0], ['算', 804, 863, 344, 378, 0], ['值', 862, 893, 339, 393, 0], ['(', 897, 930, 349, 379, 0], ['1', 923, 941, 348, 379, 0], ['0', 932, 951, 348, 373, 0], ['0', 954, 972, 348, 373, 0], ['%', 974, 997, 348, 373, 0], [')', 1004, 1011, 349, 379, 0], [';', 1049, 1053, 355, 378, 0]],
+      740,
+      330,
+    );
+    expect(texts(decideOnInk(read, crop))).toBe('<预算值（100%）;');
+  });
+
+  it('keeps a half-width ) before 工, whose middle is a lone stem with white on either side (名班主任)工作室)', async () => {
+    const crop = await fixtureCrop('bracket-half-width-before-the-stem-of-gong.png');
+    const read = excerptSymbols(
+      [['名', 284, 299, 84, 107, 0], ['班', 312, 327, 84, 107, 0], ['主', 329, 352, 84, 107, 0], ['任', 364, 377, 84, 107, 0], [')', 382, 386, 85, 106, 0], ['工', 399, 424, 83, 107, 0], ['作', 424, 439, 83, 107, 0], ['室', 449, 464, 84, 107, 0]],
+      270,
+      77,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('名班主任)工作室');
+    expect(out[4]!.doubt).toBeUndefined();
+  });
+});
+
+describe('decidePunctuationWidth on white measured on the ink', () => {
+  it('takes the measured white over the boxes’ gap, with its own thresholds', () => {
+    const boxed = line('参赛(展演)学生');
+    // The boxes touch (half width by their gap); the ink says otherwise, in ems of 24 px.
+    const withWhite = (before: number, after: number) => boxed.map((s) => (/[()]/.test(s.text) ? { ...s, white: { before, after, em: 24 } } : s));
+    expect(texts(decidePunctuationWidth({ symbols: withWhite(18, 18) }))).toBe('参赛（展演）学生');
+    expect(texts(decidePunctuationWidth({ symbols: withWhite(4, 4) }))).toBe('参赛(展演)学生');
+    // In between (0.42 em): nothing decided, the pair doubted.
+    expect(decidePunctuationWidth({ symbols: withWhite(10, 10) }).filter((s) => s.doubt).length).toBe(2);
+    // One bracket measured on its ink, its partner only by its box's gap: the ink decides both.
+    const oneOnInk = boxed.map((s) => (s.text === '(' ? { ...s, white: { before: 18, after: 4, em: 24 } } : s));
+    const read = decidePunctuationWidth({ symbols: oneOnInk });
+    expect(texts(read)).toBe('参赛（展演）学生');
+    expect(read.filter((s) => s.doubt)).toEqual([]);
   });
 });

@@ -268,6 +268,32 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
+  it('keeps the doubt of a character written again with a ； put back beside it: the repair vouches for the ； only', () => {
+    // 人 is a box OCR read over two lines (0.5); the ； dropped after it is put back, 人 with it.
+    const text = '1、3-满意度指标；31-服务对象满意度指标；人实施周期指标值:≥90%；年度指标值:≥90%。';
+    const at = text.indexOf('人实');
+    const sure = ocrText(text, 0.95);
+    const read = { ...sure, boxes: sure.boxes.map((b, i) => (i === at ? { ...b!, confidence: 0.5 } : b)) };
+    const t = repairIndicatorText(read);
+    expect(t.text).toBe('1、3-满意度指标；31-服务对象满意度指标；人；实施周期指标值:≥90%；年度指标值:≥90%。');
+    expect(t.boxes[at]!.confidence).toBe(0.5);
+    // A sure character keeps the confidence the format gives the repair.
+    expect(repairIndicatorText(ocrText(text, 0.99)).boxes[at]!.confidence).toBe(0.96);
+  });
+
+  it('doubts a short level-2 name (服务对象满意度) before a doubtful character, which may hold its 指标', () => {
+    const text = '1、3-满意度指标；31-服务对象满意度和参赛学生满意度；实施周期指标值:≥90%；年度指标值:≥90%。';
+    const he = text.indexOf('和');
+    const sure = ocrText(text, 0.95);
+    const read = { ...sure, boxes: sure.boxes.map((b, i) => (i === he ? { ...b!, confidence: 0.5 } : b)) };
+    const t = repairIndicatorText(read);
+    expect(t.text).toBe('1、3-满意度指标；31-服务对象满意度；和参赛学生满意度；实施周期指标值:≥90%；年度指标值:≥90%。');
+    expect(t.boxes[he - 1]!.confidence).toBeLessThan(0.9);
+    expect(charRepairs(t)).toContain('«» after 服务对象满意度 read as ； (a level-2 name is followed by ； and the indicator name; the doubtful 和 after it may hold 指标)');
+    // Before a sure character, the ； is what the format dictates.
+    expect(repairIndicatorText(ocrText(text, 0.95)).boxes[he - 1]!.confidence).toBe(0.95);
+  });
+
   it('puts back the ； before a label read as two marks (清;，实施周期指标值, 人:；年度指标值)', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；13-时效指标；餐厨垃圾是否日产日清;，实施周期指标值:126人:；年度指标值:126人。'));
     expect(t.text).toBe('1、1-产出指标；13-时效指标；餐厨垃圾是否日产日清；实施周期指标值:126人；年度指标值:126人。');
@@ -294,6 +320,14 @@ describe('repairIndicatorText', () => {
     // 99% and 100% are percentages as printed.
     const fine = '1、1-产出指标；12-质量指标；甲；实施周期指标值:≥99%；年度指标值:100%。';
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
+  it('puts back, flagged, the middle dot OCR dropped between a unit per head and per time (元/生年), and leaves 人次 alone', () => {
+    const head = '1、1-产出指标；14-成本指标；补助标准；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤600元/生年；年度指标值:≤600元/人次。`));
+    expect(t.text).toBe(`${head}实施周期指标值:≤600元/生·年；年度指标值:≤600元/人次。`);
+    expect(charRepairs(t)).toEqual(['the middle dot of a unit per head and per time (生·年) not read']);
+    expect(Math.max(...t.boxes.filter((b) => b?.repair).map((b) => b!.confidence ?? 1))).toBeLessThan(0.9);
   });
 
   it('reads a point or comma between two Han characters of a unit after / as the middle dot (元/人.月), flagged, and leaves a text target’s comma alone', () => {

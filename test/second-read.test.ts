@@ -73,6 +73,40 @@ describe('amountReadAgain', () => {
 });
 
 describe('markSuspects', () => {
+  it('marks 一 between two digits as a possible range mark, at a line’s end too (9:00一 | 20:30), and not 一 in words', () => {
+    const symbols = (texts: [string, number][]): MarkedSymbol[] => texts.map(([text, line], i) => ({ text, x0: i * 30, x1: i * 30 + 24, y0: line * 50, y1: line * 50 + 40, confidence: 0.98, word: 0, line }));
+    const marks = (texts: [string, number][]) => markSuspects({ text: '', confidence: 0.98, symbols: symbols(texts) }).symbols.filter((s) => s.rangeMark).map((s) => s.text);
+    expect(marks([['9', 0], [':', 0], ['0', 0], ['0', 0], ['一', 0], ['1', 0], ['7', 0]])).toEqual(['一']);
+    expect(marks([['0', 0], ['0', 0], ['一', 0], ['2', 1], ['0', 1]])).toEqual(['一']);
+    expect(marks([['周', 0], ['一', 0], ['至', 0], ['周', 0], ['六', 0], ['9', 0]])).toEqual([]);
+  });
+
+  it('marks a Chinese character boxed over two lines (指标 over 标 read as 和) and cuts its box back to its line', () => {
+    // Line 0's characters are 35 px high; 和's box runs down over line 1 (82 px).
+    const line0: MarkedSymbol[] = [['和', 21, 107, 206, 288], ['参', 134, 167, 206, 241], ['赛', 171, 205, 206, 241], ['学', 229, 261, 207, 242], ['生', 260, 280, 207, 240]].map(
+      ([text, x0, x1, y0, y1]) => ({ text: text as string, x0: x0 as number, x1: x1 as number, y0: y0 as number, y1: y1 as number, confidence: 0.9, word: 0, line: 0 }),
+    );
+    const line1: MarkedSymbol[] = [['示', 32, 56, 255, 288], ['值', 70, 100, 255, 288], ['这', 136, 145, 254, 287]].map(
+      ([text, x0, x1, y0, y1]) => ({ text: text as string, x0: x0 as number, x1: x1 as number, y0: y0 as number, y1: y1 as number, confidence: 0.95, word: 0, line: 1 }),
+    );
+    const marked = markSuspects({ text: '', confidence: 0.9, symbols: [...line0, ...line1] }).symbols;
+    expect(marked[0]).toMatchObject({ text: '和', y0: 206, y1: 241, merged: true, spanning: true });
+    expect(marked.slice(1).some((s) => s.spanning || s.merged)).toBe(false);
+    // A second read agreeing on 和 does not clear it: what the box holds of either line is lost.
+    const again = secondRead(markSuspects({ text: '', confidence: 0.9, symbols: [...line0, ...line1] }), other('和参赛学生示值这'));
+    expect(again.symbols[0]).toMatchObject({ spanning: true, confirmed: true });
+    // The line below may be a target's tail, with one Chinese character or none (:≥85%。).
+    const tail: MarkedSymbol[] = [[':', 44, 47, 255, 268], ['之', 52, 82, 250, 271], ['8', 81, 93, 252, 270], ['5', 89, 101, 252, 270], ['%', 103, 115, 252, 270], ['。', 126, 134, 264, 272]].map(
+      ([text, x0, x1, y0, y1]) => ({ text: text as string, x0: x0 as number, x1: x1 as number, y0: y0 as number, y1: y1 as number, confidence: 0.95, word: 0, line: 1 }),
+    );
+    expect(markSuspects({ text: '', confidence: 0.9, symbols: [...line0, ...tail] }).symbols[0]).toMatchObject({ spanning: true });
+    // A box twice as tall as its line's characters that reaches over no other line's body is no sign of a misread
+    // (LSTM boxes run up into the white above a cell's first line).
+    const pitch = line0.map((s, i) => (i === 1 ? { ...s, y0: 170 } : s));
+    expect(markSuspects({ text: '', confidence: 0.9, symbols: [...pitch.slice(1), ...tail] }).symbols.some((s) => s.spanning)).toBe(false);
+  });
+
+
   it('marks a colon whose box swallowed its comparator, and the one symbol after it, not the rest of the line', () => {
     const marked = markSuspects(read([['值', 0, 40, 0.99], [':', 44, 70, 0.99], ['2', 72, 94, 0.95], ['0', 96, 118, 0.99], ['人', 120, 160, 0.99]]));
     expect(marked.symbols.map((s) => Boolean(s.swallowed))).toEqual([false, true, true, false, false]);

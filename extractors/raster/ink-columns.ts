@@ -54,3 +54,48 @@ export function inkColumnRuns(crop: Crop, rows: { y0: number; y1: number }, thre
   }
   return runs;
 }
+
+/**
+ * The white columns on either side of a narrow glyph's run of ink (a bracket's), within `rows`, up to the next ink
+ * no further than `reach` away: null on a side with no ink within reach, and both null when columns `[x0, x1)`
+ * hold none. The glyph's box may run past its ink onto a neighbour's (a 1 after the bracket), so of the runs it
+ * overlaps the narrowest is taken, specks of one column aside.
+ */
+export function whiteBesideInk(crop: Crop, rows: { y0: number; y1: number }, x0: number, x1: number, threshold: number, reach: number): { before: number | null; after: number | null } {
+  const runs = inkColumnRuns(crop, rows, threshold, x0 - reach, x1 + reach);
+  const overlap = (r: InkRun) => Math.min(r.x1, x1) - Math.max(r.x0, x0);
+  const width = (r: InkRun) => r.x1 - r.x0;
+  let k = -1;
+  runs.forEach((r, i) => {
+    if (overlap(r) <= 0 || width(r) < 2) return;
+    const best = runs[k];
+    if (!best || width(r) < width(best) || (width(r) === width(best) && overlap(r) > overlap(best))) k = i;
+  });
+  if (k < 0) return { before: null, after: null };
+  const run = runs[k]!;
+  return { before: k > 0 ? run.x0 - runs[k - 1]!.x1 : null, after: k < runs.length - 1 ? runs[k + 1]!.x0 - run.x1 : null };
+}
+
+/**
+ * The rows of the ink in columns `[x0, x1)` that runs unbroken through row `y` (or through the inked row nearest
+ * it, no further than `reach`): a bracket's height, top to bottom, where the lines above and below stay out.
+ * Null when no ink is near.
+ */
+export function inkRowsThrough(crop: Crop, x0: number, x1: number, y: number, threshold: number, reach: number): { y0: number; y1: number } | null {
+  const from = Math.max(0, Math.floor(x0));
+  const to = Math.min(crop.width, Math.ceil(x1));
+  const rowHasInk = (row: number) => {
+    if (row < 0 || row >= crop.height) return false;
+    for (let x = from; x < to; x++) if (crop.data[row * crop.width + x]! < threshold) return true;
+    return false;
+  };
+  const mid = Math.round(y);
+  let start = -1;
+  for (let d = 0; d <= reach && start < 0; d++) start = rowHasInk(mid - d) ? mid - d : rowHasInk(mid + d) ? mid + d : -1;
+  if (start < 0) return null;
+  let top = start;
+  while (rowHasInk(top - 1)) top--;
+  let bottom = start + 1;
+  while (rowHasInk(bottom)) bottom++;
+  return { y0: top, y1: bottom };
+}

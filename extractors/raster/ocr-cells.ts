@@ -9,14 +9,16 @@
 import sharp from 'sharp';
 import type { Glyph } from '../pdf/glyph.js';
 import type { Rect } from '../table/edge.js';
-import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
+import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { insertUnreadComparators, repairComparators } from './comparator-slot.js';
 import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
-import { decidePunctuationWidth } from './punctuation-width.js';
+import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markUnreadInk } from './unread-ink.js';
-import { lineExtents, lineHeights } from '../ocr/lines.js';
+import { readPerMille } from './per-mille.js';
+import { inkRowsThrough, whiteBesideInk } from './ink-columns.js';
+import { lineExtents, lineHeights, typicalHanHeight } from '../ocr/lines.js';
 
 /** Settings of `ocrRegions`. */
 export interface OcrCellSettings {
@@ -103,6 +105,15 @@ const LOST_SYMBOL_CONFIDENCE = 0.5;
 const MERGED_HAN_WIDTH = 1.6;
 /** A digit is half an em: one whose box is as wide as the line is high holds two (100% read as 10%). */
 const MERGED_DIGIT_WIDTH = 0.95;
+/**
+ * A Han symbol's box taller than this many times its line's Chinese characters spans two lines: OCR read a
+ * character of each line as one (指标 over 标 read as 和).
+ */
+const SPANNING_HAN_HEIGHT = 1.8;
+/** How much of another line's body a box must cover to be read over two lines. */
+const SPANNED_BODY_SHARE = 0.5;
+/** The doubt on a symbol read over two lines. */
+const SPANNING_DOUBT = 'a character read over two lines: characters of either line may be missing';
 
 /** An amount as printed: digits grouped by thousands or not, two decimals at most, nothing else. */
 const WELL_FORMED_AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
@@ -180,9 +191,9 @@ export async function ocrRegions(
     const left = crop.left - settings.padding;
     const top = crop.top - settings.padding;
     if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
-    result = { ...result, symbols: markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings) };
+    result = { ...result, symbols: readPerMille(markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings), crop, settings) };
     // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
-    const decided = decidePunctuationWidth({ symbols: tightenPunctuation(result.symbols, crop, settings) });
+    const decided = decidePunctuationWidth({ symbols: measureBracketWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };
     return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
   }
@@ -224,16 +235,28 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
  * symbol) or a digit as wide as two (two digits read as one, 100% as 10%).
  */
 export function markSuspects(result: OcrResult): MarkedResult {
-  const heights = lineHeights(result.symbols);
+  const bodies = hanLineBodies(result.symbols);
+  // Another line's body from whatever it holds: the line a box reaches into may be a target's tail (:≥85%。).
+  const anyBodies = new Map([...medianLineExtents(result.symbols), ...bodies]);
+  const symbols = result.symbols.map((s): MarkedSymbol => {
+    const body = bodies.get(s.line);
+    // Tall, and reaching over most of another line's body: LSTM boxes often run the line's whole pitch, which is
+    // no sign of a misread.
+    const overAnother = [...anyBodies].some(([line, b]) => line !== s.line && Math.min(s.y1, b.y1) - Math.max(s.y0, b.y0) >= SPANNED_BODY_SHARE * (b.y1 - b.y0));
+    const spans = body !== undefined && /^\p{Script=Han}$/u.test(s.text) && s.y1 - s.y0 > SPANNING_HAN_HEIGHT * (body.y1 - body.y0) && overAnother;
+    // Its box is cut back to its line, so that the line below does not join this one when glyphs are grouped.
+    return spans ? { ...s, y0: body.y0, y1: body.y1, merged: true, spanning: true } : s;
+  });
+  const heights = lineHeights(symbols);
   const marked = {
     ...result,
-    symbols: result.symbols.map((s): MarkedSymbol => {
+    symbols: symbols.map((s): MarkedSymbol => {
       const h = heights.get(s.line) ?? 1;
       const w = s.x1 - s.x0;
       // A digit is half an em, a Chinese character one: a symbol much wider holds a character OCR dropped.
       // (Tesseract's LSTM boxes run on into the white space and over their neighbours, so only a box far wider
       // than a glyph says so.)
-      const merged = (/^[0-9]$/.test(s.text) && w > MERGED_DIGIT_WIDTH * h) || (/^\p{Script=Han}$/u.test(s.text) && w > MERGED_HAN_WIDTH * h);
+      const merged = Boolean(s.merged) || (/^[0-9]$/.test(s.text) && w > MERGED_DIGIT_WIDTH * h) || (/^\p{Script=Han}$/u.test(s.text) && w > MERGED_HAN_WIDTH * h);
       return { ...s, lost: w < 0.1 * h, merged };
     }),
   };
@@ -247,11 +270,12 @@ export function markSuspects(result: OcrResult): MarkedResult {
     const endsLine = next === undefined || next.line !== s.line;
     if (/^[:：]$/.test(s.text) && (numberNext || endsLine) && s.x1 - s.x0 > 0.4 * h) s.swallowed = true;
   });
-  // 一 between two digits is a range mark (0～6岁, 1-3) that both models read as the character 一.
+  // 一 between two digits is a range mark (0～6岁, 1-3, 9:00—20:30) that both models read as the character 一,
+  // at the end of a line too, the number going on on the next (9:00一 | 20:30).
   marked.symbols.forEach((s, i) => {
     const before = marked.symbols[i - 1];
     const after = marked.symbols[i + 1];
-    if (s.text === '一' && before?.line === s.line && after?.line === s.line && /^[0-9]$/.test(before.text) && /^[0-9]$/.test(after.text)) s.rangeMark = true;
+    if (s.text === '一' && before !== undefined && after !== undefined && /^[0-9]$/.test(before.text) && /^[0-9]$/.test(after.text)) s.rangeMark = true;
   });
   // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
   // Only the symbol right after the separator: marking in place would carry the mark on to the line's end.
@@ -261,6 +285,17 @@ export function markSuspects(result: OcrResult): MarkedResult {
     if (separators[i] && next && next.line === s.line) next.swallowed = true;
   });
   return marked;
+}
+
+/**
+ * Each line's body from its Chinese characters alone (the median top and bottom), where it has at least three:
+ * punctuation boxes run tall, and a box over two lines would stretch the line.
+ */
+function hanLineBodies(symbols: readonly OcrSymbol[]): Map<number, { y0: number; y1: number }> {
+  const han = symbols.filter((s) => /^\p{Script=Han}$/u.test(s.text));
+  const counts = new Map<number, number>();
+  for (const s of han) counts.set(s.line, (counts.get(s.line) ?? 0) + 1);
+  return new Map([...medianLineExtents(han)].filter(([line]) => (counts.get(line) ?? 0) >= 3));
 }
 
 /** A read with a symbol below `below` (a confidence) or a suspect one deserves a second read. */
@@ -452,10 +487,41 @@ function lcsAlign(a: readonly string[], b: readonly string[]): number[] {
 }
 
 /**
+ * Brackets with the white space beside their ink measured on the pixels (`white`), within the bracket's own
+ * height: the boxes Tesseract's LSTM draws run over their neighbours (赛 boxed up to 7 pixels from a （ that 18
+ * white columns part it from). Pixels of the padded read.
+ */
+export function measureBracketWhite(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): (MarkedSymbol & Pick<WidthDecidedSymbol, 'white'>)[] {
+  const p = settings.padding;
+  const lines = medianLineExtents(symbols);
+  // What the white is measured by: the height the cell's Chinese characters share, which tall boxes do not stretch.
+  const cellEm = typicalHanHeight(symbols);
+  return symbols.map((s) => {
+    if (!BRACKET.test(s.text) || s.x1 - s.x0 < 1 || cellEm < 1) return s;
+    const line = lines.get(s.line)!;
+    // Within the bracket's own height, which is the line's: the boxes run tall and would reach the lines above
+    // and below, and the middle of the line alone finds white beside the stem of 工.
+    const rows = inkRowsThrough(crop, s.x0 - p, s.x1 - p, (line.y0 + line.y1) / 2 - p, settings.inkThreshold, cellEm / 4);
+    if (!rows) return s;
+    // A little beyond it: a bracket is shorter than the characters, whose top and bottom strokes (工) count.
+    const out = BRACKET_ROWS_BEYOND * (rows.y1 - rows.y0);
+    const white = whiteBesideInk(crop, { y0: rows.y0 - out, y1: rows.y1 + out }, Math.floor(s.x0 - p), Math.ceil(s.x1 - p), settings.inkThreshold, BRACKET_WHITE_REACH * cellEm);
+    return white.before === null && white.after === null ? s : { ...s, white: { ...white, em: cellEm } };
+  });
+}
+
+/** A round bracket, or what OCR reads for one. */
+const BRACKET = /^[()（）〈〉《]$/;
+/** How far above and below a bracket's ink, as a share of its height, the characters beside it are looked at. */
+const BRACKET_ROWS_BEYOND = 0.15;
+/** How far beside a bracket, in ems, its white space is looked for: beyond, the bracket stands alone. */
+const BRACKET_WHITE_REACH = 2;
+
+/**
  * Punctuation boxes shrunk to their ink: Tesseract often gives a bracket or a semicolon the blank half of its em
  * box as well, which hides the white space that tells full width from half. Pixels of the padded read.
  */
-function tightenPunctuation(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): MarkedSymbol[] {
+export function tightenPunctuation(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): MarkedSymbol[] {
   const p = settings.padding;
   const lines = medianLineExtents(symbols);
   const isPunctuation = (s: MarkedSymbol | undefined) => Boolean(s) && /^[\p{P}\p{S}]$/u.test(s!.text);
@@ -499,6 +565,8 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
       const merged = Boolean(s.merged) && !s.confirmed;
       // Two models agreeing on the colon does not bring back the glyph its box swallowed, nor on 一 the range mark.
       const swallowed = Boolean(s.swallowed);
+      // Nor does its agreeing on a character read over two lines bring back what the box holds of either.
+      const spanning = Boolean(s.spanning);
       const rangeMark = Boolean(s.rangeMark);
       const w = (s.x1 - s.x0) / chars.length;
       return chars.map((char, k) => ({
@@ -510,10 +578,11 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         size: (line.y1 - line.y0) * scale,
         page,
         run: runBase + s.word,
-        confidence: lost || merged || swallowed ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : rangeMark ? Math.min(s.confidence, RANGE_MARK_CONFIDENCE) : s.confidence,
+        confidence: lost || merged || swallowed || spanning ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : rangeMark ? Math.min(s.confidence, RANGE_MARK_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
         ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
         ...(swallowed ? { doubt: `${s.text} read where the ink is much wider than ${s.text}: a character beside it may be missing` } : {}),
+        ...(spanning ? { doubt: SPANNING_DOUBT } : {}),
         ...(s.doubt ? { doubt: s.doubt } : {}),
         ...(rangeMark ? { doubt: '一 between two digits: a range mark (～ or -) may be misread' } : {}),
         ...(s.repair ? { repair: s.repair } : {}),

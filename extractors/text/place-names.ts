@@ -101,6 +101,8 @@ export function repairPlaceNames(t: PositionedText, places: readonly Place[], do
       const window = text.slice(i, i + n);
       const at = oneSubstitution(division, window);
       if (at < 0 || taken(i, i + n)) continue;
+      // A mark where the division's character would stand is a mark (“文化荔湾”), not a misread character.
+      if (/^[\p{P}\p{S}\s]$/u.test(window[at]!)) continue;
       const afterCity = text.slice(Math.max(0, i - city.length), i) === city;
       const confidence = t.boxes[i + at]?.confidence ?? 1;
       if (!afterCity && (confidence >= doubtfulBelow || allDivisions.has(window) || NOT_DIVISIONS.has(window))) continue;

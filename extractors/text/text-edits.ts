@@ -27,6 +27,13 @@ export interface Edit {
    * @default REPAIRED_CONFIDENCE
    */
   confidence?: number;
+  /**
+   * Offsets, from `start`, of characters the edit writes again as they were read (the character before a ； put
+   * back, written with it so that its field says it was repaired): their own read's confidence bounds the edit's,
+   * since a repair of the separator vouches for nothing of theirs.
+   * @default []
+   */
+  carried?: readonly number[];
 }
 
 /** Apply edits (non-overlapping, any order): each replacement takes the union box of what it replaced. */
@@ -43,7 +50,7 @@ export function applyEdits(t: PositionedText, edits: readonly Edit[]): Positione
           page: replaced[0]!.page,
           bbox: replaced.map((b) => b.bbox).reduce(unionBBox),
           // The replacement comes from the format, not from the misread characters: their confidence does not carry.
-          confidence: e.confidence ?? REPAIRED_CONFIDENCE,
+          confidence: Math.min(e.confidence ?? REPAIRED_CONFIDENCE, ...(e.carried ?? []).map((k) => t.boxes[e.start + k]?.confidence ?? 1)),
           repair: e.why,
         }
       : null;

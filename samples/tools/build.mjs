@@ -10,12 +10,13 @@
 // Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
-// chromium-sungti and chromium-kai (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans
-// Fallback, AR PL SungtiL GB, AR PL UKai CN), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// chromium-sungti, chromium-kai, chromium-kaitim and chromium-zenheisharp (HTML in Noto Serif CJK SC, WenQuanYi
+// Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen
+// Hei Sharp), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
-// fonts-arphic-gbsn00lp, fonts-arphic-ukai, poppler-utils, poppler-data.
+// fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +47,8 @@ const PLAN = {
   'liwan-chengguan': ['chromium-uming', 'chromium-droid'],
   // the same, for the third fresh evaluation set
   'liwan-jiaoyu': ['chromium-sungti', 'chromium-kai'],
+  // the same, for the fourth fresh evaluation set
+  'liwan-wenguang': ['chromium-kaitim', 'chromium-zenheisharp'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -225,12 +228,19 @@ const HTML_STYLES = {
     size: '9pt', widths: [14.5, 6.5, 6.5, 7, 6.5, 23.5, 35.5] },
   'chromium-kai': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'AR PL UKai CN'",
     size: '8.5pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5] },
+  // And two more for the fourth: another Kai face (AR PL KaitiM GB), and the hinted bitmap-like WenQuanYi Zen Hei
+  // Sharp, portrait. Both wrap a Latin word (City Walk) at its space, as Word, WPS and Excel do; the others break
+  // it anywhere (word-break: break-all), which the text layer cannot tell from a wrap at a space.
+  'chromium-kaitim': { borders: true, page: 'A4 landscape', margin: '11mm 10mm 11mm 10mm', font: "'AR PL KaitiM GB'",
+    size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
+  'chromium-zenheisharp': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'WenQuanYi Zen Hei Sharp'",
+    size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20.5, 31], latinWordWrap: true },
 };
 
 function html(src, producer) {
   const rows = renderRows(src);
   const esc = (s) => xml(s);
-  const { borders, page, margin, font, size, widths } = HTML_STYLES[producer];
+  const { borders, page, margin, font, size, widths, latinWordWrap = false } = HTML_STYLES[producer];
   const cellCss = borders
     ? 'border: 0.75pt solid #000; padding: 2.5pt 3pt;'
     : 'border: none; padding: 3pt 5pt 5pt 5pt;';
@@ -248,7 +258,7 @@ body { font-family: ${font}; font-size: ${size}; line-height: 1.3; color: #000; 
 h1 { font-size: 15pt; text-align: center; margin: 0 0 8pt 0; font-weight: bold; }
 .meta { display: flex; justify-content: space-between; font-size: 10pt; margin-bottom: 4pt; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; }
-th, td { ${cellCss} vertical-align: ${borders ? 'middle' : 'top'}; text-align: left; overflow-wrap: anywhere; word-break: break-all; }
+th, td { ${cellCss} vertical-align: ${borders ? 'middle' : 'top'}; text-align: left; overflow-wrap: anywhere; word-break: ${latinWordWrap ? 'normal' : 'break-all'}; }
 th { text-align: center; font-weight: ${borders ? 'bold' : 'normal'}; }
 td.num { text-align: right; white-space: nowrap; }
 tr.sum td { font-weight: ${borders ? 'bold' : 'normal'}; }
@@ -352,6 +362,8 @@ const PRODUCERS = {
   'chromium-droid': { render: (src, work) => compact(renderChromium(src, work, 'chromium-droid')), cuts: true },
   'chromium-sungti': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sungti')), cuts: true },
   'chromium-kai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kai')), cuts: true },
+  'chromium-kaitim': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kaitim')), cuts: true },
+  'chromium-zenheisharp': { render: (src, work) => compact(renderChromium(src, work, 'chromium-zenheisharp')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

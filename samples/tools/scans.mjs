@@ -13,6 +13,8 @@
 //                                             fonts), kept for the next honest measurement once --fresh was used
 //   node samples/tools/scans.mjs --fresh3 DIR the same, for a third fresh set (src/liwan-jiaoyu.json, AR PL SungtiL
 //                                             GB and AR PL UKai), kept once --fresh2 was used too
+//   node samples/tools/scans.mjs --fresh4 DIR the same, for a fourth fresh set (src/liwan-wenguang.json, AR PL
+//                                             KaitiM GB and WenQuanYi Zen Hei Sharp), kept once --fresh3 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -31,7 +33,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3'].find((f) => args.has(f));
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4'].find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
@@ -88,7 +90,13 @@ const FRESH3 = [
   ...scansOf('liwan-jiaoyu.chromium-sungti', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-jiaoyu.chromium-kai', 'scan300', 'scan200-skew'),
 ];
-const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3 }[evaluationFlag] ?? SCANS;
+// The fourth fresh set of --fresh4: a fourth table written apart from the OCR work (src/liwan-wenguang.json), in AR
+// PL KaitiM GB (another Kai face) and WenQuanYi Zen Hei Sharp.
+const FRESH4 = [
+  ...scansOf('liwan-wenguang.chromium-kaitim', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-wenguang.chromium-zenheisharp', 'scan300', 'scan200-skew'),
+];
+const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);

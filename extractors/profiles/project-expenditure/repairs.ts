@@ -30,6 +30,11 @@ const LABELS = ['实施周期指标值', '年度指标值'];
 
 /** A level code read as its name dictates, but below this confidence, is confirmed by the name. */
 const CONFIRMED_BY_NAME_BELOW = 0.9;
+/**
+ * Confidence of a ； put back after a short level-2 name (服务对象满意度) that a doubtful character follows: the
+ * character may hold the name's 指标.
+ */
+const CUT_SHORT_CONFIDENCE = 0.6;
 
 /**
  * Repair an OCR-read 绩效指标 cell: level codes garbled or missing before a known level name (1、革产出指标 →
@@ -76,7 +81,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
     edits.push({ start, end: start + prefix.length, text: wanted, why: `item number and level code «${prefix}» before ${m[3]} read as ${wanted}` });
   }
   edits.push(...itemBoundaryEdits(text));
-  edits.push(...separatorEdits(text));
+  edits.push(...separatorEdits(t));
   level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
   // Level 2 only right after a level-1 name: the indicator's own name may end in a level-2 name too
   // (康复服务对象满意度), and two characters before it are no garbled code. The ； between them may be misread
@@ -173,13 +178,14 @@ function boundaryIn(s: string, period: string, marks: readonly string[]): number
  * level-1 name is always followed by ； and the level-2 code-name, a level-2 name by ； and the indicator's name.
  * The name's last character is rewritten with the separator, so the field says it was repaired.
  */
-function separatorEdits(text: string): Edit[] {
+function separatorEdits(t: PositionedText): Edit[] {
+  const text = t.text;
   const level1 = Object.keys(LEVEL1_CODES).join('|');
   const level2 = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length).join('|');
   const edits: Edit[] = [];
-  const add = (nameEnd: number, junk: string, name: string, what: string) => {
+  const add = (nameEnd: number, junk: string, name: string, what: string, confidence?: number) => {
     const last = text[nameEnd - 1]!;
-    edits.push({ start: nameEnd - 1, end: nameEnd + junk.length, text: `${last}；`, why: `«${junk}» after ${name} read as ； (${what})` });
+    edits.push({ start: nameEnd - 1, end: nameEnd + junk.length, text: `${last}；`, why: `«${junk}» after ${name} read as ； (${what})`, carried: [0], ...(confidence === undefined ? {} : { confidence }) });
   };
   for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*\\d{1,2}\\s*[-－]?\\s*(?:${level2}))`, 'g'))) {
     if (/[；;]/.test(m[2]!)) continue;
@@ -190,7 +196,12 @@ function separatorEdits(text: string): Edit[] {
     if (/[；;。]/.test(next) || /[；;]/.test(m[2]!)) continue;
     // Only before the indicator's name: a Han character, a digit or an opening bracket.
     if (!/[\p{Script=Han}\d(（“"《]/u.test(next)) continue;
-    add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-2 name is followed by ； and the indicator name');
+    // A short name (服务对象满意度) before a doubtful character may have lost its 指标 to it (指标； read as 和):
+    // the name is then cut short, which the format cannot tell.
+    const rest = text.slice(m.index! + m[0].length);
+    const nextConfidence = t.boxes[m.index! + m[0].length + rest.length - rest.trimStart().length]?.confidence ?? 1;
+    const cutShort = !m[1]!.endsWith('指标') && `${m[1]}指标` in LEVEL2_CODES && nextConfidence < CONFIRMED_BY_NAME_BELOW;
+    add(m.index! + m[1]!.length, m[2]!, m[1]!, cutShort ? `a level-2 name is followed by ； and the indicator name; the doubtful ${next} after it may hold 指标` : 'a level-2 name is followed by ； and the indicator name', cutShort ? CUT_SHORT_CONFIDENCE : undefined);
   }
   return edits;
 }

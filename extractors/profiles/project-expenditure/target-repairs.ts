@@ -22,7 +22,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     if (m[1] === '实施周期指标值' && !/^[^；;。]*[；;]\s*年度指标值/.test(rest)) continue;
     const at = m.index! + m[1]!.length;
     const end = m.index! + m[0].length + 1;
-    edits.push({ start: at, end, text: `:${rest[0]}`, why: `«${m[2]}» after ${m[1]} read as :` });
+    edits.push({ start: at, end, text: `:${rest[0]}`, why: `«${m[2]}» after ${m[1]} read as :`, carried: [end - 1 - at] });
   }
   // The ； before a label misread (调研企业数量，实施周期指标值) or dropped (实施周期指标值:95%年度指标值): a label always
   // follows ； in an item. The character before it is rewritten with the ；, so its field says it was repaired.
@@ -30,13 +30,13 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     if (m.index === 0) continue;
     const before = m.index! - 1;
     const prev = text[before]!;
-    edits.push({ start: before, end: m.index! + m[0].length, text: `${prev}；`, why: `«${m[0] || '(nothing)'}» before a label read as ；` });
+    edits.push({ start: before, end: m.index! + m[0].length, text: `${prev}；`, why: `«${m[0] || '(nothing)'}» before a label read as ；`, carried: [0] });
   }
   // The ； before a label read as two marks (清;，实施周期指标值, 人:；年度指标值): a semicolon and a stray comma, colon or
   // point beside it. The format writes one ； there and nothing else; the character before is rewritten with it.
   for (const m of text.matchAll(/(?<=[^\s；;。、，,:：.])\s*(?:[；;]\s*[，,:：.]|[，,:：.]\s*[；;])\s*(?=(?:实施周期指标值|年度指标值)\s*[:：；;])/g)) {
     const before = m.index! - 1;
-    edits.push({ start: before, end: m.index! + m[0].length, text: `${text[before]}；`, why: `«${m[0].trim()}» before a label read as ；` });
+    edits.push({ start: before, end: m.index! + m[0].length, text: `${text[before]}；`, why: `«${m[0].trim()}» before a label read as ；`, carried: [0] });
   }
   // ‰ read as % and a point (≤3%。。): the item's own 。 follows it.
   for (const m of text.matchAll(/(?<=\d)%。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 read as ‰' });
@@ -75,7 +75,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   }
   // A thousands comma read as a point (≥28.500人): targets print two decimals at most.
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\.(?=\d{3}(?!\d))/g)) {
-    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]},`, why: '. before three digits read as a thousands comma', confidence: LIKELY_REPAIR_CONFIDENCE });
+    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]},`, why: '. before three digits read as a thousands comma', confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
   // The middle dot of a compound unit (元/人·月, 元/平方米·年) read as a point, a comma, a colon, an apostrophe, a
   // quote, an asterisk or an ellipsis: in a target, after a number and a slash, none of those stands between two
@@ -83,7 +83,13 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   // then ends: a text target goes on after its comma. Likely, not dictated: flagged.
   const dot = /(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/\p{Script=Han}{1,4})(?:[.．,:：'’`“”*…](?=\p{Script=Han})|[，、\-－](?=\p{Script=Han}\s*(?:[；;。]|$)))/gu;
   for (const m of text.matchAll(dot)) {
-    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE });
+    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
+  }
+  // The middle dot dropped altogether between a unit per head and per time (元/生年 for 元/生·年): such a unit
+  // is written with the dot. Likely, not dictated: flagged.
+  const dropped = /(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/)([人生户床座辆家])(?=[年月日天周]\s*(?:[；;。]|$))/gu;
+  for (const m of text.matchAll(dropped)) {
+    edits.push({ start: m.index!, end: m.index! + 1, text: `${m[1]}·`, why: `the middle dot of a unit per head and per time (${m[1]}·${text[m.index! + 1]}) not read`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
   return edits.filter((e, i) => ![...earlier, ...edits.slice(0, i)].some((o) => o.start < e.end && o.end > e.start));
 }

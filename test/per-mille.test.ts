@@ -1,0 +1,52 @@
+/**
+ * ‰ read as % by OCR, told from its ink: a Kai face sets a small circle close after the %; a 。 after a real %
+ * stands half an em off. Real cells of the fresh evaluation scans.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPerMille } from '../extractors/raster/per-mille.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
+
+const SETTINGS = { padding: 10, inkThreshold: 140 };
+
+describe('readPerMille', () => {
+  it('reads ‰ where a small circle stands close after the % (≤3‰, AR PL KaitiM GB, 300 dpi), flagged', async () => {
+    const crop = await fixtureCrop('per-mille-read-as-percent-kaiti.png');
+    const read = excerptSymbols([['值', 604, 632, 368, 397, 0], ['科', 654, 666, 373, 395, 0], ['3', 680, 693, 372, 396, 0], ['%', 700, 717, 372, 396, 0], [';', 739, 747, 383, 402, 0], ['年', 784, 827, 367, 401, 0], ['度', 846, 860, 368, 399, 0]], 600, 355);
+    const out = readPerMille(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('值科3‰;年度');
+    expect(out[3]).toMatchObject({ repair: 'OCR read %, a small circle close after it makes it ‰' });
+    expect(out[3]!.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a % before a 。 alone, even a ‰ whose circle stands between them (AR PL UKai CN, 300 dpi)', async () => {
+    const crop = await fixtureCrop('per-mille-and-percent-before-full-stops-ukai.png');
+    const read = excerptSymbols(
+      [['度', 446, 460, 484, 514, 0], ['指', 461, 497, 485, 513, 0], ['标', 496, 529, 485, 514, 0], ['值', 537, 562, 485, 513, 0], [':', 570, 584, 496, 505, 0], ['=', 579, 596, 483, 516, 0], ['1', 590, 600, 489, 510, 0], ['0', 605, 620, 489, 511, 0], ['0', 623, 638, 489, 511, 0], ['%', 640, 679, 489, 511, 0], ['。', 667, 681, 479, 523, 0],
+        [':', 458, 475, 711, 754, 1], ['和', 471, 489, 721, 742, 1], ['0', 499, 514, 721, 743, 1], ['.', 522, 527, 739, 743, 1], ['5', 535, 549, 721, 743, 1], ['%', 556, 581, 721, 743, 1], ['。', 599, 608, 727, 736, 1]],
+      440,
+      470,
+    );
+    const out = readPerMille(read, crop, SETTINGS);
+    expect(out.filter((s) => s.line === 0).map((s) => s.text).join('')).toBe('度指标值:=100%。');
+    // A ‰ (its circle 0.06 em after the %) before a 。: some faces set the 。 itself that close.
+    expect(out.filter((s) => s.line === 1).map((s) => s.text).join('')).toBe(':和0.5%。');
+  });
+
+  it('leaves a % whose 。 a face sets as close as a ‰’s circle, where OCR read the 。 over that ink (Calc, Zen Hei, 300 dpi)', async () => {
+    const crop = await fixtureCrop('percent-with-a-close-full-stop-zenhei.png');
+    // The em comes from the whole cell: characters of another line, outside the excerpt, measure it.
+    const read = excerptSymbols(
+      [['期', 243, 289, 128, 159, 2], ['指', 290, 306, 128, 159, 2], ['标', 309, 340, 128, 159, 2], ['年', 514, 531, 128, 159, 2], ['度', 548, 579, 127, 159, 2],
+        ['值', 386, 412, 332, 382, 7], [':', 411, 427, 336, 368, 7], ['1', 426, 443, 336, 368, 7], ['0', 442, 462, 336, 368, 7], ['0', 461, 480, 336, 368, 7], ['%', 479, 499, 336, 368, 7], ['。', 498, 524, 336, 368, 7], ['6', 527, 544, 340, 364, 7]],
+      370,
+      325,
+    );
+    expect(readPerMille(read, crop, SETTINGS).filter((s) => s.line === 7).map((s) => s.text).join('')).toBe('值:100%。6');
+  });
+
+  it('leaves the % alone where OCR read the circle itself (%o, %%), which the text’s repairs read as ‰', async () => {
+    const crop = await fixtureCrop('per-mille-read-as-percent-kaiti.png');
+    const read = excerptSymbols([['值', 604, 632, 368, 397, 0], ['科', 654, 666, 373, 395, 0], ['3', 680, 693, 372, 396, 0], ['%', 700, 717, 372, 396, 0], ['o', 719, 727, 380, 396, 0], [';', 739, 747, 383, 402, 0], ['年', 784, 827, 367, 401, 0], ['度', 846, 860, 368, 399, 0]], 600, 355);
+    expect(readPerMille(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('值科3%o;年度');
+  });
+});
