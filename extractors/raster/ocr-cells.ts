@@ -240,12 +240,12 @@ export function markSuspects(result: OcrResult): MarkedResult {
   const anyBodies = new Map([...medianLineExtents(result.symbols), ...bodies]);
   const symbols = result.symbols.map((s): MarkedSymbol => {
     const body = bodies.get(s.line);
+    const tall = body !== undefined && /^\p{Script=Han}$/u.test(s.text) && s.y1 - s.y0 > SPANNING_HAN_HEIGHT * (body.y1 - body.y0);
     // Tall, and reaching over most of another line's body: LSTM boxes often run the line's whole pitch, which is
     // no sign of a misread.
-    const overAnother = [...anyBodies].some(([line, b]) => line !== s.line && Math.min(s.y1, b.y1) - Math.max(s.y0, b.y0) >= SPANNED_BODY_SHARE * (b.y1 - b.y0));
-    const spans = body !== undefined && /^\p{Script=Han}$/u.test(s.text) && s.y1 - s.y0 > SPANNING_HAN_HEIGHT * (body.y1 - body.y0) && overAnother;
+    const spans = tall && [...anyBodies].some(([line, b]) => line !== s.line && Math.min(s.y1, b.y1) - Math.max(s.y0, b.y0) >= SPANNED_BODY_SHARE * (b.y1 - b.y0));
     // Its box is cut back to its line, so that the line below does not join this one when glyphs are grouped.
-    return spans ? { ...s, y0: body.y0, y1: body.y1, merged: true, spanning: true } : s;
+    return spans ? { ...s, y0: body!.y0, y1: body!.y1, merged: true, spanning: true } : s;
   });
   const heights = lineHeights(symbols);
   const marked = {
@@ -492,6 +492,7 @@ function lcsAlign(a: readonly string[], b: readonly string[]): number[] {
  * white columns part it from). Pixels of the padded read.
  */
 export function measureBracketWhite(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): (MarkedSymbol & Pick<WidthDecidedSymbol, 'white'>)[] {
+  if (!symbols.some((s) => BRACKET.test(s.text))) return [...symbols];
   const p = settings.padding;
   const lines = medianLineExtents(symbols);
   // What the white is measured by: the height the cell's Chinese characters share, which tall boxes do not stretch.

@@ -38,8 +38,6 @@ const MIN_PLACED_WIDTH = 0.1;
 /** The ； that ends a period target, after which a ‰'s circle is told from a mark's. */
 const SEMICOLON = /^[；;]$/;
 
-/** Symbols OCR reads for the ‰'s circle, which the text's own repairs (%o → ‰) take care of. */
-const CIRCLE_READ = /^[oO0°%]/;
 
 /** The % symbols whose ink shows ‰, read as ‰ and marked as a repair. Pure. */
 export function readPerMille(symbols: readonly MarkedSymbol[], crop: Crop, settings: PerMilleSettings, shapes = DEFAULT_PER_MILLE_SHAPES): MarkedSymbol[] {
@@ -52,7 +50,7 @@ export function readPerMille(symbols: readonly MarkedSymbol[], crop: Crop, setti
     // Only before the ； that ends a period target: before a 。 or a 、 (read or dropped, and the next item's number
     // after it) the small circle may be that mark, set close by the face (Noto Serif, Zen Hei at 200 dpi), and the
     // shapes do not tell them apart.
-    if (s.text !== '%' || CIRCLE_READ.test(symbols[i + 1]?.text ?? '') || !SEMICOLON.test(symbols[i + 1]?.text ?? '')) return s;
+    if (s.text !== '%' || !SEMICOLON.test(symbols[i + 1]?.text ?? '')) return s;
     // Boxes that place nothing (a broken read) say nothing of whose ink is whose.
     const placed = (x: MarkedSymbol | undefined) => x === undefined || x.line !== s.line || x.x1 - x.x0 >= MIN_PLACED_WIDTH * em;
     if (!placed(s) || !placed(symbols[i + 1])) return s;

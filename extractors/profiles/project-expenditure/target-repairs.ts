@@ -9,6 +9,9 @@ import type { ParsedIndicator } from './indicator-grammar.js';
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
 const LIKELY_REPAIR_CONFIDENCE = 0.85;
 
+/** In a target, after a number, the slash of a compound unit (≤600元/): what follows is the unit per what. */
+const UNIT_SLASH = String.raw`指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/`;
+
 /** The largest target a table writes in ‰ as a rule: above it (1%), it writes per cent. */
 const PER_MILLE_AT_MOST = 10;
 
@@ -81,13 +84,13 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   // quote, an asterisk or an ellipsis: in a target, after a number and a slash, none of those stands between two
   // Han characters. Read as a full-width comma, an enumeration comma or a hyphen (次/周，生), only where the unit
   // then ends: a text target goes on after its comma. Likely, not dictated: flagged.
-  const dot = /(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/\p{Script=Han}{1,4})(?:[.．,:：'’`“”*…](?=\p{Script=Han})|[，、\-－](?=\p{Script=Han}\s*(?:[；;。]|$)))/gu;
+  const dot = new RegExp(`(?<=${UNIT_SLASH}\\p{Script=Han}{1,4})(?:[.．,:：'’\`“”*…](?=\\p{Script=Han})|[，、\\-－](?=\\p{Script=Han}\\s*(?:[；;。]|$)))`, 'gu');
   for (const m of text.matchAll(dot)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
   // The middle dot dropped altogether between a unit per head and per time (元/生年 for 元/生·年): such a unit
   // is written with the dot. Likely, not dictated: flagged.
-  const dropped = /(?<=指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/)([人生户床座辆家])(?=[年月日天周]\s*(?:[；;。]|$))/gu;
+  const dropped = new RegExp(`(?<=${UNIT_SLASH})([人生户床座辆家])(?=[年月日天周]\\s*(?:[；;。]|$))`, 'gu');
   for (const m of text.matchAll(dropped)) {
     edits.push({ start: m.index!, end: m.index! + 1, text: `${m[1]}·`, why: `the middle dot of a unit per head and per time (${m[1]}·${text[m.index! + 1]}) not read`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
