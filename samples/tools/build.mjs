@@ -10,13 +10,13 @@
 // Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
-// chromium-sungti, chromium-kai, chromium-kaitim and chromium-zenheisharp (HTML in Noto Serif CJK SC, WenQuanYi
-// Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen
-// Hei Sharp), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai and chromium-notosansbold
+// (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai
+// CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
-// fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, poppler-utils, poppler-data.
+// fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -49,6 +49,8 @@ const PLAN = {
   'liwan-jiaoyu': ['chromium-sungti', 'chromium-kai'],
   // the same, for the fourth fresh evaluation set
   'liwan-wenguang': ['chromium-kaitim', 'chromium-zenheisharp'],
+  // the same, for the fifth fresh evaluation set
+  'liwan-renshe': ['chromium-wenkai', 'chromium-notosansbold'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -235,12 +237,19 @@ const HTML_STYLES = {
     size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
   'chromium-zenheisharp': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'WenQuanYi Zen Hei Sharp'",
     size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20.5, 31], latinWordWrap: true },
+  // And two more for the fifth: LXGW WenKai (a modern Kai face, from fonts-lxgw-wenkai), and Noto Sans CJK SC set
+  // bold throughout (weight: 700 on every cell), portrait. Both wrap Latin words at spaces like the fourth's.
+  'chromium-wenkai': { borders: true, page: 'A4 landscape', margin: '11mm 10mm 11mm 10mm', font: "'LXGW WenKai'",
+    size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
+  'chromium-notosansbold': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'Noto Sans CJK SC'",
+    size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20.5, 31], latinWordWrap: true, weight: 700 },
 };
 
 function html(src, producer) {
   const rows = renderRows(src);
   const esc = (s) => xml(s);
-  const { borders, page, margin, font, size, widths, latinWordWrap = false } = HTML_STYLES[producer];
+  // weight (optional): the font weight of the whole table (th, td); the header and the sum rows are bold anyway
+  const { borders, page, margin, font, size, widths, latinWordWrap = false, weight = null } = HTML_STYLES[producer];
   const cellCss = borders
     ? 'border: 0.75pt solid #000; padding: 2.5pt 3pt;'
     : 'border: none; padding: 3pt 5pt 5pt 5pt;';
@@ -265,6 +274,7 @@ tr.sum td { font-weight: ${borders ? 'bold' : 'normal'}; }
 tr { break-inside: auto; page-break-inside: auto; }
 thead { display: table-header-group; }
 ${borders ? '' : 'thead th { padding-bottom: 6pt; }'}
+${weight ? `table, th, td { font-weight: ${weight}; }` : ''}
 </style></head><body>
 <h1>${esc(src.title)}</h1>
 <div class="meta"><span>部门名称：${esc(src.department)}</span><span>单位：${esc(src.currencyUnit)}</span></div>
@@ -364,6 +374,8 @@ const PRODUCERS = {
   'chromium-kai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kai')), cuts: true },
   'chromium-kaitim': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kaitim')), cuts: true },
   'chromium-zenheisharp': { render: (src, work) => compact(renderChromium(src, work, 'chromium-zenheisharp')), cuts: true },
+  'chromium-wenkai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-wenkai')), cuts: true },
+  'chromium-notosansbold': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosansbold')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

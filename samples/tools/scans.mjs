@@ -15,6 +15,8 @@
 //                                             GB and AR PL UKai), kept once --fresh2 was used too
 //   node samples/tools/scans.mjs --fresh4 DIR the same, for a fourth fresh set (src/liwan-wenguang.json, AR PL
 //                                             KaitiM GB and WenQuanYi Zen Hei Sharp), kept once --fresh3 was used
+//   node samples/tools/scans.mjs --fresh5 DIR the same, for a fifth fresh set (src/liwan-renshe.json, LXGW WenKai
+//                                             and Noto Sans CJK SC bold), kept once --fresh4 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -33,7 +35,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4'].find((f) => args.has(f));
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5'].find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
@@ -96,7 +98,13 @@ const FRESH4 = [
   ...scansOf('liwan-wenguang.chromium-kaitim', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-wenguang.chromium-zenheisharp', 'scan300', 'scan200-skew'),
 ];
-const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4 }[evaluationFlag] ?? SCANS;
+// The fifth fresh set of --fresh5: a fifth table written apart from the OCR work (src/liwan-renshe.json), in LXGW
+// WenKai (a modern Kai face) and Noto Sans CJK SC set bold throughout.
+const FRESH5 = [
+  ...scansOf('liwan-renshe.chromium-wenkai', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-renshe.chromium-notosansbold', 'scan300', 'scan200-skew'),
+];
+const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
