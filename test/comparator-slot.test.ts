@@ -9,13 +9,15 @@ const SETTINGS = { padding: 10, inkThreshold: 140 };
  * A 44 px high line, as a crop: a colon at x 2–6, a ≥ (chevron and bar) at x 12–38 and a digit 1 (a vertical
  * stroke) at x 50–54.
  */
-function slotCrop(comparator: '≥' | '>' | 'none' | 'narrow ≥'): Crop {
+function slotCrop(comparator: '≥' | '>' | '=' | 'none' | 'narrow ≥'): Crop {
   const width = 80;
   const height = 44;
   const data = new Uint8Array(width * height).fill(255);
   const ink = (x: number, y: number) => (data[y * width + x] = 0);
   for (const y of [14, 15, 16, 28, 29, 30]) for (let x = 2; x < 6; x++) ink(x, y);
-  if (comparator === 'narrow ≥') {
+  if (comparator === '=') {
+    for (let x = 12; x < 38; x++) for (const y of [15, 16, 17, 27, 28, 29]) ink(x, y);
+  } else if (comparator === 'narrow ≥') {
     // Digit-wide (14 px, 0.4 em): the shape of a ≥, the width of the number's first digit.
     for (let i = 0; i <= 12; i++) for (let d = 0; d < 2; d++) for (let e = 0; e < 3; e++) (ink(12 + i + d, 6 + i + e), ink(12 + i + d, 30 - i + e));
     for (let x = 12; x < 26; x++) for (let t = 0; t < 3; t++) ink(x, 37 + t);
@@ -198,3 +200,31 @@ describe('insertUnreadComparators: a comparator inside the box of the digit afte
   });
 });
 
+
+describe('repairComparators: > and = read as two symbols', () => {
+  it('keeps the text’s own >= where the ink shows two glyphs side by side, the second an = (LXGW WenKai, 300 dpi)', async () => {
+    const crop = await fixtureCrop('comparator-ascii-greater-equal-wenkai.png');
+    const read = excerptSymbols([[':', 74, 89, 618, 636, 0], ['>', 83, 102, 601, 650, 0], ['=', 94, 112, 622, 631, 0], ['9', 117, 136, 609, 637, 0], ['0', 140, 157, 609, 637, 0], ['%', 162, 188, 609, 637, 0]], 40, 590);
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe(':>=90%');
+    expect(out.symbols.every((s) => s.repair === undefined)).toBe(true);
+  });
+
+  it('still reads ≥ where one glyph stacks its chevron over its bar and OCR split it into > and = (Zen Hei, 200 dpi)', async () => {
+    const crop = await fixtureCrop('comparator-split-greater-equal-zenhei.png');
+    const read = excerptSymbols(
+      [['标', 309, 346, 49, 71, 0], ['值', 358, 362, 56, 68, 0], [':', 363, 373, 48, 72, 0], ['>', 366, 380, 54, 68, 0], ['=', 380, 385, 48, 72, 0], ['1', 384, 396, 52, 68, 0], ['2', 398, 410, 51, 69, 0], [',', 413, 432, 51, 71, 0]],
+      330,
+      35,
+    );
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('标值:≥12,');
+  });
+
+  it('doubts a shape that makes one glyph of the two OCR read, other than ≥ or ≤: one may be lost', () => {
+    const out = repairComparators({ text: ':>=1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('>', 12, 24), symbol('=', 24, 38), symbol('1', 50, 54)] }, slotCrop('='), SETTINGS);
+    expect(out.symbols.map((s) => s.text)).toEqual([':', '=', '1']);
+    expect(out.symbols[1]).toMatchObject({ repair: 'OCR read >=, its shape is =', doubt: 'OCR read >= (two glyphs) where the shape is one =: it may be >=' });
+    expect(out.symbols[1]!.confidence).toBeLessThanOrEqual(0.5);
+  });
+});

@@ -58,6 +58,18 @@ describe('repairPlaceNames', () => {
     expect(repairPlaceNames(ocrText('及文化荔湾“公共文化', [5]), LIWAN).text).toBe('及文化荔湾“公共文化');
   });
 
+  it('vouches for a division an earlier likely repair already spelled right (荔 taken from the other OCR model), and for no other repaired or doubted character', () => {
+    const read = ocrText('荔湾区科技计划');
+    const likely = { ...read.boxes[0]!, confidence: 0.85, repair: 'OCR read 莎, the other OCR model 荔: the dictionary has 荔湾区' };
+    const doubted = { ...read.boxes[1]!, confidence: 0.5, doubt: 'a character read where the ink is as wide as two: one may be missing' };
+    const elsewhere = { ...read.boxes[4]!, confidence: 0.85, repair: 'OCR read 枝, the other OCR model 技: the dictionary has 科技' };
+    const t: PositionedText = { text: read.text, boxes: [likely, doubted, ...read.boxes.slice(2, 4), elsewhere, ...read.boxes.slice(5)] };
+    const fixed = repairPlaceNames(t, LIWAN);
+    expect(fixed.text).toBe('荔湾区科技计划');
+    expect(fixed.boxes.map((b) => b?.confidence)).toEqual([0.96, 0.5, 0.97, 0.97, 0.85, 0.97, 0.97]);
+    expect(fixed.boxes[0]!.repair).toBe("OCR read 莎, the other OCR model 荔: the dictionary has 荔湾区; 荔 of 荔湾区, the document's own 广州市荔湾区");
+  });
+
   it('never touches a text layer', () => {
     const layer = placedText('广州市功湾区');
     expect(repairPlaceNames(layer, LIWAN)).toBe(layer);

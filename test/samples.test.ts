@@ -76,7 +76,8 @@ describe.each(samples)('sample $expected.sample', ({ pdf, expected }) => {
     const failing = x.checks.filter((c) => !c.ok);
     for (const want of expected.failingChecks) {
       expect(failing.some((c) => c.rule === want.rule && c.rows.includes(want.row)), `${want.rule} on row ${want.row}`).toBe(true);
-      expect(x.rows[want.row]!.needsReview).toBe(true);
+      // Thousands grouped unlike the rest of the document lower only what OCR read: a text layer says what was printed.
+      if (want.rule !== 'thousands-grouped-alike') expect(x.rows[want.row]!.needsReview).toBe(true);
     }
     expect(failing.length).toBe(expected.failingChecks.length);
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { amountReadAgain, markSuspects, secondRead } from '../extractors/raster/ocr-cells.js';
 import type { MarkedResult, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import type { OcrResult } from '../extractors/ocr/ocr-engine.js';
+import { createLexicon } from '../extractors/text/lexicon.js';
 
 /** A line 44 px high: symbols given as [text, x0, x1]. */
 function read(symbols: [string, number, number, number?][]): MarkedResult {
@@ -15,13 +16,45 @@ function read(symbols: [string, number, number, number?][]): MarkedResult {
 const other = (text: string): OcrResult => ({ text, confidence: 0.9, symbols: [] });
 
 describe('secondRead', () => {
-  it('confirms what both models read and doubts what they read differently', () => {
-    const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'));
+  it('confirms what both models read and doubts what they read differently (with a dictionary that knows no word)', () => {
+    const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'), undefined, createLexicon([]));
     expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
       ['孕', 0.5, 'two OCR models read these characters differently: one read 孕, the other 孚'],
       ['产', 0.95, null],
       ['妇', 0.95, null],
     ]);
+  });
+
+  describe('a dispute the dictionary decides (jieba’s words)', () => {
+    it('names the dictionary’s word in the dispute where the first reading makes one and the other does not (孕产妇 against 孚产妇), and leaves it flagged', () => {
+      // A cell the models disagree on holds more misreads than the dispute: the word vouches for one character only.
+      const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'));
+      expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
+        ['孕', 0.5, 'two OCR models read these characters differently: one read 孕, the other 孚; the dictionary has 孕产妇'],
+        ['产', 0.95, null],
+        ['妇', 0.95, null],
+      ]);
+    });
+
+    it('takes the other reading where it makes a word and the first does not (覆盖率 against 履盖率), flagged', () => {
+      const out = secondRead(read([['履', 0, 44], ['盖', 46, 90], ['率', 92, 136]]), other('覆盖率'));
+      expect(out.symbols.map((s) => s.text).join('')).toBe('覆盖率');
+      expect(out.symbols[0]).toMatchObject({ confidence: 0.85, repair: 'OCR read 履, the other OCR model 覆: the dictionary has 覆盖率' });
+      expect(out.symbols[0]!.doubt).toBeUndefined();
+    });
+
+    it('gives what it takes 0.85 however sure or unsure the first model was of its misreading', () => {
+      for (const sure of [0.97, 0.3]) {
+        const out = secondRead(read([['履', 0, 44, sure], ['盖', 46, 90], ['率', 92, 136]]), other('覆盖率'));
+        expect(out.symbols[0]!.confidence).toBe(0.85);
+      }
+    });
+
+    it('leaves the dispute where neither reading makes a word and neither is much likelier (踊沥 against 踴瀝)', () => {
+      const none = secondRead(read([['踊', 0, 44], ['沥', 46, 90]]), other('踴瀝'));
+      const note = 'two OCR models read these characters differently: one read 踊沥, the other 踴瀝';
+      expect(none.symbols.map((s) => [s.confidence, s.doubt ?? null])).toEqual([[0.5, note], [0.5, note]]);
+    });
   });
 
   it('keeps % its own confidence where the other model read digits for it (96, 94: its habit), and nothing else', () => {
@@ -73,11 +106,12 @@ describe('amountReadAgain', () => {
 });
 
 describe('markSuspects', () => {
-  it('marks 一 between two digits as a possible range mark, at a line’s end too (9:00一 | 20:30), and not 一 in words', () => {
+  it('marks 一 between two numbers as a possible range mark, at a line’s end too (9:00一 | 20:30), after a % (30%一40%), and not 一 in words', () => {
     const symbols = (texts: [string, number][]): MarkedSymbol[] => texts.map(([text, line], i) => ({ text, x0: i * 30, x1: i * 30 + 24, y0: line * 50, y1: line * 50 + 40, confidence: 0.98, word: 0, line }));
     const marks = (texts: [string, number][]) => markSuspects({ text: '', confidence: 0.98, symbols: symbols(texts) }).symbols.filter((s) => s.rangeMark).map((s) => s.text);
     expect(marks([['9', 0], [':', 0], ['0', 0], ['0', 0], ['一', 0], ['1', 0], ['7', 0]])).toEqual(['一']);
     expect(marks([['0', 0], ['0', 0], ['一', 0], ['2', 1], ['0', 1]])).toEqual(['一']);
+    expect(marks([['3', 0], ['0', 0], ['%', 0], ['一', 0], ['4', 0], ['0', 0], ['%', 0]])).toEqual(['一']);
     expect(marks([['周', 0], ['一', 0], ['至', 0], ['周', 0], ['六', 0], ['9', 0]])).toEqual([]);
   });
 

@@ -68,3 +68,20 @@ describe('a rate’s target read by OCR with its % as digits', () => {
     }
   });
 });
+
+describe('level names read by OCR', () => {
+  it('writes a level name one character off as its code’s name (1-严出指标 → 1-产出指标, 11-数量指际 → 11-数量指标)', () => {
+    const [indicator] = stitchedToDraftRow(row('1、1-严出指标；11-数量指际；宣传场次；实施周期指标值:≥4场；年度指标值:≥4场。')).indicators;
+    expect(indicator!.level1.value).toEqual({ code: '1', name: '产出指标' });
+    expect(indicator!.level2.value).toEqual({ code: '11', name: '数量指标' });
+    expect(indicator!.level1.notes.join(' ')).toMatch(/严出指标 read as 产出指标, the name of level code 1/);
+  });
+
+  it('flags a level name outside the format’s vocabulary that no code dictates, and leaves the names of the vocabulary alone', () => {
+    const [odd] = stitchedToDraftRow(row('1、1-严出标准；22-社会效益；宣传场次；实施周期指标值:≥4场；年度指标值:≥4场。')).indicators;
+    expect(odd!.level1.value.name).toBe('严出标准');
+    expect(odd!.level1.confidence).toBeLessThan(0.9);
+    expect(odd!.level1.notes.join(' ')).toMatch(/严出标准 is no level 1 name of the format: misread/);
+    expect(odd!.level2.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -43,6 +43,10 @@ describe('normalizeCodePoint and normalizeText', () => {
     expect(normalizeText('发现—派遣')).toBe('发现—派遣');
   });
 
+  it('writes the tilde of a range as the full-width tilde where a ToUnicode map gave the wave dash (30%〜40%)', () => {
+    expect(normalizeText('30%\u301c40%')).toBe('30%\uff5e40%');
+  });
+
   it('turns NBSP and other odd spaces into a plain space, but keeps the ideographic space', () => {
     expect(normalizeText('总计\u00A0100')).toBe('总计 100');
     expect(normalizeText('a\u2002b\u202Fc\u205Fd')).toBe('a b c d');

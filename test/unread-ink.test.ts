@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markUnreadInk } from '../extractors/raster/unread-ink.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
 const DOUBT = /ink between two characters that OCR did not read/;
@@ -73,3 +74,14 @@ describe('markUnreadInk', () => {
   });
 });
 
+
+describe('markUnreadInk on a real scan', () => {
+  it('doubts the characters beside a quote mark both models dropped, high in the line (政务服务“好差评”, LXGW WenKai, 300 dpi)', async () => {
+    const crop = await fixtureCrop('quote-dropped-between-characters-wenkai.png');
+    const read = excerptSymbols([['政', 935, 958, 753, 786, 0], ['务', 961, 1012, 753, 786, 0], ['服', 1014, 1032, 755, 786, 0], ['务', 1036, 1076, 753, 786, 0], ['好', 1095, 1121, 753, 786, 0]], 900, 740);
+    const out = markUnreadInk(read, crop, SETTINGS);
+    // (政 starts the excerpt, with the ； before it cut off at its edge: only the characters after it are asked about.)
+    expect(out.slice(1).map((s) => s.doubt ?? null)).toEqual([null, null, 'a mark between two characters that OCR did not read: punctuation may be missing', 'a mark between two characters that OCR did not read: punctuation may be missing']);
+    expect(out[3]!.confidence).toBe(0.5);
+  });
+});

@@ -31,13 +31,15 @@ export interface ComparatorSettings {
  * followed by a digit is classified by its pixels. A changed symbol carries the repair.
  */
 export function repairComparators(result: MarkedResult, crop: Crop, settings: ComparatorSettings): MarkedResult {
-  // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole.
+  // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole. Unless the ink shows two
+  // glyphs side by side, the text's own >= (a ≥ stacks its chevron over its bar, in the same columns).
   const merged: MarkedSymbol[] = [];
+  const readLines = medianLineExtents(result.symbols);
   for (let i = 0; i < result.symbols.length; i++) {
     const s = result.symbols[i]!;
     const eq = result.symbols[i + 1];
     const after = result.symbols[i + 2];
-    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text)) {
+    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text) && !sideBySide(crop, s, eq, readLines.get(s.line)!, settings)) {
       merged.push({ ...s, text: `${s.text}=`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence) });
       i++;
     } else merged.push(s);
@@ -101,6 +103,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     }
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
     if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
+    // OCR read two glyphs (>=) and the shape one that is neither ≥ nor ≤: one of the two was lost, or the text
+    // wrote >= with its glyphs touching (Noto Sans bold).
+    if (s.text.length === 2 && reading.char !== '≥' && reading.char !== '≤') {
+      return { ...s, text: reading.char, confidence: Math.min(reading.confidence, 0.5), repair: `OCR read ${s.text}, its shape is ${reading.char}`, doubt: `OCR read ${s.text} (two glyphs) where the shape is one ${reading.char}: it may be ${s.text}` };
+    }
     return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
   });
   return { ...result, symbols };
@@ -335,6 +342,40 @@ function colonLeftOf(crop: Crop, x: number, rows: { y0: number; y1: number }, em
 }
 
 /** A line's height (the em), and the crop rows a glyph of it may use: its body and a little above and below. */
+/**
+ * Whether the ink about two symbols' boxes (pixels of the read) is two glyphs side by side, the second an = (two
+ * thin bars, one above the other) and the first another glyph left of it: the text's own >=. A ≥ stacks its
+ * chevron over its bar in the same columns, one run of ink. Tesseract's boxes run right of their ink (LXGW
+ * WenKai's > by a quarter of an em), so the search starts half an em left of them.
+ */
+function sideBySide(crop: Crop, a: MarkedSymbol, b: MarkedSymbol, line: { y0: number; y1: number }, settings: ComparatorSettings): boolean {
+  const p = settings.padding;
+  const { em, rows } = lineBody(line, p);
+  const from = Math.max(0, Math.ceil(Math.min(a.x0, b.x0) - p - 0.6 * em));
+  const to = Math.min(crop.width, Math.ceil(Math.max(a.x1, b.x1) - p + 0.1 * em));
+  // A run cut by either end of the columns looked at is part of a glyph beyond them (the 1 of 12,000 after ≥).
+  const runs = inkColumnRuns(crop, rows, settings.inkThreshold, from, to).filter((r) => r.x1 - r.x0 >= 0.15 * em && r.x0 > from && r.x1 < to);
+  const equals = runs.findIndex((r) => isEqualsSign(crop, r, em, settings.inkThreshold));
+  return equals > 0 && !isEqualsSign(crop, runs[equals - 1]!, em, settings.inkThreshold);
+}
+
+/** Whether a run of ink is an =: wider than 0.3 em (a colon's dots are not), its rows with ink two bands, each thinner than 0.15 em. */
+function isEqualsSign(crop: Crop, run: { x0: number; x1: number; y0: number; y1: number }, em: number, threshold: number): boolean {
+  if (run.x1 - run.x0 < 0.3 * em) return false;
+  const bands: number[] = [];
+  let height = 0;
+  for (let y = run.y0; y <= run.y1; y++) {
+    let ink = false;
+    for (let x = run.x0; x < run.x1 && !ink && y < run.y1; x++) ink = crop.data[y * crop.width + x]! < threshold;
+    if (ink) height++;
+    else if (height > 0) {
+      bands.push(height);
+      height = 0;
+    }
+  }
+  return bands.length === 2 && bands.every((h) => h < 0.15 * em);
+}
+
 function lineBody(line: { y0: number; y1: number }, padding: number): { em: number; rows: { y0: number; y1: number } } {
   const em = line.y1 - line.y0;
   return { em, rows: { y0: line.y0 - padding - 0.15 * em, y1: line.y1 - padding + 0.15 * em } };

@@ -139,7 +139,7 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
   /**
    * Whether the columns between two symbols of a line hold a mark of their own: ink apart from both glyphs (a
    * blank column on either side), small (under half an em each way) and in the lower half of the line, as a
-   * comma, a point or a 、 is. Pixels of the padded read.
+   * comma, a point or a 、 is, or high in it, as a quote is. Pixels of the padded read.
    */
   function unreadMarkBetween(a: MarkedSymbol, b: MarkedSymbol, h: number): boolean {
     // Ink that touches a glyph belongs to it (Tesseract's boxes stop short): step over it to the first blank column.
@@ -151,11 +151,14 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     let to = Math.floor(b.x0 - p) - 1;
     while (to > from && column(to)) to--;
     // Both ends are blank columns, so a mark between them never touches either.
-    return to - from > 1 && markIn(from, to + 1, { y0: y0 + p, y1: Math.max(a.y1, b.y1) }, h);
+    return to - from > 1 && markIn(from, to + 1, { y0: y0 + p, y1: Math.max(a.y1, b.y1) }, h, true);
   }
 
-  /** Whether columns `x0..x1` (exclusive) hold one small mark low in the line body `line` (padded pixels). */
-  function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number): boolean {
+  /**
+   * Whether columns `x0..x1` (exclusive) hold one small mark low in the line body `line` (padded pixels), or,
+   * `between` two characters, high in it.
+   */
+  function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number, between = false): boolean {
     const top = Math.max(0, Math.floor(line.y0 - p));
     const bottom = Math.min(crop.height, Math.ceil(line.y1 - p + MARK_BELOW_LINE * h));
     const box = inkBox(x0, x1, top, bottom);
@@ -164,7 +167,10 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     if (box.x0 <= Math.max(0, x0) || box.x1 >= Math.min(crop.width, x1)) return false;
     const small = box.x1 - box.x0 <= MARK_MAX_SIZE * h && box.y1 - box.y0 <= MARK_MAX_SIZE * h;
     const low = (box.y0 + box.y1) / 2 >= top + (line.y1 - line.y0) / 2;
-    return small && low;
+    // High in the line, a mark is a quote (LXGW WenKai's “ sits close to the character it opens, and both models
+    // drop it): between two characters only, for past a line's end the ink of a raised mark is no comma's.
+    const high = between && box.y1 <= top + 0.6 * (line.y1 - line.y0);
+    return small && (low || high);
   }
 }
 

@@ -18,6 +18,8 @@ import type { PositionedText } from './positioned-text.js';
 /** Confidence of a character taken from the other model because the document writes it so elsewhere. */
 export const VOCABULARY_REPAIR_CONFIDENCE = 0.85;
 
+// A dispute whose note names the dictionary's word for the first reading (`secondRead`) does not match: the
+// document's words do not overturn what the general dictionary found likelier by far.
 const DISPUTE_RE = new RegExp(`^${DISPUTED_DOUBT}: one read (\\p{Script=Han}{1,3}), the other (\\p{Script=Han}{1,3})$`, 'u');
 const HAN = /\p{Script=Han}/u;
 

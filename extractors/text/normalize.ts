@@ -56,6 +56,9 @@ export function normalizeCodePoint(cp: number): string {
   // GB 18030; fonts share one glyph, and a ToUnicode map may pick either (Chromium with Droid Sans Fallback
   // writes ― for —). The em dash is the form the tables are written in.
   if (cp === 0x2015) return '\u2014';
+  // The same for the tilde of a range (GB 2312 0xA1AB, 30%～40%): U+FF5E in GB 18030, U+301C (the wave dash of
+  // JIS tables) in some ToUnicode maps (Chromium with Noto Sans CJK SC and LXGW WenKai writes 〜).
+  if (cp === 0x301c) return '\uff5e';
   // Odd spaces become a plain space; U+3000 (ideographic space) is a real character of CJK text and stays.
   if (cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return ' ';
   if ((cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0xad || cp === 0x2060) return '';

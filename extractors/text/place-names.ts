@@ -99,6 +99,16 @@ export function repairPlaceNames(t: PositionedText, places: readonly Place[], do
     const n = division.length;
     for (let i = 0; i + n <= text.length; i++) {
       const window = text.slice(i, i + n);
+      if (window === division && !taken(i, i + n)) {
+        // Spelled right already, by an earlier repair that only made it likely (the other OCR model's 荔 where the
+        // first read 功, taken because the dictionary has 荔湾区): the document's own division vouches for it as
+        // for a repair of its own.
+        for (let k = i; k < i + n; k++) {
+          const box = t.boxes[k];
+          if (box?.repair && !box.doubt && (box.confidence ?? 1) < doubtfulBelow) edits.push({ start: k, end: k + 1, text: text[k]!, why: `${box.repair}; ${text[k]} of ${division}, the document's own ${city}${division}` });
+        }
+        continue;
+      }
       const at = oneSubstitution(division, window);
       if (at < 0 || taken(i, i + n)) continue;
       // A mark where the division's character would stand is a mark (“文化荔湾”), not a misread character.

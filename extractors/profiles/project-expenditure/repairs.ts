@@ -80,6 +80,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
     if (prefix.replace(/\s/g, '') === wanted || /^\s*\d{1,2}\s*[、,，.]/.test(prefix)) continue;
     edits.push({ start, end: start + prefix.length, text: wanted, why: `item number and level code «${prefix}» before ${m[3]} read as ${wanted}` });
   }
+  edits.push(...levelNameEdits(text));
   edits.push(...itemBoundaryEdits(text));
   edits.push(...separatorEdits(t));
   level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
@@ -126,6 +127,30 @@ export function repairAmountText(t: PositionedText): PositionedText {
     }
   }
   return edits.length === 0 ? t : applyEdits(t, edits);
+}
+
+/**
+ * A level name one character off the name its code dictates (1-严出指标 → 1-产出指标, 11-数量指际 → 11-数量指标): the
+ * code was read, and the format gives each code one name (a level-2 code its name with or without 指标).
+ */
+function levelNameEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  const byCode = (names: Readonly<Record<string, string>>, code: string) => Object.keys(names).filter((n) => names[n] === code).sort((a, b) => b.length - a.length);
+  for (const m of text.matchAll(/(?<![\d])(\d{1,2})\s*[-－]\s*(?=\p{Script=Han})/gu)) {
+    const code = m[1]!;
+    const start = m.index! + m[0].length;
+    for (const name of byCode(code.length === 1 ? LEVEL1_CODES : LEVEL2_CODES, code)) {
+      const window = text.slice(start, start + name.length);
+      // Whole: a separator (or the end) after it, so that 数量指标 is not made of 数量指示牌.
+      if (!/^\s*(?:[；;，,。]|$)/.test(text.slice(start + name.length))) continue;
+      if (window === name) break;
+      const at = oneSubstitution(name, window);
+      if (at < 0 || !/\p{Script=Han}/u.test(window[at]!)) continue;
+      edits.push({ start: start + at, end: start + at + 1, text: name[at]!, why: `${window} read as ${name}, the name of level code ${code}` });
+      break;
+    }
+  }
+  return edits;
 }
 
 /** The characters a target's value can end with: a digit, %, a unit, or a word such as 完成 or 是. */

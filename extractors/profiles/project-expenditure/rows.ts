@@ -11,7 +11,7 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
-import { repairAmountText, repairIndicatorText } from './repairs.js';
+import { LEVEL1_CODES, LEVEL2_CODES, repairAmountText, repairIndicatorText } from './repairs.js';
 import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
 import { applyEdits, isOcrText } from '../../text/text-edits.js';
 import { oneSubstitution } from '../../text/substitution.js';
@@ -158,6 +158,12 @@ function parsedToDraftIndicator(
   if (ocrRead && p.value !== null && a.value !== null && p.unit === a.unit && bare(draft.periodTarget) !== bare(draft.annualTarget)) {
     const [without, other] = bare(draft.periodTarget) ? [draft.periodTarget, a.raw] : [draft.annualTarget, p.raw];
     capConfidence(without, NEAR_MISS_CAP, `${without.value.raw} has no comparator where its twin ${other} has one: OCR may have dropped it`);
+  }
+  // The format's level names are a fixed vocabulary: one OCR read outside it is misread (严出指标), even where the
+  // repairs could not say as what. A text layer says what the document says.
+  for (const [f, names, level] of [[draft.level1, LEVEL1_CODES, 'level 1'], [draft.level2, LEVEL2_CODES, 'level 2']] as const) {
+    const name = f.value.name;
+    if (ocrRead && name !== '' && !(name in names)) capConfidence(f, NEAR_MISS_CAP, `${name} is no ${level} name of the format: misread`);
   }
   if (item.problems.length > 0) {
     const itemText = sliceText(text, item.span.start, item.span.end).text;

@@ -1,0 +1,109 @@
+/**
+ * The general lexicon (jieba's dictionary as a unigram model), the verdicts it gives between two readings, and the
+ * characters it finds out of place.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLexicon, dictTextToEntries, judgeReadings, loadLexicon, textToWords } from '../extractors/text/lexicon.js';
+import { doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
+import type { PositionedText } from '../extractors/text/positioned-text.js';
+import { placedText } from './helpers/builders.js';
+
+describe('dictTextToEntries', () => {
+  it('reads word, count and tag lines, keeping words that hold a Han character', () => {
+    expect([...dictTextToEntries('覆盖 2078 v\nAT&T 3 nz\n4S店 3 n\n\n坏行 0 n\n')]).toEqual([
+      ['覆盖', 2078],
+      ['4S店', 3],
+    ]);
+  });
+});
+
+describe('createLexicon', () => {
+  it('counts each word once, at its larger count, and rejects counts that are not positive', () => {
+    const lexicon = createLexicon([
+      ['筛查', 27],
+      ['筛查', 30],
+      ['查', 5],
+    ]);
+    expect([lexicon.count('筛查'), lexicon.count('查'), lexicon.count('簿查'), lexicon.total, lexicon.longest]).toEqual([30, 5, 0, 35, 2]);
+    expect(() => createLexicon([['查', 0]])).toThrow('Expected a positive count for 查, got 0');
+  });
+});
+
+describe('textToWords', () => {
+  const lexicon = createLexicon([
+    ['听力', 10],
+    ['筛查', 10],
+    ['听', 5],
+    ['力', 5],
+    ['筛', 1],
+    ['查', 20],
+  ]);
+
+  it('splits into the likeliest words, and scores the split as the product of their probabilities', () => {
+    const split = textToWords(lexicon, '听力筛查');
+    expect(split.words).toEqual(['听力', '筛查']);
+    expect(split.logProbability).toBeCloseTo(2 * Math.log(10 / 51), 10);
+  });
+
+  it('scores a character the dictionary lacks as seen half a time', () => {
+    const split = textToWords(lexicon, '簿查');
+    expect(split.words).toEqual(['簿', '查']);
+    expect(split.logProbability).toBeCloseTo(Math.log(0.5 / 51) + Math.log(20 / 51), 10);
+  });
+});
+
+describe('judgeReadings (jieba’s dictionary)', () => {
+  const lexicon = loadLexicon();
+
+  it('takes the other reading where it makes a word and the first makes none (对簿查 against 对筛查)', () => {
+    expect(judgeReadings(lexicon, '听力筛查，对', '簿', '筛', '查阳性个案')).toEqual({ pick: 'other', word: '筛查' });
+  });
+
+  it('confirms the first reading where it makes a word and the other does not (殡葬 against 殡匡)', () => {
+    expect(judgeReadings(lexicon, '殡', '葬', '匡', '服务')).toEqual({ pick: 'first', word: '殡葬' });
+  });
+
+  it('says nothing where neither reading is much likelier', () => {
+    expect(judgeReadings(lexicon, '', '踊沥', '踴瀝', '')).toBeNull();
+  });
+
+  it('says nothing where the likelier reading stands alone, outside any word (加国 against 加囹: 国 is only commoner)', () => {
+    expect(judgeReadings(lexicon, '抢险', '国', '囹', '和修缮')).toBeNull();
+  });
+
+  it('reads the context only up to a mark: what stands beyond a comma is another phrase', () => {
+    // Without the comma, 查 would join 筛 across it.
+    expect(judgeReadings(lexicon, '对', '簿', '筛', '，查')).toBeNull();
+  });
+
+  it('compares only runs of Han characters of the same length', () => {
+    expect(judgeReadings(lexicon, '', '覆', '履盖', '率')).toBeNull();
+    expect(judgeReadings(lexicon, '', '1', '工', '作')).toBeNull();
+  });
+});
+
+describe('doubtRareCharacters', () => {
+  const ocr = (text: string, confidence = 0.94): PositionedText => {
+    const t = placedText(text);
+    return { text: t.text, boxes: t.boxes.map((b) => (b ? { ...b, confidence } : b)) };
+  };
+
+  it('doubts a sure character that stands alone and that the dictionary seldom has alone (孚产妇, both models agreeing on 孚)', () => {
+    const out = doubtRareCharacters(ocr('孚产妇及儿童健康管理'), loadLexicon(), 0.9);
+    expect(out.boxes.map((b) => b!.confidence)).toEqual([0.8, 0.94, 0.94, 0.94, 0.94, 0.94, 0.94, 0.94, 0.94, 0.94]);
+    expect(out.boxes[0]!.doubt).toBe('孚 stands alone here, and the dictionary seldom has it alone: it may be misread');
+  });
+
+  it('leaves the same text read right alone, characters common alone (及, 的), characters already doubted or repaired, and text layers', () => {
+    const lexicon = loadLexicon();
+    const right = ocr('孕产妇及儿童健康管理');
+    expect(doubtRareCharacters(right, lexicon, 0.9)).toBe(right);
+    const doubtful = ocr('孚产妇', 0.6);
+    expect(doubtRareCharacters(doubtful, lexicon, 0.9)).toBe(doubtful);
+    const repaired = ocr('孚产妇');
+    const marked = { ...repaired, boxes: [{ ...repaired.boxes[0]!, repair: 'a repair' }, ...repaired.boxes.slice(1)] };
+    expect(doubtRareCharacters(marked, lexicon, 0.9)).toBe(marked);
+    const layer = placedText('孚产妇');
+    expect(doubtRareCharacters(layer, lexicon, 0.9)).toBe(layer);
+  });
+});
