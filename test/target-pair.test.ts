@@ -85,3 +85,35 @@ describe('level names read by OCR', () => {
     expect(odd!.level2.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('a comparator whose shape said nothing', () => {
+  /** The indicators cell with the comparator at `at` marked as the comparator slot marks one it could not read. */
+  function undecidedAt(indicators: string, at: number): StitchedRow {
+    const r = row(indicators);
+    const cell = r.cells.get('indicators')!;
+    const boxes = cell.text.boxes.map((b, i) => (i === at ? { ...b!, confidence: 0.5, repair: '> before a number could be a comparator (≥ ≤ > < =); its shape did not say which' } : b));
+    return { ...r, cells: new Map([...r.cells, ['indicators', { ...cell, text: { text: cell.text.text, boxes } }]]) };
+  }
+
+  it('takes its twin target’s comparator where the two are alike in all else (>95% beside ≥95%), flagged', () => {
+    const text = '1、1-产出指标；12-质量指标；合格率；实施周期指标值:>95%；年度指标值:≥95%。';
+    const [indicator] = stitchedToDraftRow(undecidedAt(text, text.indexOf('>'))).indicators;
+    expect(indicator!.periodTarget.value).toMatchObject({ raw: '≥95%', comparator: '>=', value: 95 });
+    expect(indicator!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(indicator!.periodTarget.notes.join(' ')).toMatch(/> read as ≥: its shape did not say which, and its twin ≥95% reads ≥/);
+    // The twin is no longer one character off it.
+    expect(indicator!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('leaves it where the twin differs in more than the comparator, or where the twin’s shape said nothing either', () => {
+    const other = '1、1-产出指标；12-质量指标；合格率；实施周期指标值:>95%；年度指标值:≥90%。';
+    expect(stitchedToDraftRow(undecidedAt(other, other.indexOf('>'))).indicators[0]!.periodTarget.value.raw).toBe('>95%');
+    const both = '1、1-产出指标；12-质量指标；合格率；实施周期指标值:>95%；年度指标值:>95%。';
+    const r = undecidedAt(both, both.indexOf('>'));
+    const cell = r.cells.get('indicators')!;
+    const at = both.lastIndexOf('>');
+    const boxes = cell.text.boxes.map((b, i) => (i === at ? { ...b!, repair: '> before a number could be a comparator (≥ ≤ > < =); its shape did not say which' } : b));
+    const [indicator] = stitchedToDraftRow({ ...r, cells: new Map([...r.cells, ['indicators', { ...cell, text: { text: both, boxes } }]]) }).indicators;
+    expect([indicator!.periodTarget.value.raw, indicator!.annualTarget.value.raw]).toEqual(['>95%', '>95%']);
+  });
+});

@@ -18,6 +18,9 @@ function inTargetText(symbols: readonly MarkedSymbol[], i: number): boolean {
 /** Characters that begin a target before its number as words of their own (约100人, 近3年, 超过5次, 第1季度, 每年2次). */
 const TARGET_PREFIX_WORDS = /[约近超达第每前共全满逾至少多不低高大小累年月日季周]/u;
 
+/** How the repair of a comparator whose shape said nothing ends: the rows stage may take its twin's comparator. */
+export const UNDECIDED_SHAPE = 'its shape did not say which';
+
 /** What the comparator slot needs of the OCR settings. */
 export interface ComparatorSettings {
   /** White margin around the crop Tesseract read, pixels. */
@@ -101,7 +104,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
       if (reading && (reading.char === '≥' || reading.char === '≤')) return { ...s, text: reading.char, confidence: Math.min(s.confidence, reading.confidence), repair: `OCR read ${s.text}, its shape is ${reading.char}` };
       return comparatorInText ? { ...s, confidence: Math.min(s.confidence, 0.5), doubt: `${s.text} could be another comparator (≥ ≤ > <): its shape did not say` } : s;
     }
-    if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); its shape did not say which` };
+    if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); ${UNDECIDED_SHAPE}` };
     if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
     // OCR read two glyphs (>=) and the shape one that is neither ≥ nor ≤: one of the two was lost, or the text
     // wrote >= with its glyphs touching (Noto Sans bold).

@@ -13,6 +13,10 @@
  * a reading that made its context at least e⁵ (about 150) times likelier than the other did, *and* stood inside one
  * of the dictionary's words, was the right one every time it could be told (391 times in 391): 245 times the
  * first model's, 146 times the other's. Between the margins, the dictionary says nothing and the dispute stays.
+ * `secondRead` (extractors/raster/ocr-cells.ts) takes the other model's reading on such a verdict, flagged; a
+ * verdict for the first model's only names the word in the dispute's note (why: see there).
+ *
+ * `doubtRareCharacters` (lexicon-doubts.ts) uses the same split for a character both models agreed on.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';

@@ -16,6 +16,7 @@ import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
 import { applyEdits, isOcrText } from '../../text/text-edits.js';
 import { oneSubstitution } from '../../text/substitution.js';
 import { AMOUNT_KEYS } from './sum-groups.js';
+import { UNDECIDED_SHAPE } from '../../raster/comparator-slot.js';
 
 
 export const parseProjectRows: Stage<StitchedRow[], DraftRow[]> = (stitched) => {
@@ -126,11 +127,12 @@ function parsedToDraftIndicator(
     periodTarget: target(item.periodTarget),
     annualTarget: target(item.annualTarget),
   };
+  const ocrRead = isOcrText(sliceText(text, item.span.start, item.span.end));
+  if (ocrRead) takeTwinComparator(draft, item, text);
   // OCR drops a comparator or a digit now and then; period and annual targets one character apart (≥1次 / 1次,
   // 100% / 10%) are usually the same target misread once.
-  const period = item.periodTarget?.raw ?? '';
-  const annual = item.annualTarget?.raw ?? '';
-  const ocrRead = isOcrText(sliceText(text, item.span.start, item.span.end));
+  const period = draft.periodTarget.value.raw;
+  const annual = draft.annualTarget.value.raw;
   for (const [raw, field] of [[period, draft.periodTarget], [annual, draft.annualTarget]] as const) {
     // A target of digits that does not parse as one (10%0) is a number OCR garbled, not a text target.
     if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=\s]+$/.test(raw)) {
@@ -174,6 +176,35 @@ function parsedToDraftIndicator(
   }
   return draft;
 }
+
+/**
+ * A comparator whose shape said nothing (> or ≥: LXGW WenKai's ≥ at 200 dpi) in a target that is its twin's in all
+ * else, where the twin's comparator was read: a table writes the two targets of an indicator alike (none of 355
+ * pairs of numbers in one unit in the samples' sources differs in its comparator), so the twin's is taken. A
+ * likely reading, flagged.
+ */
+function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: PositionedText): void {
+  const pair = [
+    [draft.periodTarget, item.periodTarget],
+    [draft.annualTarget, item.annualTarget],
+  ] as const;
+  const comparatorBox = (p: ParsedIndicator['periodTarget']) => {
+    const at = p ? p.raw.search(/[≥≤<>]/) : -1;
+    return p && at === 0 && text.text.slice(p.span.start, p.span.end) === p.raw ? text.boxes[p.span.start] : undefined;
+  };
+  const undecided = (p: ParsedIndicator['periodTarget']) => comparatorBox(p)?.repair?.endsWith(UNDECIDED_SHAPE) ?? false;
+  for (const [k, [field, parsed]] of pair.entries()) {
+    const [twinField, twinParsed] = pair[1 - k]!;
+    if (!parsed || !twinParsed || !undecided(parsed) || undecided(twinParsed) || !comparatorBox(twinParsed)) continue;
+    const raw = twinParsed.raw[0]! + parsed.raw.slice(1);
+    if (raw === parsed.raw || raw !== twinParsed.raw) continue;
+    field.value = parseTarget(raw);
+    capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${parsed.raw[0]} read as ${twinParsed.raw[0]}: its shape did not say which, and its twin ${twinField.value.raw} reads ${twinParsed.raw[0]}`);
+  }
+}
+
+/** Confidence of a comparator taken from its twin target. */
+const TWIN_COMPARATOR_CONFIDENCE = 0.85;
 
 /** A value read by OCR that is one character off its twin: one of the two is likely misread. */
 const NEAR_MISS_CAP = 0.6;
