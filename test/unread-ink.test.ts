@@ -85,3 +85,22 @@ describe('markUnreadInk on a real scan', () => {
     expect(out[3]!.confidence).toBe(0.5);
   });
 });
+
+describe('markUnreadInk: a quote inside a box', () => {
+  it('doubts the characters beside a quote that the box of the one before it runs over: two small strokes high in the line (及“西, LXGW WenKai, Group 4)', async () => {
+    const crop = await fixtureCrop('quote-inside-the-box-before-it-wenkai-g4.png');
+    const read = excerptSymbols([['育', 23, 55, 71, 106, 0], ['及', 69, 93, 74, 105, 0], ['西', 97, 141, 72, 105, 0]], 10, 60);
+    const out = markUnreadInk(read, crop, SETTINGS);
+    expect(out.map((s) => s.doubt ?? null)).toEqual([null, 'a mark between two characters that OCR did not read: punctuation may be missing', expect.any(String)]);
+    // (西 ends the excerpt, so the next character's ink, cut off at its edge, says so too.)
+    expect(out.map((s) => s.confidence)).toEqual([0.95, 0.5, 0.5]);
+  });
+
+  it('takes one small stroke high in the line, inside the boxes, for a character’s dot, not a quote', async () => {
+    const crop = await fixtureCrop('quote-inside-the-box-before-it-wenkai-g4.png');
+    // The same line with the quote's second stroke painted white (columns 93–97): one stroke is left.
+    const white: typeof crop = { ...crop, data: crop.data.map((v, i) => (i % crop.width >= 93 && i % crop.width < 98 ? 255 : v)) };
+    const read = excerptSymbols([['育', 23, 55, 71, 106, 0], ['及', 69, 93, 74, 105, 0], ['西', 97, 141, 72, 105, 0]], 10, 60);
+    expect(markUnreadInk(read, white, SETTINGS)[1]!.doubt).toBeUndefined();
+  });
+});

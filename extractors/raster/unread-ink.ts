@@ -3,6 +3,7 @@
  * leaves ink on the page between or beside the symbols it did read.
  */
 import type { Crop, MarkedSymbol } from './ocr-read.js';
+import { inkColumnRuns } from './ink-columns.js';
 
 /** What the check needs of the OCR settings. */
 export interface UnreadInkSettings {
@@ -151,14 +152,29 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     let to = Math.floor(b.x0 - p) - 1;
     while (to > from && column(to)) to--;
     // Both ends are blank columns, so a mark between them never touches either.
-    return to - from > 1 && markIn(from, to + 1, { y0: y0 + p, y1: Math.max(a.y1, b.y1) }, h, true);
+    const line = { y0: y0 + p, y1: Math.max(a.y1, b.y1) };
+    if (to - from > 1 && markIn(from, to + 1, line, h, 'low or high')) return true;
+    // Or the boxes run over the mark (LXGW WenKai's “ on a Group 4 scan, inside the box of the character before
+    // it): the runs of ink from the middle of one glyph to the middle of the next, each glyph's own run at either
+    // end, hold a mark of their own between them.
+    const runs = inkColumnRuns(crop, { y0, y1 }, settings.inkThreshold, Math.round((a.x0 + a.x1) / 2 - p), Math.round((b.x0 + b.x1) / 2 - p));
+    const aMiddle = Math.round((a.x0 + a.x1) / 2 - p);
+    const bMiddle = Math.round((b.x0 + b.x1) / 2 - p);
+    if (runs.length < 3 || runs[0]!.x0 !== aMiddle || runs.at(-1)!.x1 !== bMiddle) return false;
+    // A quote is two strokes side by side (“ ”), which tells it from the dot of a character (为, 头) left outside a
+    // box: two small high runs, close together.
+    const middle = runs.slice(1, -1);
+    return middle.some((r, k) => {
+      const next = middle[k + 1];
+      return next !== undefined && next.x0 - r.x1 <= 0.25 * h && next.x1 - r.x0 <= 0.6 * h && markIn(r.x0 - 1, r.x1 + 1, line, h, 'high') && markIn(next.x0 - 1, next.x1 + 1, line, h, 'high');
+    });
   }
 
   /**
-   * Whether columns `x0..x1` (exclusive) hold one small mark low in the line body `line` (padded pixels), or,
-   * `between` two characters, high in it.
+   * Whether columns `x0..x1` (exclusive) hold one small mark in the line body `line` (padded pixels): low in it (a
+   * comma, a point), or, between two characters, high in it (a quote) as `where` allows.
    */
-  function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number, between = false): boolean {
+  function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number, where: 'low' | 'low or high' | 'high' = 'low'): boolean {
     const top = Math.max(0, Math.floor(line.y0 - p));
     const bottom = Math.min(crop.height, Math.ceil(line.y1 - p + MARK_BELOW_LINE * h));
     const box = inkBox(x0, x1, top, bottom);
@@ -169,8 +185,8 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     const low = (box.y0 + box.y1) / 2 >= top + (line.y1 - line.y0) / 2;
     // High in the line, a mark is a quote (LXGW WenKai's “ sits close to the character it opens, and both models
     // drop it): between two characters only, for past a line's end the ink of a raised mark is no comma's.
-    const high = between && box.y1 <= top + 0.6 * (line.y1 - line.y0);
-    return small && (low || high);
+    const high = where !== 'low' && box.y1 <= top + 0.6 * (line.y1 - line.y0);
+    return small && ((low && where !== 'high') || high);
   }
 }
 
