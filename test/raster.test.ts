@@ -322,6 +322,13 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
+  it('reads an o after a target’s % as the circle of a ‰, flagged (36 times in 37 on the scans), where another stray character is dropped', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3%o；年度指标值:≤3%O。'));
+    expect(t.text).toBe('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3‰；年度指标值:≤3‰。');
+    expect(charRepairs(t)).toEqual(['«%o» read as ‰: the circle of a per mille sign', '«%O» read as ‰: the circle of a per mille sign']);
+    expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
+  });
+
   it('puts back, flagged, the middle dot OCR dropped between a unit per head and per time (元/生年), and leaves 人次 alone', () => {
     const head = '1、1-产出指标；14-成本指标；补助标准；';
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤600元/生年；年度指标值:≤600元/人次。`));

