@@ -37,12 +37,13 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
   // ≥ read as two symbols, > and =, before a number: one glyph, to be classified whole. Unless the ink shows two
   // glyphs side by side, the text's own >= (a ≥ stacks its chevron over its bar, in the same columns).
   const merged: MarkedSymbol[] = [];
-  const readLines = medianLineExtents(result.symbols);
+  // The read's lines, only for a read with > or < before = (most cells have none).
+  let readLines: Map<number, { y0: number; y1: number }> | undefined;
   for (let i = 0; i < result.symbols.length; i++) {
     const s = result.symbols[i]!;
     const eq = result.symbols[i + 1];
     const after = result.symbols[i + 2];
-    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text) && !sideBySide(crop, s, eq, readLines.get(s.line)!, settings)) {
+    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text) && !sideBySide(crop, s, eq, (readLines ??= medianLineExtents(result.symbols)).get(s.line)!, settings)) {
       merged.push({ ...s, text: `${s.text}=`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence) });
       i++;
     } else merged.push(s);

@@ -157,9 +157,9 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     // Or the boxes run over the mark (LXGW WenKai's “ on a Group 4 scan, inside the box of the character before
     // it): the runs of ink from the middle of one glyph to the middle of the next, each glyph's own run at either
     // end, hold a mark of their own between them.
-    const runs = inkColumnRuns(crop, { y0, y1 }, settings.inkThreshold, Math.round((a.x0 + a.x1) / 2 - p), Math.round((b.x0 + b.x1) / 2 - p));
     const aMiddle = Math.round((a.x0 + a.x1) / 2 - p);
     const bMiddle = Math.round((b.x0 + b.x1) / 2 - p);
+    const runs = inkColumnRuns(crop, { y0, y1 }, settings.inkThreshold, aMiddle, bMiddle);
     if (runs.length < 3 || runs[0]!.x0 !== aMiddle || runs.at(-1)!.x1 !== bMiddle) return false;
     // A quote is two strokes side by side (“ ”), which tells it from the dot of a character (为, 头) left outside a
     // box: two small high runs, close together.

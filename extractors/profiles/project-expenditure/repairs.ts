@@ -99,8 +99,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
     }
   }
   edits.push(...labelAndTargetEdits(text, edits));
-  // Per mille read as per cent and a letter o (3%o).
-  for (const m of text.matchAll(/(?<=\d)%[oO]/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%o read as ‰' });
+  // (Per mille read as per cent and a letter o, 3%o, is one of the target edits.)
   // Spaces inside a number (1,2 00).
   for (const m of text.matchAll(/\d[,.]?\d*( +)(?=[\d,.]*\d)/g)) {
     const start = m.index! + m[0].length - m[1]!.length;

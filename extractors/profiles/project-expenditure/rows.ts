@@ -165,7 +165,7 @@ function parsedToDraftIndicator(
   // repairs could not say as what. A text layer says what the document says.
   for (const [f, names, level] of [[draft.level1, LEVEL1_CODES, 'level 1'], [draft.level2, LEVEL2_CODES, 'level 2']] as const) {
     const name = f.value.name;
-    if (ocrRead && name !== '' && !(name in names)) capConfidence(f, NEAR_MISS_CAP, `${name} is no ${level} name of the format: misread`);
+    if (ocrRead && name !== '' && !Object.hasOwn(names, name)) capConfidence(f, NEAR_MISS_CAP, `${name} is no ${level} name of the format: misread`);
   }
   if (item.problems.length > 0) {
     const itemText = sliceText(text, item.span.start, item.span.end).text;

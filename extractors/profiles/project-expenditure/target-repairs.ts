@@ -18,6 +18,19 @@ const PER_MILLE_AT_MOST = 10;
 /** Edits of the labels' separators and the targets' numbers; none overlaps `earlier` or another. */
 export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edit[] {
   const edits: Edit[] = [];
+  // First what a % and the character after it make, so that a separator put back after that character (which
+  // rewrites the character with it) gives way: of overlapping edits the first pushed is kept.
+  // The cell's last 。 read as a letter or a digit after a %: a target ends at %.
+  const last = /(?<=年度指标值\s*[:：][^；;。]*)%([0-9a-zA-Z])\s*$/.exec(text);
+  if (last) edits.push({ start: last.index, end: last.index + 2, text: '%。', why: `«${last[1]}» after % at the end of the list read as 。` });
+  // ‰ read as % and a letter o (3%o): the o is the small circle of a ‰ (a Kai face's, or Zen Hei Sharp's), on the
+  // development and evaluation scans 36 times in 37, where reading it as % had been right once (100%o). Before the
+  // next item's number, the 。 that ends this one is lost with it. Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=\d)%([oO])(?=(\d+\s*、)?)/g)) {
+    if (last?.index === m.index) continue;
+    const after = m[2] !== undefined ? '。' : '';
+    edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«%${m[1]}» read as ‰${after}: the circle of a per mille sign`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   // The colon after a label read as ； (实施周期指标值;是;年度指标值:是): the value follows, then the next label or the
   // end. The value's first character is rewritten with it, so the target says it was repaired.
   for (const m of text.matchAll(/(实施周期指标值|年度指标值)\s*([；;])\s*(?=[^\s；;:：。][^；;。]*?(?:[；;]\s*年度指标值|。|$))/g)) {
@@ -57,22 +70,13 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const digit = m[1]!.replace(']', '');
     edits.push({ start: m.index!, end: m.index! + 2, text: digit, why: `«${m[1]}» read as ${digit}: no target holds a ]` });
   }
-  // The cell's last 。 read as a letter or a digit after a %: a target ends at %.
-  const last = /(?<=年度指标值\s*[:：][^；;。]*)%([0-9a-zA-Z])\s*$/.exec(text);
-  if (last) edits.push({ start: last.index, end: last.index + 2, text: '%。', why: `«${last[1]}» after % at the end of the list read as 。` });
-  // A target's % read with a stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split in
-  // two): a percentage goes no further than %, and rarely above 100; but %o is ‰. Likely readings, not dictated
-  // ones: flagged.
+  const taken = (start: number, end: number) => [...earlier, ...edits].some((e) => e.start < end && e.end > start);
+  // A target's % read with another stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split
+  // in two): a percentage goes no further than %, and rarely above 100. Likely readings, not dictated ones: flagged.
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)%([0-9a-zA-Z])(?=\s*(?:[；;。]|$|(\d+\s*、)))/g)) {
-    if ([...earlier, ...edits].some((e) => e.start < m.index! + 2 && e.end > m.index!)) continue;
+    if (taken(m.index!, m.index! + 2)) continue;
     // Before the next item's number, the stray character is the 。 that ends this one.
     const after = m[2] !== undefined ? '。' : '';
-    // An o after the % is the small circle of a ‰ (a Kai face's, or Zen Hei Sharp's): on the development and
-    // evaluation scans 36 times in 37, where reading it as % had been right once (100%o).
-    if (/^[oO]$/.test(m[1]!)) {
-      edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«%${m[1]}» read as ‰${after}: the circle of a per mille sign`, confidence: LIKELY_REPAIR_CONFIDENCE });
-      continue;
-    }
     edits.push({ start: m.index!, end: m.index! + 2, text: `%${after}`, why: `«%${m[1]}» read as %${after}: a percentage ends at %`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // (After the label's colon or the ； it was misread as, which an edit above puts back.) The 9 goes with the
