@@ -10,13 +10,15 @@
 // Producers: libreoffice (flat ODT -> soffice --headless --convert-to pdf), chromium (HTML -> --print-to-pdf),
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
-// chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai and chromium-notosansbold
-// (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai
-// CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
+// chromium-babelstone and chromium-serif-light (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid
+// Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK
+// SC bold, BabelStone Han, Noto Serif CJK SC Light), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
-// fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, poppler-utils, poppler-data.
+// fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
+// fonts-noto-cjk-extra (the Light weight of Noto Serif CJK SC), poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -51,6 +53,8 @@ const PLAN = {
   'liwan-wenguang': ['chromium-kaitim', 'chromium-zenheisharp'],
   // the same, for the fifth fresh evaluation set
   'liwan-renshe': ['chromium-wenkai', 'chromium-notosansbold'],
+  // the same, for the sixth fresh evaluation set
+  'liwan-shuiwu': ['chromium-babelstone', 'chromium-serif-light'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -243,12 +247,19 @@ const HTML_STYLES = {
     size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
   'chromium-notosansbold': { borders: true, page: 'A4 portrait', margin: '12mm 9mm', font: "'Noto Sans CJK SC'",
     size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20.5, 31], latinWordWrap: true, weight: 700 },
+  // And two more for the sixth: BabelStone Han (a Song face, from fonts-babelstone-han), portrait with wider margins,
+  // and Noto Serif CJK SC at its Light weight (300, from fonts-noto-cjk-extra) on A3 landscape at 10.5pt (五号), as
+  // a wide table is printed from a spreadsheet. Both wrap Latin words at spaces like the fourth's.
+  'chromium-babelstone': { borders: true, page: 'A4 portrait', margin: '20mm 15mm 18mm 15mm', font: "'BabelStone Han'",
+    size: '8.5pt', widths: [15.5, 8.5, 8, 8.5, 8, 20, 31.5], latinWordWrap: true },
+  'chromium-serif-light': { borders: true, page: 'A3 landscape', margin: '18mm 16mm 18mm 16mm', font: "'Noto Serif CJK SC'",
+    size: '10.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36], latinWordWrap: true, weight: 300 },
 };
 
 function html(src, producer) {
   const rows = renderRows(src);
   const esc = (s) => xml(s);
-  // weight (optional): the font weight of the whole table (th, td); the header and the sum rows are bold anyway
+  // weight (optional): the font weight of the table's cells; the header and the sum rows stay bold
   const { borders, page, margin, font, size, widths, latinWordWrap = false, weight = null } = HTML_STYLES[producer];
   const cellCss = borders
     ? 'border: 0.75pt solid #000; padding: 2.5pt 3pt;'
@@ -274,7 +285,7 @@ tr.sum td { font-weight: ${borders ? 'bold' : 'normal'}; }
 tr { break-inside: auto; page-break-inside: auto; }
 thead { display: table-header-group; }
 ${borders ? '' : 'thead th { padding-bottom: 6pt; }'}
-${weight ? `table, th, td { font-weight: ${weight}; }` : ''}
+${weight ? `td { font-weight: ${weight}; }\n${borders ? 'th, tr.sum td { font-weight: bold; }' : ''}` : ''}
 </style></head><body>
 <h1>${esc(src.title)}</h1>
 <div class="meta"><span>部门名称：${esc(src.department)}</span><span>单位：${esc(src.currencyUnit)}</span></div>
@@ -376,6 +387,8 @@ const PRODUCERS = {
   'chromium-zenheisharp': { render: (src, work) => compact(renderChromium(src, work, 'chromium-zenheisharp')), cuts: true },
   'chromium-wenkai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-wenkai')), cuts: true },
   'chromium-notosansbold': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosansbold')), cuts: true },
+  'chromium-babelstone': { render: (src, work) => compact(renderChromium(src, work, 'chromium-babelstone')), cuts: true },
+  'chromium-serif-light': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-light')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

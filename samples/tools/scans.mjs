@@ -17,6 +17,8 @@
 //                                             KaitiM GB and WenQuanYi Zen Hei Sharp), kept once --fresh3 was used
 //   node samples/tools/scans.mjs --fresh5 DIR the same, for a fifth fresh set (src/liwan-renshe.json, LXGW WenKai
 //                                             and Noto Sans CJK SC bold), kept once --fresh4 was used
+//   node samples/tools/scans.mjs --fresh6 DIR the same, for a sixth fresh set (src/liwan-shuiwu.json, BabelStone
+//                                             Han and Noto Serif CJK SC Light), kept once --fresh5 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -35,7 +37,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5'].find((f) => args.has(f));
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5', '--fresh6'].find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
@@ -104,7 +106,14 @@ const FRESH5 = [
   ...scansOf('liwan-renshe.chromium-wenkai', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-renshe.chromium-notosansbold', 'scan300', 'scan200-skew'),
 ];
-const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5 }[evaluationFlag] ?? SCANS;
+// The sixth fresh set of --fresh6: a sixth table written apart from the OCR work (src/liwan-shuiwu.json), in
+// BabelStone Han (a Song face) and Noto Serif CJK SC at its Light weight (A3 landscape).
+const FRESH6 = [
+  ...scansOf('liwan-shuiwu.chromium-babelstone', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-shuiwu.chromium-serif-light', 'scan300', 'scan200-skew'),
+];
+const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
+  '--fresh6': FRESH6 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
