@@ -382,6 +382,14 @@ describe(`${CHECK_RULES.thousands}`, () => {
     expect(rows[0]!.indicators[2]!.periodTarget.confidence).toBe(BUILT_CONFIDENCE);
   });
 
+  it('takes a year that opens a range of years (2025-2027年, 2025—2027年) for a year, not an ungrouped number', () => {
+    const rows = ocrRead(withTargets(['不少于35,000人', '不少于35,000人'], ['2025-2027年累计≥420个', '≥140个'], ['2025—2027年持续保持', '保持'], ['2025至2027年', '2025年']));
+    expect(checkThousandsGrouping(rows)).toEqual<Check[]>([{ rule: CHECK_RULES.thousands, ok: true, rows: [0], message: 'every target of four digits or more groups thousands, as 35,000' }]);
+    expect(loweredFields(rows)).toEqual([]);
+    // A number before a range mark that no year follows is still a number (1200-1500人).
+    expect(checkThousandsGrouping(ocrRead(withTargets(['35,000人', '35,000人'], ['1200-1500人', '1,200人'])))[0]!.ok).toBe(false);
+  });
+
   it('reports a text layer’s ungrouped number without lowering it, and checks nothing where no number is grouped', () => {
     const rows = withTargets(['35,000人', '35,000人'], ['2000人', '2000人']);
     expect(checkThousandsGrouping(rows)[0]!.ok).toBe(false);

@@ -47,6 +47,15 @@ describe('insertUnreadComparators', () => {
     expect(out[1]!.repair).toMatch(/read from its shape/);
   });
 
+  it('settles what the other OCR model read before the number, once the glyph is found in the ink', () => {
+    // secondRead marks the 1 when the other model read a glyph before it that the first did not (之1).
+    const number = { ...symbol('1', 50, 54), otherReadBefore: '之' };
+    const found = insertUnreadComparators([symbol(':', 2, 6), number], slotCrop('≥'), SETTINGS);
+    expect(found.map((s) => [s.text, s.otherReadBefore])).toEqual([[':', undefined], ['≥', undefined], ['1', undefined]]);
+    // Where the slot is empty the mark stays, and the stage doubts the number for it.
+    expect(insertUnreadComparators([symbol(':', 2, 6), number], slotCrop('none'), SETTINGS)[1]!.otherReadBefore).toBe('之');
+  });
+
   it('puts back a > as >, and nothing where the slot is empty', () => {
     expect(insertUnreadComparators([symbol(':', 2, 6), symbol('1', 50, 54)], slotCrop('>'), SETTINGS).map((s) => s.text)).toEqual([':', '>', '1']);
     expect(insertUnreadComparators([symbol(':', 2, 6), symbol('1', 50, 54)], slotCrop('none'), SETTINGS).map((s) => s.text)).toEqual([':', '1']);
@@ -96,6 +105,20 @@ describe('repairComparators', () => {
     const out = repairComparators({ text: ':过1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('过', 12, 38, 0.93), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
     expect(out.symbols.map((s) => s.text)).toEqual([':', '≥', '1']);
     expect(out.symbols[1]!.repair).toBe('OCR read 过, its shape is ≥');
+  });
+
+  it('keeps the doubt where a model read 之, as the models read ≥, and the shape says another comparator', () => {
+    // 之 is what both models read for a ≥ (its bar under the chevron); a faint ≥ whose bar the shape misses reads >.
+    const disputed = { ...symbol('这', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read 这, the other 之`, otherReading: '之' };
+    const out = repairComparators({ text: ':这1', confidence: 0.9, symbols: [symbol(':', 2, 6), disputed, symbol('1', 50, 54)] }, slotCrop('>'), SETTINGS);
+    expect(out.symbols[1]).toMatchObject({ text: '>', confidence: 0.85, doubt: 'a model read 之, as it reads ≥, where the shape says >' });
+    // Where the shape says ≥, or neither model read 之, the shape decides as before.
+    expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), disputed, symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS).symbols[1]!.confidence).toBeGreaterThan(0.9);
+    // Nor does the shape agreeing with a model's > clear it, when the other model read 之.
+    const greater = { ...symbol('>', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read >, the other 之`, otherReading: '之' };
+    expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), greater, symbol('1', 50, 54)] }, slotCrop('>'), SETTINGS).symbols[1]).toMatchObject({ text: '>', confidence: 0.5, doubt: 'a model read 之, as it reads ≥, where the shape says >' });
+    const other = { ...disputed, otherReading: '过' };
+    expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), other, symbol('1', 50, 54)] }, slotCrop('>'), SETTINGS).symbols[1]!.confidence).toBeGreaterThan(0.9);
   });
 
   it('finds the comparator left of a box Tesseract put on the digit', () => {

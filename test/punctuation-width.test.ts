@@ -160,3 +160,39 @@ describe('decidePunctuationWidth on white measured on the ink', () => {
     expect(read.filter((s) => s.doubt)).toEqual([]);
   });
 });
+
+describe('commas measured on the ink of real scans', () => {
+  it('reads a comma that stands in the middle of its em as full width (BabelStone Han, 300 dpi: 改造，实现)', async () => {
+    // OCR read , with a box of one column; the stage first gives such a lost symbol the room between its neighbours.
+    const crop = await fixtureCrop('comma-full-width-centred-babelstone.png');
+    const read = excerptSymbols(
+      [['表', 22, 54, 502, 535, 0], ['到', 63, 89, 502, 535, 0], ['户', 102, 123, 502, 535, 0], ['改', 141, 181, 502, 535, 0], ['造', 180, 210, 498, 550, 0], [',', 210, 248, 528, 535, 0], ['实', 248, 282, 502, 535, 0], ['现', 278, 315, 502, 535, 0], ['供', 320, 353, 503, 535, 0]],
+      0,
+      488,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('表到户改造，实现供');
+    expect(out[5]!.repair).toMatch(/stands apart from both characters beside it/);
+    // The boxes alone do not decide a comma.
+    expect(texts(decidePunctuationWidth({ symbols: read }))).toBe('表到户改造,实现供');
+  });
+
+  it('keeps a half-width comma that follows its character closely (WenQuanYi Zen Hei, 300 dpi: 方案,开展)', async () => {
+    const crop = await fixtureCrop('comma-half-width-between-characters-zenhei.png');
+    const read = excerptSymbols(
+      [['监', 495, 523, 70, 102, 0], ['测', 523, 548, 69, 103, 0], ['方', 566, 584, 68, 102, 0], ['案', 587, 619, 68, 103, 0], [',', 626, 629, 94, 103, 0], ['开', 633, 666, 71, 102, 0], ['展', 669, 701, 70, 102, 0]],
+      480,
+      58,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('监测方案,开展');
+    expect(out.filter((s) => s.repair || s.doubt)).toEqual([]);
+  });
+
+  it('counts a comma between digits as grouping, not as a comma of the text beside a full-width one (2,150平方米，…)', () => {
+    const read = decidePunctuationWidth({ symbols: line('2,150平方米，全面') });
+    expect(read.filter((s) => s.doubt)).toEqual([]);
+    const mixed = decidePunctuationWidth({ symbols: line('消除,设施，延长') });
+    expect(mixed.filter((s) => s.doubt).map((s) => s.text)).toEqual([',', '，']);
+  });
+});

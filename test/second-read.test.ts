@@ -16,6 +16,24 @@ function read(symbols: [string, number, number, number?][]): MarkedResult {
 const other = (text: string): OcrResult => ({ text, confidence: 0.9, symbols: [] });
 
 describe('secondRead', () => {
+  it('marks a symbol before which the other model read a character the first read nothing for (家庭医生卜服务 against 上卜服务)', () => {
+    const out = secondRead(read([['生', 0, 44, 0.97], ['卜', 46, 90, 0.96], ['服', 92, 136, 0.97]]), other('生上卜服'), undefined, createLexicon([]));
+    expect(out.symbols.map((s) => [s.text, s.confirmed ?? false, s.otherReadBefore ?? null])).toEqual([
+      ['生', true, null],
+      ['卜', true, '上'],
+      ['服', true, null],
+    ]);
+  });
+
+  it('marks a digit read with little confidence, before which the other model read a glyph (60个 against 之60个), and not a sure one or one after %', () => {
+    const marked = (first: [string, number, number, number?][], second: string) =>
+      secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);
+    expect(marked([[':', 0, 10, 0.98], ['6', 12, 70, 0.21], ['0', 72, 90, 0.99], ['个', 92, 130, 0.98]], ':之60个')).toEqual(['之>6']);
+    expect(marked([[':', 0, 10, 0.98], ['6', 12, 30, 0.97], ['0', 32, 50, 0.99], ['个', 52, 90, 0.98]], ':之60个')).toEqual([]);
+    // The other model's digit before % (98%) is its own misreading, and % was read surely.
+    expect(marked([['9', 0, 18, 0.98], ['8', 20, 38, 0.98], ['%', 40, 60, 0.97]], '988%')).toEqual([]);
+  });
+
   it('confirms what both models read and doubts what they read differently (with a dictionary that knows no word)', () => {
     const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'), undefined, createLexicon([]));
     expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
@@ -113,6 +131,18 @@ describe('markSuspects', () => {
     expect(marks([['0', 0], ['0', 0], ['一', 0], ['2', 1], ['0', 1]])).toEqual(['一']);
     expect(marks([['3', 0], ['0', 0], ['%', 0], ['一', 0], ['4', 0], ['0', 0], ['%', 0]])).toEqual(['一']);
     expect(marks([['周', 0], ['一', 0], ['至', 0], ['周', 0], ['六', 0], ['9', 0]])).toEqual([]);
+    // Between two years: 2025年—2027年.
+    expect(marks([['2', 0], ['5', 0], ['年', 0], ['一', 0], ['2', 0], ['0', 0], ['2', 0], ['7', 0], ['年', 0]])).toEqual(['一']);
+    expect(marks([['每', 0], ['年', 0], ['一', 0], ['1', 0], ['次', 0]])).toEqual([]);
+  });
+
+  it('marks I, V and X standing alone beside Chinese characters as a possible Roman numeral (地表水V类, III级), not in a Latin word', () => {
+    const symbols = (texts: string[]): MarkedSymbol[] => texts.map((text, i) => ({ text, x0: i * 30, x1: i * 30 + 24, y0: 0, y1: 40, confidence: 0.98, word: 0, line: 0 }));
+    const marked = (texts: string[]) => markSuspects({ text: '', confidence: 0.98, symbols: symbols(texts) }).symbols.filter((s) => s.lookalike).map((s) => s.text);
+    expect(marked(['水', 'V', '类'])).toEqual(['V']);
+    expect(marked(['I', 'I', 'I', '级', '泵'])).toEqual(['I', 'I', 'I']);
+    expect(marked(['采', '用', 'C', 'C', 'T', 'V', '检'])).toEqual([]);
+    expect(marked(['I', 'V', '1', '号'])).toEqual([]);
   });
 
   it('marks a Chinese character boxed over two lines (指标 over 标 read as 和) and cuts its box back to its line', () => {

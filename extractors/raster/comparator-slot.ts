@@ -29,6 +29,11 @@ export interface ComparatorSettings {
   inkThreshold: number;
 }
 
+/** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
+const DISPUTED_SHAPE_CONFIDENCE = 0.85;
+/** What the models read for a ≥ and for no other comparator. */
+const GREATER_EQUAL_READINGS = /之/;
+
 /**
  * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 过, 壹) and
  * followed by a digit is classified by its pixels. A changed symbol carries the repair.
@@ -106,13 +111,17 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
       return comparatorInText ? { ...s, confidence: Math.min(s.confidence, 0.5), doubt: `${s.text} could be another comparator (≥ ≤ > <): its shape did not say` } : s;
     }
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); ${UNDECIDED_SHAPE}` };
-    if (reading.char === s.text) return { ...s, confidence: Math.min(Math.max(s.confidence, reading.confidence), 0.99) };
+    // A model read 之, which is what both read for ≥ (its bar under the chevron), where the shape says ≤, < or >:
+    // the shape is wrong in faint faces (Noto Serif Light at 200 dpi, BabelStone Han), so it does not clear the doubt.
+    const against = reading.char !== '≥' && GREATER_EQUAL_READINGS.test(`${s.text}${s.otherReading ?? ''}`);
+    const why = against ? { doubt: `a model read ${s.otherReading && GREATER_EQUAL_READINGS.test(s.otherReading) ? s.otherReading : s.text}, as it reads ≥, where the shape says ${reading.char}` } : {};
+    if (reading.char === s.text) return { ...s, confidence: against ? Math.min(s.confidence, DISPUTED_SHAPE_CONFIDENCE) : Math.min(Math.max(s.confidence, reading.confidence), 0.99), ...why };
     // OCR read two glyphs (>=) and the shape one that is neither ≥ nor ≤: one of the two was lost, or the text
     // wrote >= with its glyphs touching (Noto Sans bold).
     if (s.text.length === 2 && reading.char !== '≥' && reading.char !== '≤') {
       return { ...s, text: reading.char, confidence: Math.min(reading.confidence, 0.5), repair: `OCR read ${s.text}, its shape is ${reading.char}`, doubt: `OCR read ${s.text} (two glyphs) where the shape is one ${reading.char}: it may be ${s.text}` };
     }
-    return { ...s, text: reading.char, confidence: reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}` };
+    return { ...s, text: reading.char, confidence: against ? Math.min(reading.confidence, DISPUTED_SHAPE_CONFIDENCE) : reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}`, ...why };
   });
   return { ...result, symbols };
 }
@@ -175,8 +184,9 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
         // The colon gave back what it swallowed: it is its own ink again, and no longer suspect.
         if (dots) out[out.length - 1] = { ...out[out.length - 1]!, x0: dots.x0 + p, x1: dots.x1 + p, swallowed: false };
         else if (sameLine && before!.swallowed) out[out.length - 1] = { ...out[out.length - 1]!, x1: colon!.x1 + p, swallowed: false };
-        out.push({ ...inserted, swallowed: false });
-        out.push({ ...s, swallowed: false });
+        // What the other OCR model read before the number, and the first did not, is found.
+        out.push({ ...inserted, swallowed: false, otherReadBefore: undefined });
+        out.push({ ...s, swallowed: false, otherReadBefore: undefined });
         return;
       }
     }

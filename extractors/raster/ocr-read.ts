@@ -22,7 +22,7 @@ export interface Crop {
  * (`spanning`, merged too), a separator that swallowed the glyph beside it (`swallowed`), 一 between digits
  * (`rangeMark`); `confirmed` by a second read; what was `repair`ed and why it is in `doubt`.
  */
-export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; spanning?: boolean; swallowed?: boolean; rangeMark?: boolean; confirmed?: boolean; repair?: string; doubt?: string };
+export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; spanning?: boolean; swallowed?: boolean; rangeMark?: boolean; lookalike?: string; otherReadBefore?: string; otherReading?: string; confirmed?: boolean; repair?: string; doubt?: string };
 export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
 
 /** The doubt a second read writes on a symbol the two models read differently. */

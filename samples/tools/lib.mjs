@@ -200,10 +200,10 @@ export function computeChecks(rows) {
   });
 
   // A document that groups thousands in one target (35,000) groups them in all: a target with four digits or
-  // more ungrouped (no year, no date) beside it fails, on its row.
+  // more ungrouped (no year, no date, no year opening a range of years: 2025-2027年) beside it fails, on its row.
   const targets = rows.flatMap((r, i) => (r.kind === 'project' ? r.indicators.flatMap((ind) => [ind.periodTarget.raw, ind.annualTarget.raw].map((raw) => ({ raw, i }))) : []));
   if (targets.some((t) => /(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)/.test(t.raw))) {
-    const ungrouped = targets.filter((t) => /(?<![\d,.])\d{4,}(?![\d,]|\s*[年月日号])/.test(t.raw));
+    const ungrouped = targets.filter((t) => /(?<![\d,.])\d{4,}(?![\d,]|\s*[年月日号]|\s*[-－~～—–至到]\s*\d{4}\s*年)/.test(t.raw));
     for (const i of new Set(ungrouped.map((t) => t.i))) add('thousands-grouped-alike', i, ungrouped.filter((t) => t.i === i).map((t) => t.raw).join(', '));
   }
 

@@ -279,8 +279,8 @@ export function checkUniqueNames(rows: readonly DraftRow[]): Check[] {
 
 /** A number printed with thousands grouped (35,000). */
 const GROUPED_NUMBER = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])/;
-/** A number of four digits or more without grouping, that is no date (2025年) and no code. */
-const UNGROUPED_NUMBER = /(?<![\d,.])\d{4,}(?![\d,]|\s*[年月日号])/;
+/** A number of four digits or more without grouping, that is no date (2025年, or a year opening a range of years: 2025-2027年) and no code. */
+const UNGROUPED_NUMBER = /(?<![\d,.])\d{4,}(?![\d,]|\s*[年月日号]|\s*[-－~～—–至到]\s*\d{4}\s*年)/;
 
 /**
  * A document that groups thousands (不少于35,000人) groups them in every target: an ungrouped 2000 beside them is
