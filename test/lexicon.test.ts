@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLexicon, dictTextToEntries, judgeReadings, loadLexicon, textToWords } from '../extractors/text/lexicon.js';
-import { doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
+import { doubtLoneOnes, doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../extractors/text/positioned-text.js';
 import { placedText } from './helpers/builders.js';
 
@@ -82,11 +82,13 @@ describe('judgeReadings (jieba’s dictionary)', () => {
   });
 });
 
+/** `text` as OCR read it, every character at `confidence`. */
+function ocr(text: string, confidence = 0.94): PositionedText {
+  const t = placedText(text);
+  return { text: t.text, boxes: t.boxes.map((b) => (b ? { ...b, confidence } : b)) };
+}
+
 describe('doubtRareCharacters', () => {
-  const ocr = (text: string, confidence = 0.94): PositionedText => {
-    const t = placedText(text);
-    return { text: t.text, boxes: t.boxes.map((b) => (b ? { ...b, confidence } : b)) };
-  };
 
   it('doubts a sure character that stands alone and that the dictionary seldom has alone (孚产妇, both models agreeing on 孚)', () => {
     const out = doubtRareCharacters(ocr('孚产妇及儿童健康管理'), loadLexicon(), 0.9);
@@ -105,5 +107,23 @@ describe('doubtRareCharacters', () => {
     expect(doubtRareCharacters(marked, lexicon, 0.9)).toBe(marked);
     const layer = placedText('孚产妇');
     expect(doubtRareCharacters(layer, lexicon, 0.9)).toBe(layer);
+  });
+});
+
+describe('doubtLoneOnes', () => {
+  it('doubts 一 alone between two words, where both models read a dash (发现—派遣—处置 read 发现一派遣一处置)', () => {
+    const out = doubtLoneOnes(ocr('发现一派遣一处置'), loadLexicon(), 0.9);
+    expect(out.boxes.map((b) => b!.confidence)).toEqual([0.94, 0.94, 0.8, 0.94, 0.94, 0.8, 0.94, 0.94]);
+    expect(out.boxes[2]!.doubt).toBe('一 stands alone between 发现 and 派遣: it may be a dash (—)');
+  });
+
+  it('leaves 一 beside a one-character word or in a word (一户一表, 统一管理, 全区一盘棋), and text layers', () => {
+    const lexicon = loadLexicon();
+    for (const text of ['一户一表抄表到户', '统一管理', '全区一盘棋', '区一校两级教研']) {
+      const read = ocr(text);
+      expect(doubtLoneOnes(read, lexicon, 0.9)).toBe(read);
+    }
+    const layer = placedText('发现一派遣');
+    expect(doubtLoneOnes(layer, lexicon, 0.9)).toBe(layer);
   });
 });

@@ -3,13 +3,13 @@
  * names and before rows are stitched and parsed. First a character the two OCR models read differently
  * (`extractors/text/document-vocabulary.ts`), then a run of doubtful characters between sure ones
  * (`extractors/text/document-context.ts`); last, a sure character that makes no word with its neighbours and
- * that the dictionary seldom has alone is doubted (`extractors/text/lexicon-doubts.ts`). Text layers pass
- * through unchanged.
+ * that the dictionary seldom has alone is doubted, and so is 一 alone between two words, where a dash is read so
+ * (`extractors/text/lexicon-doubts.ts`). Text layers pass through unchanged.
  */
 import { countContexts, resolveDoubtsByContext } from '../../extractors/text/document-context.js';
 import { countBigrams, resolveDisputesByVocabulary } from '../../extractors/text/document-vocabulary.js';
 import { loadLexicon } from '../../extractors/text/lexicon.js';
-import { doubtRareCharacters } from '../../extractors/text/lexicon-doubts.js';
+import { doubtLoneOnes, doubtRareCharacters } from '../../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../../extractors/text/positioned-text.js';
 import { isOcrText } from '../../extractors/text/text-edits.js';
 import type { Stage, TableRowsResult } from '../types.js';
@@ -23,7 +23,7 @@ export const resolveDisputes: Stage<TableRowsResult, TableRowsResult> = (result,
   const sure = ctx.settings.reviewThreshold;
   const contexts = countContexts([...result.headerLines.map((l) => l.text), ...decided.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text))], sure);
   const lexicon = loadLexicon();
-  return mapOcrCells(decided, (text) => doubtRareCharacters(resolveDoubtsByContext(text, contexts, sure), lexicon, sure));
+  return mapOcrCells(decided, (text) => doubtLoneOnes(doubtRareCharacters(resolveDoubtsByContext(text, contexts, sure), lexicon, sure), lexicon, sure));
 };
 
 /** `result` with `fn` applied to the text of every cell read by OCR. */
