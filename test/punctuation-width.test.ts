@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
-import { DEFAULT_OCR_CELL_SETTINGS, measureBracketWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
+import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
@@ -90,7 +90,7 @@ describe('decidePunctuationWidth', () => {
 
 /** The brackets' widths decided as the OCR stage does: on the ink, where the boxes' gaps mislead. */
 function decideOnInk(symbols: MarkedSymbol[], crop: Crop): WidthDecidedSymbol[] {
-  return decidePunctuationWidth({ symbols: measureBracketWhite(tightenPunctuation(symbols, crop, DEFAULT_OCR_CELL_SETTINGS), crop, DEFAULT_OCR_CELL_SETTINGS) });
+  return decidePunctuationWidth({ symbols: measurePunctuationWhite(tightenPunctuation(symbols, crop, DEFAULT_OCR_CELL_SETTINGS), crop, DEFAULT_OCR_CELL_SETTINGS) });
 }
 
 describe('brackets measured on the ink of real scans (AR PL SungtiL GB, 200 dpi, skewed and noisy)', () => {

@@ -113,8 +113,9 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); ${UNDECIDED_SHAPE}` };
     // A model read 之, which is what both read for ≥ (its bar under the chevron), where the shape says ≤, < or >:
     // the shape is wrong in faint faces (Noto Serif Light at 200 dpi, BabelStone Han), so it does not clear the doubt.
-    const against = reading.char !== '≥' && GREATER_EQUAL_READINGS.test(`${s.text}${s.otherReading ?? ''}`);
-    const why = against ? { doubt: `a model read ${s.otherReading && GREATER_EQUAL_READINGS.test(s.otherReading) ? s.otherReading : s.text}, as it reads ≥, where the shape says ${reading.char}` } : {};
+    const witness = [s.otherReading, s.text].find((t) => t !== undefined && GREATER_EQUAL_READINGS.test(t));
+    const against = reading.char !== '≥' && witness !== undefined;
+    const why = against ? { doubt: `a model read ${witness}, as it reads ≥, where the shape says ${reading.char}` } : {};
     if (reading.char === s.text) return { ...s, confidence: against ? Math.min(s.confidence, DISPUTED_SHAPE_CONFIDENCE) : Math.min(Math.max(s.confidence, reading.confidence), 0.99), ...why };
     // OCR read two glyphs (>=) and the shape one that is neither ≥ nor ≤: one of the two was lost, or the text
     // wrote >= with its glyphs touching (Noto Sans bold).

@@ -215,7 +215,7 @@ export async function ocrRegions(
     if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
     result = { ...result, symbols: readPerMille(markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings), crop, settings) };
     // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
-    const decided = decidePunctuationWidth({ symbols: measureBracketWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
+    const decided = decidePunctuationWidth({ symbols: measurePunctuationWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };
     return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
   }
@@ -413,17 +413,14 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     if (split.has(i)) return [];
     const repair = repairs.get(i);
     const extra = inserted.get(i);
-    const dropped = extra !== undefined && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || s.confidence < settings.insertionDoubtBelow);
-    if (spans[i]!.confirmed && dropped && !split.has(i - 1)) {
+    if (spans[i]!.confirmed) {
       // The other model read something where this one read nothing: a character (上 of 上门 before 服务), or a glyph
       // before a symbol the first model was unsure of (之, a ≥, before the 6 of 60个 read at 0.21). What stands
       // there is unknown. Elsewhere the other model's extra glyphs are mostly its own: a digit before %, the 1- of a
       // level code, a comparator the slot's own checks find (measured: 470 right values doubted for 10 wrong).
       // The doubt is kept apart (`otherReadBefore`), for the comparator slot may yet find the glyph in the ink.
-      return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, otherReadBefore: extra!, ...(repair ? { repair } : {}) }];
-    }
-    if (spans[i]!.confirmed) {
-      return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, ...(repair ? { repair } : {}) }];
+      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || s.confidence < settings.insertionDoubtBelow);
+      return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, ...(dropped ? { otherReadBefore: extra } : {}), ...(repair ? { repair } : {}) }];
     }
     // The other model reads % as digits (96, 94, 06, 9): on the development and evaluation scans, 59 times
     // where % was right and never where it was wrong. Against one or two digits, % keeps its own confidence.
@@ -587,29 +584,36 @@ function lcsAlign(a: readonly string[], b: readonly string[]): number[] {
  * Tesseract's LSTM draws run over their neighbours (赛 boxed up to 7 pixels from a （ that 18 white columns part
  * it from). Pixels of the padded read.
  */
-export function measureBracketWhite(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): (MarkedSymbol & Pick<WidthDecidedSymbol, 'white'>)[] {
+export function measurePunctuationWhite(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): (MarkedSymbol & Pick<WidthDecidedSymbol, 'white'>)[] {
   if (!symbols.some((s) => BRACKET.test(s.text) || s.text === ',')) return [...symbols];
   const p = settings.padding;
   const lines = medianLineExtents(symbols);
   // What the white is measured by: the height the cell's Chinese characters share, which tall boxes do not stretch.
   const cellEm = typicalHanHeight(symbols);
   return symbols.map((s) => {
-    if (s.text === ',' && s.x1 - s.x0 >= 1 && cellEm >= 1) {
-      const line = lines.get(s.line)!;
-      const white = whiteBesideInk(crop, { y0: Math.floor(line.y0 - p), y1: Math.ceil(line.y1 - p) }, Math.floor(s.x0 - p), Math.ceil(s.x1 - p), settings.inkThreshold, BRACKET_WHITE_REACH * cellEm);
-      return white.before === null && white.after === null ? s : { ...s, white: { ...white, em: cellEm } };
-    }
-    if (!BRACKET.test(s.text) || s.x1 - s.x0 < 1 || cellEm < 1) return s;
-    const line = lines.get(s.line)!;
+    const comma = s.text === ',';
+    if ((!comma && !BRACKET.test(s.text)) || s.x1 - s.x0 < 1 || cellEm < 1) return s;
+    const rows = comma ? commaRows(lines.get(s.line)!) : bracketRows(s, lines.get(s.line)!);
+    if (!rows) return s;
+    const white = whiteBesideInk(crop, rows, Math.floor(s.x0 - p), Math.ceil(s.x1 - p), settings.inkThreshold, BRACKET_WHITE_REACH * cellEm);
+    return white.before === null && white.after === null ? s : { ...s, white: { ...white, em: cellEm } };
+  });
+
+  /** A comma's rows: its line's, as it sits low beside the characters' feet. */
+  function commaRows(line: { y0: number; y1: number }): { y0: number; y1: number } {
+    return { y0: Math.floor(line.y0 - p), y1: Math.ceil(line.y1 - p) };
+  }
+
+  /** A bracket's rows: its own height, a little beyond. */
+  function bracketRows(s: MarkedSymbol, line: { y0: number; y1: number }): { y0: number; y1: number } | null {
     // Within the bracket's own height, which is the line's: the boxes run tall and would reach the lines above
     // and below, and the middle of the line alone finds white beside the stem of 工.
     const rows = inkRowsThrough(crop, s.x0 - p, s.x1 - p, (line.y0 + line.y1) / 2 - p, settings.inkThreshold, cellEm / 4);
-    if (!rows) return s;
+    if (!rows) return null;
     // A little beyond it: a bracket is shorter than the characters, whose top and bottom strokes (工) count.
     const out = BRACKET_ROWS_BEYOND * (rows.y1 - rows.y0);
-    const white = whiteBesideInk(crop, { y0: rows.y0 - out, y1: rows.y1 + out }, Math.floor(s.x0 - p), Math.ceil(s.x1 - p), settings.inkThreshold, BRACKET_WHITE_REACH * cellEm);
-    return white.before === null && white.after === null ? s : { ...s, white: { ...white, em: cellEm } };
-  });
+    return { y0: rows.y0 - out, y1: rows.y1 + out };
+  }
 }
 
 /** A round bracket, or what OCR reads for one. */

@@ -28,24 +28,15 @@ export interface RareCharacterSettings {
 
 export const DEFAULT_RARE_CHARACTER_SETTINGS: RareCharacterSettings = { rareBelow: 100, confidence: 0.8 };
 
+/** Why a one-character word of a run's likeliest split is doubtful (`words[i]`), or null. */
+type WordDoubt = (words: readonly string[], i: number) => string | null;
+
 /**
  * `t` with each Han character read by OCR at `sure` or above, and not repaired, that stands alone in the likeliest
  * split of its run into words and is rare alone, lowered and marked with why. Pure.
  */
 export function doubtRareCharacters(t: PositionedText, lexicon: Lexicon, sure: number, settings = DEFAULT_RARE_CHARACTER_SETTINGS): PositionedText {
-  let boxes: (CharBox | null)[] | undefined;
-  for (const run of t.text.matchAll(/\p{Script=Han}+/gu)) {
-    let at = run.index;
-    for (const word of textToWords(lexicon, run[0]).words) {
-      const box = t.boxes[at];
-      if ([...word].length === 1 && lexicon.count(word) < settings.rareBelow && box?.confidence !== undefined && box.confidence >= sure && !box.repair) {
-        boxes ??= [...t.boxes];
-        boxes[at] = { ...box, confidence: Math.min(box.confidence, settings.confidence), doubt: `${word} stands alone here, and the dictionary seldom has it alone: it may be misread` };
-      }
-      at += word.length;
-    }
-  }
-  return boxes ? { text: t.text, boxes } : t;
+  return doubtWords(t, lexicon, sure, settings.confidence, [rareAlone(lexicon, settings)]);
 }
 
 /**
@@ -58,19 +49,39 @@ export function doubtRareCharacters(t: PositionedText, lexicon: Lexicon, sure: n
  * is left alone: there it is as often the numeral.
  */
 export function doubtLoneOnes(t: PositionedText, lexicon: Lexicon, sure: number, settings = DEFAULT_RARE_CHARACTER_SETTINGS): PositionedText {
+  return doubtWords(t, lexicon, sure, settings.confidence, [loneOne]);
+}
+
+/** Both `doubtRareCharacters` and `doubtLoneOnes`, each run split into words once. Pure. */
+export function doubtUnlikelyCharacters(t: PositionedText, lexicon: Lexicon, sure: number, settings = DEFAULT_RARE_CHARACTER_SETTINGS): PositionedText {
+  return doubtWords(t, lexicon, sure, settings.confidence, [rareAlone(lexicon, settings), loneOne]);
+}
+
+const rareAlone =
+  (lexicon: Lexicon, settings: RareCharacterSettings): WordDoubt =>
+  (words, i) =>
+    lexicon.count(words[i]!) < settings.rareBelow ? `${words[i]} stands alone here, and the dictionary seldom has it alone: it may be misread` : null;
+
+const loneOne: WordDoubt = (words, i) =>
+  words[i] === '一' && i > 0 && i + 1 < words.length && [...words[i - 1]!].length >= 2 && [...words[i + 1]!].length >= 2
+    ? `一 stands alone between ${words[i - 1]} and ${words[i + 1]}: it may be a dash (—)`
+    : null;
+
+/** `t` with each sure, unrepaired one-character word that one of `doubts` speaks against lowered to `confidence`. */
+function doubtWords(t: PositionedText, lexicon: Lexicon, sure: number, confidence: number, doubts: readonly WordDoubt[]): PositionedText {
   let boxes: (CharBox | null)[] | undefined;
   for (const run of t.text.matchAll(/\p{Script=Han}+/gu)) {
-    if (!run[0].includes('一')) continue;
-    const words = textToWords(lexicon, run[0]).words;
     let at = run.index;
+    const words = textToWords(lexicon, run[0]).words;
     words.forEach((word, i) => {
-      const box = t.boxes[at];
-      const between = i > 0 && i + 1 < words.length && [...words[i - 1]!].length >= 2 && [...words[i + 1]!].length >= 2;
-      if (word === '一' && between && box?.confidence !== undefined && box.confidence >= sure && !box.repair) {
-        boxes ??= [...t.boxes];
-        boxes[at] = { ...box, confidence: Math.min(box.confidence, settings.confidence), doubt: `一 stands alone between ${words[i - 1]} and ${words[i + 1]}: it may be a dash (—)` };
-      }
+      const start = at;
       at += word.length;
+      const box = t.boxes[start];
+      if ([...word].length !== 1 || box?.confidence === undefined || box.confidence < sure || box.repair) return;
+      const doubt = doubts.reduce<string | null>((found, d) => found ?? d(words, i), null);
+      if (doubt === null) return;
+      boxes ??= [...t.boxes];
+      boxes[start] = { ...box, confidence: Math.min(box.confidence, confidence), doubt };
     });
   }
   return boxes ? { text: t.text, boxes } : t;

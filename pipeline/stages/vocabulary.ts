@@ -9,7 +9,7 @@
 import { countContexts, resolveDoubtsByContext } from '../../extractors/text/document-context.js';
 import { countBigrams, resolveDisputesByVocabulary } from '../../extractors/text/document-vocabulary.js';
 import { loadLexicon } from '../../extractors/text/lexicon.js';
-import { doubtLoneOnes, doubtRareCharacters } from '../../extractors/text/lexicon-doubts.js';
+import { doubtUnlikelyCharacters } from '../../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../../extractors/text/positioned-text.js';
 import { isOcrText } from '../../extractors/text/text-edits.js';
 import type { Stage, TableRowsResult } from '../types.js';
@@ -23,7 +23,7 @@ export const resolveDisputes: Stage<TableRowsResult, TableRowsResult> = (result,
   const sure = ctx.settings.reviewThreshold;
   const contexts = countContexts([...result.headerLines.map((l) => l.text), ...decided.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text))], sure);
   const lexicon = loadLexicon();
-  return mapOcrCells(decided, (text) => doubtLoneOnes(doubtRareCharacters(resolveDoubtsByContext(text, contexts, sure), lexicon, sure), lexicon, sure));
+  return mapOcrCells(decided, (text) => doubtUnlikelyCharacters(resolveDoubtsByContext(text, contexts, sure), lexicon, sure));
 };
 
 /** `result` with `fn` applied to the text of every cell read by OCR. */
