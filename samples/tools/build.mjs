@@ -11,14 +11,16 @@
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
 // chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
-// chromium-babelstone and chromium-serif-light (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid
-// Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK
-// SC bold, BabelStone Han, Noto Serif CJK SC Light), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// chromium-babelstone, chromium-serif-light, chromium-sans-medium and chromium-smiley (HTML in Noto Serif CJK SC,
+// WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
+// Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
+// Smiley Sans), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
-// fonts-noto-cjk-extra (the Light weight of Noto Serif CJK SC), poppler-utils, poppler-data.
+// fonts-noto-cjk-extra (the Light weight of Noto Serif CJK SC, the Medium of Noto Sans CJK SC), fonts-smiley-sans,
+// poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -55,6 +57,8 @@ const PLAN = {
   'liwan-renshe': ['chromium-wenkai', 'chromium-notosansbold'],
   // the same, for the sixth fresh evaluation set
   'liwan-shuiwu': ['chromium-babelstone', 'chromium-serif-light'],
+  // the same, for the seventh fresh evaluation set
+  'liwan-shijian': ['chromium-sans-medium', 'chromium-smiley'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -254,6 +258,14 @@ const HTML_STYLES = {
     size: '8.5pt', widths: [15.5, 8.5, 8, 8.5, 8, 20, 31.5], latinWordWrap: true },
   'chromium-serif-light': { borders: true, page: 'A3 landscape', margin: '18mm 16mm 18mm 16mm', font: "'Noto Serif CJK SC'",
     size: '10.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36], latinWordWrap: true, weight: 300 },
+  // And two more for the seventh: Noto Sans CJK SC at its Medium weight (500, from fonts-noto-cjk-extra) on A4
+  // landscape at 9.5pt, and Smiley Sans (得意黑, a condensed oblique sans, from fonts-smiley-sans) on B5 portrait at
+  // 8pt. Smiley Sans has no ≥ or ≤: those two fall back to Noto Sans CJK SC, named after it so that the fallback does
+  // not depend on fontconfig's choice. Both wrap Latin words at spaces like the fourth's.
+  'chromium-sans-medium': { borders: true, page: 'A4 landscape', margin: '12mm 11mm 12mm 11mm', font: "'Noto Sans CJK SC'",
+    size: '9.5pt', widths: [14.5, 6.5, 6.5, 7, 6.5, 23, 36], latinWordWrap: true, weight: 500 },
+  'chromium-smiley': { borders: true, page: 'B5 portrait', margin: '14mm 11mm 14mm 11mm', font: "'Smiley Sans', 'Noto Sans CJK SC'",
+    size: '8pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5], latinWordWrap: true },
 };
 
 function html(src, producer) {
@@ -389,6 +401,8 @@ const PRODUCERS = {
   'chromium-notosansbold': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosansbold')), cuts: true },
   'chromium-babelstone': { render: (src, work) => compact(renderChromium(src, work, 'chromium-babelstone')), cuts: true },
   'chromium-serif-light': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-light')), cuts: true },
+  'chromium-sans-medium': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sans-medium')), cuts: true },
+  'chromium-smiley': { render: (src, work) => compact(renderChromium(src, work, 'chromium-smiley')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },
