@@ -69,6 +69,17 @@ describe('greyToEdges', () => {
     expect(h).toHaveLength(4);
   });
 
+  it('closes a table whose right border printed as a hairline too faint to be ink (Chromium, a table as wide as the page)', () => {
+    // The right border at x = 1700 is one pixel of grey 223, as on the Smiley Sans scans: lighter than ink.
+    const page = gridPage();
+    for (let y = 100; y <= 900; y++) for (let t = 0; t < 3; t++) page.data[y * page.width + 1700 + t] = t === 0 ? 223 : 255;
+    expect(greyToEdges(page).filter((e) => e.orientation === 'v')).toHaveLength(3);
+    const { tables } = edgesToPageTables(1, greyToEdges(page), []);
+    // The horizontal lines still run to x = 1700: the last column is closed there, not lost.
+    expect(tables[0]!.rows.map((r) => r.length)).toEqual([3, 3, 3]);
+    expect(tables[0]!.bounds.x1).toBeCloseTo((1700 * 72) / 300, 0);
+  });
+
   it('finds the grid of a page skewed by 1.2° once the page is levelled', async () => {
     const skewed = await rotate(gridPage(), 1.2);
     const levelled = await preprocessPage(skewed);
@@ -229,6 +240,16 @@ describe('repairIndicatorText', () => {
     // The two values differ: the value ends at its last % before a few characters holding the next number.
     const u = repairIndicatorText(ocrText(`${head}实施周期指标值:不低于60%；年度指标值:不低于70%u 3、>2效益指标；23-生态效益指标；丙；实施周期指标值:是；年度指标值:是。`));
     expect(u.text).toContain('年度指标值:不低于70%。3、2-效益指标；23-生态效益指标；丙；');
+  });
+
+  it('puts back the ； before a label whose 值 was misread too (准确率实施周期指标借, 99.5%，年度指标储)', () => {
+    const head = '1、1-产出指标；12-质量指标；';
+    const t = repairIndicatorText(ocrText(`${head}检验结论准确率实施周期指标借:≥99.5%，年度指标储:≥99.5%。`));
+    expect(t.text).toBe(`${head}检验结论准确率；实施周期指标值:≥99.5%；年度指标值:≥99.5%。`);
+    expect(charRepairs(t)).toEqual(expect.arrayContaining(['«(nothing)» before a label read as ；', '«，» before a label read as ；', '«年度指标储» read as 年度指标值']));
+    // Two characters off is no label: nothing is put before it.
+    const u = repairIndicatorText(ocrText(`${head}检验结论准确率实施周期指际借:≥99.5%；年度指标值:≥99.5%。`));
+    expect(u.text).toContain('准确率实施周期指际借');
   });
 
   it('puts back the ； after a level name, misread or dropped, and drops a stray mark before a level-2 code', () => {

@@ -145,6 +145,17 @@ describe('markSuspects', () => {
     expect(marked(['I', 'V', '1', '号'])).toEqual([]);
   });
 
+  it('marks a comma between digits that groups no thousands as a possible middle dot or point (“3，15”), not 1,850 even when it wraps', () => {
+    const symbols = (texts: [string, number][]): MarkedSymbol[] => texts.map(([text, line], i) => ({ text, x0: i * 30, x1: i * 30 + 24, y0: line * 50, y1: line * 50 + 40, confidence: 0.98, word: 0, line }));
+    const marked = (texts: [string, number][]) => markSuspects({ text: '', confidence: 0.98, symbols: symbols(texts) }).symbols.filter((s) => s.lookalike).map((s) => s.text);
+    expect(marked([['“', 0], ['3', 0], ['，', 0], ['1', 0], ['5', 0], ['”', 0]])).toEqual(['，']);
+    expect(marked([['2', 0], [',', 0], ['5', 0], ['0', 0], ['0', 0], ['0', 0], ['人', 0]])).toEqual([',']);
+    expect(marked([['1', 0], [',', 0], ['8', 0], ['5', 0], ['0', 0], ['批', 0]])).toEqual([]);
+    // ≥3,50 | 0户次: the number wrapped to the next line, and its digits are counted on.
+    expect(marked([['3', 0], [',', 0], ['5', 0], ['0', 0], ['0', 1], ['户', 1]])).toEqual([]);
+    expect(marked([['率', 0], ['，', 0], ['1', 0], ['5', 0]])).toEqual([]);
+  });
+
   it('marks a Chinese character boxed over two lines (指标 over 标 read as 和) and cuts its box back to its line', () => {
     // Line 0's characters are 35 px high; 和's box runs down over line 1 (82 px).
     const line0: MarkedSymbol[] = [['和', 21, 107, 206, 288], ['参', 134, 167, 206, 241], ['赛', 171, 205, 206, 241], ['学', 229, 261, 207, 242], ['生', 260, 280, 207, 240]].map(

@@ -185,6 +185,22 @@ describe('edgesToClosedEdges', () => {
     expect(added).toEqual([horizontalEdge(0, 200, 10.25)]);
   });
 
+  it('closes a side whose border is missing where the horizontal lines end together past the last vertical', () => {
+    // Verticals at 0 and 100 only; the three horizontals run on to 200, where the right border was lost.
+    const open = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200.5, 20), horizontalEdge(0, 200, 40), verticalEdge(0, 0, 40), verticalEdge(100, 0, 40)];
+    expect(cellsOf(open)).toHaveLength(2);
+    const added = edgesToClosedEdges(open, 3).slice(open.length);
+    expect(added).toEqual([verticalEdge((200 + 200.5 + 200) / 3, 0, 40)]);
+    expect(sortRects(cellsOf([...open, ...added])).filter((c) => c.x0 === 100)).toHaveLength(2);
+  });
+
+  it('closes no side at the ends of a horizontal line broken inside the table (a scan\'s gap)', () => {
+    // The line at y = 20 is broken at 120–130 inside the last column: its pieces end at 120 and start at 130 with
+    // the vertical at 200 beyond them, so neither end is outside the table.
+    const edges = [...grid([0, 100, 200], [0, 40]), horizontalEdge(0, 120, 20), horizontalEdge(130, 200, 20), horizontalEdge(0, 120, 30), horizontalEdge(130, 200, 30)];
+    expect(edgesToClosedEdges(edges, 3)).toEqual(edges);
+  });
+
   it('does not add a line for a single dangling vertical', () => {
     const edges = [...grid([0, 100, 200], [0, 20, 40]).filter((e) => !(e.orientation === 'v' && e.x0 === 100)), verticalEdge(100, 0, 60)];
     expect(edgesToClosedEdges(edges, 3)).toEqual(edges);

@@ -301,6 +301,7 @@ export function markSuspects(result: OcrResult): MarkedResult {
     if (s.text === '一' && numberBefore && after !== undefined && /^[0-9]$/.test(after.text)) s.rangeMark = true;
   });
   markRomanNumerals(marked.symbols);
+  markCommasBetweenDigits(marked.symbols);
   // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
   // Only the symbol right after the separator: marking in place would carry the mark on to the line's end.
   const separators = marked.symbols.map((s) => Boolean(s.swallowed));
@@ -331,6 +332,22 @@ function markRomanNumerals(symbols: MarkedSymbol[]): void {
     }
     i = j;
   }
+}
+
+/**
+ * A comma between two digits that groups no thousands (not three digits after it, then no more) is most likely a
+ * middle dot (“3·15”, 公里·年) or a point that both models read as a comma: the marks differ by a few pixels of
+ * height, so neither reading is sure. Marks them in place.
+ */
+function markCommasBetweenDigits(symbols: MarkedSymbol[]): void {
+  // A number may wrap to the next line (≥3,50 | 0户次): its digits are counted on.
+  const digit = (s: MarkedSymbol | undefined) => s !== undefined && /^[0-9]$/.test(s.text);
+  symbols.forEach((s, i) => {
+    if ((s.text !== ',' && s.text !== '，') || !digit(symbols[i - 1]) || !digit(symbols[i + 1])) return;
+    let after = 0;
+    while (digit(symbols[i + 1 + after])) after++;
+    if (after !== 3) s.lookalike = `${s.text} between digits that groups no thousands: a middle dot (3·15) or a point reads as a comma`;
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ export interface Crop {
 /**
  * A symbol with what makes it suspect: placed nowhere (`lost`), as wide as two (`merged`), over two lines
  * (`spanning`, merged too), a separator that swallowed the glyph beside it (`swallowed`), 一 between digits
- * (`rangeMark`), a reading another glyph looks alike (`lookalike`: why, as V for Ⅴ); `confirmed` by a second read,
+ * (`rangeMark`), a reading another glyph looks alike (`lookalike`: why, as V for Ⅴ or a comma between digits for ·); `confirmed` by a second read,
  * the other model's text for it where the two disagree (`otherReading`) or before it where the other model read
  * a glyph the first did not (`otherReadBefore`); what was `repair`ed and why it is in `doubt`. The marks that a
  * second read does not lift (`rangeMark`, `lookalike`, `otherReadBefore`) become doubts when the read becomes glyphs.

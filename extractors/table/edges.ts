@@ -63,12 +63,29 @@ export function joinEdges(edges: readonly Edge[], tolerance: number): Edge[] {
 }
 
 /**
- * Close tables left open at a page break: producers often draw no bottom border under a row that continues
- * on the next page (and no top border over its continuation), which leaves its vertical lines dangling. Where
- * two or more vertical edges end together past the last horizontal edge they meet, a horizontal edge is added
- * across their ends. Pure.
+ * Close tables left open: producers often draw no bottom border under a row that continues on the next page (and
+ * no top border over its continuation), which leaves its vertical lines dangling; and a border drawn at the very
+ * edge of the printable area comes out clipped to a hairline that a scan loses (Chromium's right border of a table
+ * as wide as the page), which leaves the horizontal lines dangling past the last vertical one. Where two or more
+ * edges end together past the last edge across them that they meet, an edge is added across their ends. Pure.
  */
 export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): Edge[] {
+  const withEnds = [...edges, ...danglingEndsToEdges(edges, tolerance, false)];
+  // The left and right sides are the top and bottom of the transposed page. A side is open only at the table's
+  // outer edge: ends inside it are the pieces of a horizontal line a scan broke, and close nothing.
+  return [...withEnds, ...danglingEndsToEdges(withEnds.map(transpose), tolerance, true).map(transpose)];
+}
+
+/** An edge mirrored over the diagonal: x and y swapped, horizontal for vertical. */
+function transpose(e: Edge): Edge {
+  return { orientation: e.orientation === 'h' ? 'v' : 'h', x0: e.y0, x1: e.y1, y0: e.x0, y1: e.x1 };
+}
+
+/**
+ * Horizontal edges across the top or bottom ends of vertical edges that run on past every horizontal one they meet;
+ * with `outsideOnly`, only ends past every horizontal edge that spans them (outside the table).
+ */
+function danglingEndsToEdges(edges: readonly Edge[], tolerance: number, outsideOnly: boolean): Edge[] {
   const hs = edges.filter((e) => e.orientation === 'h');
   const vs = edges.filter((e) => e.orientation === 'v');
   const added: Edge[] = [];
@@ -79,7 +96,10 @@ export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): E
       if (crossing.length === 0) continue;
       const y = end === 'bottom' ? v.y1 : v.y0;
       const nearest = end === 'bottom' ? Math.max(...crossing.map((h) => h.y0)) : Math.min(...crossing.map((h) => h.y0));
-      if (Math.abs(y - nearest) > tolerance) dangling.push({ x: v.x0, y });
+      if (Math.abs(y - nearest) <= tolerance) continue;
+      const spans = (h: Edge) => v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance;
+      if (outsideOnly && hs.some((h) => spans(h) && (end === 'bottom' ? h.y0 > y + tolerance : h.y0 < y - tolerance))) continue;
+      dangling.push({ x: v.x0, y });
     }
     dangling.sort((a, b) => a.y - b.y);
     let cluster: { x: number; y: number }[] = [];
@@ -96,5 +116,5 @@ export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): E
     }
     flush();
   }
-  return [...edges, ...added];
+  return added;
 }

@@ -9,6 +9,18 @@ import type { ParsedIndicator } from './indicator-grammar.js';
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
 const LIKELY_REPAIR_CONFIDENCE = 0.85;
 
+/**
+ * A label (实施周期指标值, 年度指标值) with at most one character misread (年度指标借, 实施周期指际值), and the colon or
+ * ； after it: where the separator before a label is looked for. The label itself is mended by
+ * `repairIndicatorText`, from the same text, so its separator cannot wait for that.
+ */
+const LABEL_AHEAD = String.raw`(?:${['实施周期指标值', '年度指标值'].flatMap(oneCharacterOff).join('|')})\s*[:：；;]`;
+
+/** A pattern of `word` and of every reading of it with one character misread. */
+function oneCharacterOff(word: string): string[] {
+  return [...word].map((_, i) => `${word.slice(0, i)}${String.raw`\S`}${word.slice(i + 1)}`);
+}
+
 /** In a target, after a number, the slash of a compound unit (≤600元/): what follows is the unit per what. */
 const UNIT_SLASH = String.raw`指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/`;
 
@@ -42,7 +54,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   }
   // The ； before a label misread (调研企业数量，实施周期指标值) or dropped (实施周期指标值:95%年度指标值): a label always
   // follows ； in an item. The character before it is rewritten with the ；, so its field says it was repaired.
-  for (const m of text.matchAll(/(?<=[^\s；;。、，,:：.])\s*[，,:：.]?\s*(?=(?:实施周期指标值|年度指标值)\s*[:：；;])/g)) {
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=[^\s；;。、，,:：.])\s*[，,:：.]?\s*(?=${LABEL_AHEAD})`, 'g'))) {
     if (m.index === 0) continue;
     const before = m.index! - 1;
     const prev = text[before]!;
@@ -50,7 +62,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   }
   // The ； before a label read as two marks (清;，实施周期指标值, 人:；年度指标值): a semicolon and a stray comma, colon or
   // point beside it. The format writes one ； there and nothing else; the character before is rewritten with it.
-  for (const m of text.matchAll(/(?<=[^\s；;。、，,:：.])\s*(?:[；;]\s*[，,:：.]|[，,:：.]\s*[；;])\s*(?=(?:实施周期指标值|年度指标值)\s*[:：；;])/g)) {
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=[^\s；;。、，,:：.])\s*(?:[；;]\s*[，,:：.]|[，,:：.]\s*[；;])\s*(?=${LABEL_AHEAD})`, 'g'))) {
     const before = m.index! - 1;
     edits.push({ start: before, end: m.index! + m[0].length, text: `${text[before]}；`, why: `«${m[0].trim()}» before a label read as ；`, carried: [0] });
   }
