@@ -39,6 +39,8 @@ export const UNCERTAIN_BOUNDARY_CAP = 0.75;
  * unless a check says otherwise; each value is then capped by the OCR confidence of its characters.
  */
 export const OCR_PAGE_CONFIDENCE = 0.99;
+/** A scanned page with ink beside its table that no cell holds: a column may have gone unread. */
+export const INK_BESIDE_TABLE_CAP = 0.5;
 
 /**
  * The probability that a value read by OCR is right, from the lowest confidence Tesseract gave one of its

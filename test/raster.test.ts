@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { estimateSkew } from '../extractors/raster/deskew.js';
 import { greyToEdges } from '../extractors/raster/pixel-lines.js';
+import { inkBesideTables } from '../extractors/raster/ink-beside-tables.js';
 import { blackPercentile, DEFAULT_PREPROCESS_SETTINGS, preprocessPage } from '../extractors/raster/preprocess.js';
 import { classifyComparator, classifyComparatorAmongDigits, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
 import { edgesToPageTables } from '../extractors/table/page-table.js';
@@ -86,6 +87,26 @@ describe('greyToEdges', () => {
     expect(levelled.skew).toBeCloseTo(1.2, 1);
     const { tables } = edgesToPageTables(1, greyToEdges(levelled.image), []);
     expect(tables[0]!.rows.map((r) => r.length)).toEqual([3, 3, 3]);
+  });
+});
+
+describe('inkBesideTables', () => {
+  const tablesOf = (page: GreyImage) => edgesToPageTables(1, greyToEdges(page), []).tables.map((t) => t.bounds);
+
+  it('finds text level with a table and right of it, which no cell holds (a column whose border was lost)', () => {
+    const page = gridPage();
+    // Four strokes of a character, 35 px wide, right of the table's border at x = 1700..1703.
+    for (let k = 0; k < 4; k++) for (let x = 1725; x < 1760; x++) for (let t = 0; t < 3; t++) page.data[(400 + k * 10 + t) * page.width + x] = 10;
+    expect(inkBesideTables(page, tablesOf(page)).map((b) => b.side)).toEqual(['right']);
+  });
+
+  it('finds nothing beside a table with blank margins, nor in a speck, nor at the paper\'s edge', () => {
+    const page = gridPage();
+    expect(inkBesideTables(page, tablesOf(page))).toEqual([]);
+    for (let y = 400; y < 403; y++) for (let x = 1730; x < 1733; x++) page.data[y * page.width + x] = 10;
+    // A scanner's shadow down the right edge of the paper.
+    for (let y = 0; y < page.height; y++) for (let x = 1790; x < 1800; x++) page.data[y * page.width + x] = 30;
+    expect(inkBesideTables(page, tablesOf(page))).toEqual([]);
   });
 });
 

@@ -15,6 +15,8 @@ import { preprocessPage, type PreparedPage } from '../../extractors/raster/prepr
 import { DEFAULT_RENDER_SETTINGS, renderPdfPage } from '../../extractors/raster/render-page.js';
 import { DEFAULT_IMAGE_INPUT_SETTINGS, loadImagePage } from '../../extractors/raster/image-input.js';
 import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
+import { inkBesideTables, type InkBeside } from '../../extractors/raster/ink-beside-tables.js';
+import { INK_BESIDE_TABLE_CAP } from '../confidence.js';
 import type { GreyImage } from '../../extractors/raster/grey-image.js';
 import type { Edge } from '../../extractors/table/edge.js';
 import type { Glyph } from '../../extractors/pdf/glyph.js';
@@ -67,8 +69,11 @@ export async function rasterize(doc: LoadedDocument, read: PageRead, maxPixels =
   return renderPdfPage(doc.pdf!, read.page, read.dpi ?? DEFAULT_RENDER_SETTINGS.defaultDpi);
 }
 
-/** Stage unit: ruling lines from the pixels, and the regions to read: every cell, and the text above the table. */
-export function grid(prepared: PreparedPage, read: PageRead): { edges: Edge[]; regions: OcrRegion[] } {
+/**
+ * Stage unit: ruling lines from the pixels, and the regions to read: every cell, and the text above the table;
+ * and the ink beside a table that no region holds.
+ */
+export function grid(prepared: PreparedPage, read: PageRead): { edges: Edge[]; regions: OcrRegion[]; inkBeside: InkBeside[] } {
   const edges = greyToEdges(prepared.image);
   const { tables } = edgesToPageTables(read.page, edges, []);
   const regions: OcrRegion[] = tables.flatMap((t) => t.rows.flat().map((c) => ({ rect: c.rect, role: 'cell' as const })));
@@ -77,7 +82,7 @@ export function grid(prepared: PreparedPage, read: PageRead): { edges: Edge[]; r
   const top = tables.length > 0 ? Math.min(...tables.map((t) => t.bounds.y0)) : height;
   // Text outside the table: the title and 部门名称 lines above it (or the whole page when it has no table).
   if (top > 12) regions.push({ rect: { x0: 0, y0: 0, x1: width, y1: top - 1 }, role: 'block' });
-  return { edges, regions };
+  return { edges, regions, inkBeside: inkBesideTables(prepared.image, tables.map((t) => t.bounds)) };
 }
 
 async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext): Promise<void> {
@@ -85,7 +90,11 @@ async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext):
   const prepared = await preprocessPage(raster);
   if (prepared.skew !== 0) read.notes.push(`deskewed by ${prepared.skew.toFixed(2)}°`);
   if (prepared.denoised) read.notes.push('speckle noise filtered');
-  const { edges, regions } = grid(prepared, read);
+  const { edges, regions, inkBeside } = grid(prepared, read);
+  for (const side of new Set(inkBeside.map((b) => b.side))) {
+    read.notes.push(`ink ${side} of the table, level with its rows, that no cell holds: a column may have gone unread`);
+    read.readConfidence = Math.min(read.readConfidence, INK_BESIDE_TABLE_CAP);
+  }
   const engine = await ctx.ocr();
   const glyphs: Glyph[] = await ocrRegions(prepared.image, regions, engine, read.page);
   read.glyphs = glyphs;

@@ -26,7 +26,8 @@
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
 //
 // Debian packages: poppler-utils (pdftoppm, pdfinfo, pdffonts, pdfimages, pdftotext), img2pdf, qpdf,
-// python3-pil, python3-numpy, libtiff-tools (tiffinfo, for the check). The image steps are in scan_image.py, run
+// python3-pil, python3-numpy, libtiff-tools (tiffinfo, for the check), fonts-noto-cjk (poppler draws the
+// non-embedded STSong-Light of reportlab-cid with it; checked). The image steps are in scan_image.py, run
 // with Debian's /usr/bin/python3 (or $PYTHON). Nothing is downloaded. The output is deterministic: fixed noise
 // seeds, img2pdf --nodate, qpdf --deterministic-id (same tool versions → same bytes).
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync, readdirSync, copyFileSync } from 'node:fs';
@@ -136,8 +137,23 @@ function pageSizes(pdf) {
   return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [m[1], m[2]]);
 }
 
+/**
+ * A font the PDF does not embed (reportlab-cid's STSong-Light) is drawn by poppler with the font fontconfig
+ * substitutes for it: without a Chinese one (fonts-noto-cjk) every character becomes an empty box and the scan
+ * is worthless, so stop instead of writing it.
+ */
+function checkSubstitutes(pdf) {
+  for (const line of run('pdffonts', [pdf]).split('\n').slice(2)) {
+    const m = /^(\S+)\s+CID .*?\s(no|yes)\s+(no|yes)\s+(no|yes)\s+\d+\s+\d+\s*$/.exec(line);
+    if (!m || m[2] === 'yes') continue;
+    const lang = run('fc-match', ['--format=%{lang}', `${m[1]}:lang=zh-cn`]);
+    if (!/\bzh-cn\b/.test(lang)) throw new Error(`Expected a Chinese font for poppler to draw ${m[1]} (not embedded in ${basename(pdf)}) with, got ${run('fc-match', [m[1]]).trim()}: install fonts-noto-cjk`);
+  }
+}
+
 /** pdftoppm -gray (anti-aliased, PGM) -> one 8-bit greyscale PNG per page (pHYs = dpi), sorted by page. */
 function render(pdf, dpi, work, tag) {
+  checkSubstitutes(pdf);
   const prefix = join(work, `${tag}-${dpi}`);
   run('pdftoppm', ['-r', String(dpi), '-gray', pdf, prefix]);
   const pgms = readdirSync(work).filter((f) => f.startsWith(basename(prefix) + '-') && f.endsWith('.pgm'))
