@@ -42,6 +42,12 @@ export function placedText(text: string, page = 1, x = 0, y = 0, advance = 10): 
   return { text, boxes };
 }
 
+/** A text as OCR read it: every character placed on one line, with a confidence. */
+export function ocrReadText(text: string, confidence = 0.98): PositionedText {
+  const placed = placedText(text);
+  return { text, boxes: placed.boxes.map((b) => (b ? { ...b, confidence } : b)) };
+}
+
 /** A keyed cell from a string (unplaced) or a positioned text; no drawn-cell region unless given. */
 export function keyedCell(text: string | PositionedText, opts: { straddling?: number; parts?: number; regions?: Source[] } = {}): KeyedCell {
   return { text: typeof text === 'string' ? unplacedText(text) : text, straddling: opts.straddling ?? 0, parts: opts.parts ?? 1, regions: opts.regions ?? [] };

@@ -77,6 +77,11 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
 
   const goal = base<string | null>('goal', kind === 'project' ? goalText.text : null, kind === 'project' ? goalText : null);
   if (kind === 'project' && goalText.text === '') capConfidence(goal, UNCERTAIN_KIND_CAP, 'the project has no 绩效目标');
+  // A name or a goal is Chinese text: OCR that found no Chinese character in one read something else (a page in
+  // a font it cannot see, boxes for glyphs: 0000, DO0O00).
+  for (const [field, text, label] of [[name, nameText, '项目名称'], ...(kind === 'project' ? [[goal, goalText, '绩效目标'] as const] : [])] as const) {
+    if (isOcrText(text) && /\S/.test(text.text) && !/\p{Script=Han}/u.test(text.text)) capConfidence(field, UNPARSED_CAP, `no Chinese character read in the ${label}: OCR read something else`);
+  }
   if (kind === 'project' && AMOUNT_KEYS.every((k) => amounts[k].value === null)) {
     capConfidence(name, UNCERTAIN_KIND_CAP, 'the row has no amounts: it may be a fragment of another row');
   }
