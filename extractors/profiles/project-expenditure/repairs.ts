@@ -211,7 +211,8 @@ function separatorEdits(t: PositionedText): Edit[] {
     const last = text[nameEnd - 1]!;
     edits.push({ start: nameEnd - 1, end: nameEnd + junk.length, text: `${last}；`, why: `«${junk}» after ${name} read as ； (${what})`, carried: [0], ...(confidence === undefined ? {} : { confidence }) });
   };
-  for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*\\d{1,2}\\s*[-－]?\\s*(?:${level2}))`, 'g'))) {
+  // The code after it may be garbled too (产出指标，J1-数量指标: its first 1 read as J), as the level repair allows.
+  for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*(?:[^；;。、\\d\\s](?=\\d))?\\d{1,2}\\s*[-－]?\\s*(?:${level2}))`, 'g'))) {
     if (/[；;]/.test(m[2]!)) continue;
     add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-1 name is followed by ； and the level-2 code');
   }
