@@ -285,8 +285,10 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(`1、1-产出指标，14-成本指标，单所学校维修改造平均成本；${tail}`)).text).toBe(`1、1-产出指标；14-成本指标；单所学校维修改造平均成本；${tail}`);
     expect(repairIndicatorText(ocrText(`1、4-成本指标，41-经济成本指标，单价；${tail}`)).text).toBe(`1、4-成本指标；41-经济成本指标；单价；${tail}`);
     expect(repairIndicatorText(ocrText(`1、1-产出指标；1-成本指标；单价；${tail}`)).text).toBe(`1、1-产出指标；14-成本指标；单价；${tail}`);
-    // The level-2 code garbled as well (its first 1 read as J): the ； before it is put back all the same.
+    // The level-2 code garbled as well (11 read as J1 or 刀, a ≥ before it): the ；s around it are put back all the same.
     expect(repairIndicatorText(ocrText(`1、1-产出指标，J1-数量指标，订阅报刊份数；${tail}`)).text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、1-产出指标，刀-数量指标，订阅报刊份数；${tail}`)).text).toBe(`1、1-产出指标；11-数量指标；订阅报刊份数；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、2-效益指标:≥22-社会效益指标;群众知晓率；${tail}`)).text).toBe(`1、2-效益指标；22-社会效益指标;群众知晓率；${tail}`);
     // 社会效益 and 社会效益指标 are both level-2 names: the longer one is taken.
     expect(repairIndicatorText(ocrText(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`)).text).toBe(`1、2-效益指标；22-社会效益指标；群众知晓率；${tail}`);
   });

@@ -211,12 +211,14 @@ function separatorEdits(t: PositionedText): Edit[] {
     const last = text[nameEnd - 1]!;
     edits.push({ start: nameEnd - 1, end: nameEnd + junk.length, text: `${last}；`, why: `«${junk}» after ${name} read as ； (${what})`, carried: [0], ...(confidence === undefined ? {} : { confidence }) });
   };
-  // The code after it may be garbled too (产出指标，J1-数量指标: its first 1 read as J), as the level repair allows.
-  for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*(?:[^；;。、\\d\\s](?=\\d))?\\d{1,2}\\s*[-－]?\\s*(?:${level2}))`, 'g'))) {
+  // The code after it may be garbled too (产出指标，J1-数量指标, 产出指标，刀-数量指标: 11 read as J1 or 刀), as the level
+  // repair allows: up to four characters of it (效益指标:≥22-社会效益指标).
+  for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*(?:[^；;。、\\s]\\s*){0,4}(?:${level2}))`, 'g'))) {
     if (/[；;]/.test(m[2]!)) continue;
     add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-1 name is followed by ； and the level-2 code');
   }
-  for (const m of text.matchAll(new RegExp(`(?<=\\d\\s*[-－]\\s*)(${level2})(\\s*[)）,，:：.]?)(?=\\s*(.))`, 'g'))) {
+  // After its code, a garbled one too (刀-数量指标): a dash before the name.
+  for (const m of text.matchAll(new RegExp(`(?<=[^；;。、\\s]\\s*[-－]\\s*)(${level2})(\\s*[)）,，:：.]?)(?=\\s*(.))`, 'g'))) {
     const next = m[3]!;
     if (/[；;。]/.test(next) || /[；;]/.test(m[2]!)) continue;
     // Only before the indicator's name: a Han character, a digit or an opening bracket.
