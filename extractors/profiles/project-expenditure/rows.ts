@@ -79,7 +79,9 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
   if (kind === 'project' && goalText.text === '') capConfidence(goal, UNCERTAIN_KIND_CAP, 'the project has no 绩效目标');
   // A name or a goal is Chinese text: OCR that found no Chinese character in one read something else (a page in
   // a font it cannot see, boxes for glyphs: 0000, DO0O00).
-  for (const [field, text, label] of [[name, nameText, '项目名称'], ...(kind === 'project' ? [[goal, goalText, '绩效目标'] as const] : [])] as const) {
+  const chineseFields: [DraftField<string | null>, PositionedText, string][] = [[name, nameText, '项目名称']];
+  if (kind === 'project') chineseFields.push([goal, goalText, '绩效目标']);
+  for (const [field, text, label] of chineseFields) {
     if (isOcrText(text) && /\S/.test(text.text) && !/\p{Script=Han}/u.test(text.text)) capConfidence(field, UNPARSED_CAP, `no Chinese character read in the ${label}: OCR read something else`);
   }
   if (kind === 'project' && AMOUNT_KEYS.every((k) => amounts[k].value === null)) {
