@@ -17,16 +17,19 @@ export async function runReview(flags: ReviewFlags): Promise<number> {
     await store.close();
     throw error;
   }
+  // The handlers go in before "Ctrl-C stops the server" is printed: a Ctrl-C (or a test's SIGINT) that follows the
+  // line at once would otherwise meet the default action and kill the process without closing the store.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const docs = await store.summaries();
   const flagged = docs.reduce((n, d) => n + d.flagged, 0);
   process.stdout.write(`Reviewing ${docs.length} document${docs.length === 1 ? '' : 's'} with ${flagged} flagged field${flagged === 1 ? '' : 's'} from ${store.name} as ${server.reviewer}\n`);
   process.stdout.write(`Open ${server.url}\n`);
   if (!server.url.includes('token=')) process.stdout.write('(this machine only; Ctrl-C stops the server)\n');
   else process.stdout.write('(anyone with this link can review; Ctrl-C stops the server)\n');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   await server.close();
   await store.close();
   return 0;
