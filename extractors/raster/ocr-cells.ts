@@ -140,8 +140,11 @@ const SPANNING_DOUBT = 'a character read over two lines: characters of either li
 /** An amount as printed: digits grouped by thousands or not, two decimals at most, nothing else. */
 const WELL_FORMED_AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
 
-/** Confidence of 一 read between two numbers (as often a range mark as the character), and of letters that may be a Roman numeral. */
-const RANGE_MARK_CONFIDENCE = 0.5;
+/**
+ * Confidence of a reading another glyph looks alike, which a second read agreeing does not lift: 一 between two
+ * numbers (as often a range mark), a `lookalike` (V for Ⅴ, a comma for ·), a glyph only the other model saw before it.
+ */
+const AMBIGUOUS_GLYPH_CONFIDENCE = 0.5;
 
 /** A number as printed in an amount cell. */
 const NUMERIC = /^[\s\d.,，。\-－]+$/;
@@ -701,7 +704,7 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         size: (line.y1 - line.y0) * scale,
         page,
         run: runBase + s.word,
-        confidence: lost || merged || swallowed || spanning ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : rangeMark || s.lookalike || s.otherReadBefore !== undefined ? Math.min(s.confidence, RANGE_MARK_CONFIDENCE) : s.confidence,
+        confidence: lost || merged || swallowed || spanning ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : rangeMark || s.lookalike || s.otherReadBefore !== undefined ? Math.min(s.confidence, AMBIGUOUS_GLYPH_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
         ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
         ...(swallowed ? { doubt: `${s.text} read where the ink is much wider than ${s.text}: a character beside it may be missing` } : {}),

@@ -137,12 +137,17 @@ function pageSizes(pdf) {
   return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [m[1], m[2]]);
 }
 
+const checkedFonts = new Set();
+
 /**
  * A font the PDF does not embed (reportlab-cid's STSong-Light) is drawn by poppler with the font fontconfig
  * substitutes for it: without a Chinese one (fonts-noto-cjk) every character becomes an empty box and the scan
  * is worthless, so stop instead of writing it.
  */
 function checkSubstitutes(pdf) {
+  // Each PDF is rendered at several resolutions: asked once.
+  if (checkedFonts.has(pdf)) return;
+  checkedFonts.add(pdf);
   for (const line of run('pdffonts', [pdf]).split('\n').slice(2)) {
     const m = /^(\S+)\s+CID .*?\s(no|yes)\s+(no|yes)\s+(no|yes)\s+\d+\s+\d+\s*$/.exec(line);
     if (!m || m[2] === 'yes') continue;

@@ -60,6 +60,8 @@ function labelRegExp(label: string): RegExp {
 
 const PERIOD_LABEL = '实施周期指标值';
 const ANNUAL_LABEL = '年度指标值';
+/** The two labels of an item, in their order: 实施周期指标值, 年度指标值. */
+export const TARGET_LABELS = [PERIOD_LABEL, ANNUAL_LABEL] as const;
 const PERIOD_LABEL_RE = labelRegExp(PERIOD_LABEL);
 const ANNUAL_LABEL_RE = labelRegExp(ANNUAL_LABEL);
 

@@ -9,6 +9,7 @@
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
 import { labelAndTargetEdits } from './target-repairs.js';
+import { TARGET_LABELS } from './indicator-grammar.js';
 import { oneSubstitution } from '../../text/substitution.js';
 
 /** Level-1 names and their codes (财预〔2020〕10号). */
@@ -26,7 +27,12 @@ export const LEVEL2_CODES: Readonly<Record<string, string>> = {
   经济成本指标: '41', 社会成本指标: '42', 生态环境成本指标: '43',
 };
 
-const LABELS = ['实施周期指标值', '年度指标值'];
+/**
+ * What a level code garbled or missing before its level name can be read as: the code with a stray mark before it
+ * (；)11-, ≥22-), nothing or up to two characters in its place (革, 刀-), a digit and a stray mark, the bare digits, or
+ * its 1s read as L or ] before the hyphen (11L-, 1]1-, LL-).
+ */
+const GARBLED_LEVEL_CODE = String.raw`[^；;。、\d\s]\s*\d{1,2}\s*-?|[^；;。、\d]{0,2}|\d{1,2}\s*[^\d\s；;。、-]?|\d{1,2}\s*-?|[\dLl\]|I]{1,3}\s*-`;
 
 /** A level code read as its name dictates, but below this confidence, is confirmed by the name. */
 const CONFIRMED_BY_NAME_BELOW = 0.9;
@@ -47,9 +53,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   // A level name after an item number (level 1) or after a separator (level 2), with the code garbled.
   const level = (names: Readonly<Record<string, string>>, before: string) => {
     const alternatives = Object.keys(names).sort((a, b) => b.length - a.length).join('|');
-    // The code garbled or missing, or a stray mark before it (；)11-数量指标), or its 1s read as L or ] before the
-    // hyphen (11L-, 1]1-, LL-).
-    const re = new RegExp(`(${before})([^；;。、\\d\\s]\\s*\\d{1,2}\\s*-?|[^；;。、\\d]{0,2}|\\d{1,2}\\s*[^\\d\\s；;。、-]?|\\d{1,2}\\s*-?|[\\dLl\\]|I]{1,3}\\s*-)(${alternatives})`, 'g');
+    const re = new RegExp(`(${before})(${GARBLED_LEVEL_CODE})(${alternatives})`, 'g');
     for (const m of text.matchAll(re)) {
       const name = m[3]!;
       const code = names[name]!;
@@ -89,7 +93,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   // (效益指标，22-社会效益指标): `separatorEdits` puts it back.
   level(LEVEL2_CODES, `(?:${Object.keys(LEVEL1_CODES).join('|')})\\s*[；;，,:：.]?\\s*`);
   // The two labels, one character off.
-  for (const label of LABELS) {
+  for (const label of TARGET_LABELS) {
     for (let i = 0; i + label.length <= text.length; i++) {
       const window = text.slice(i, i + label.length);
       // One character off, the rest of the label in place, and a colon after: the label and nothing else.
@@ -211,8 +215,9 @@ function separatorEdits(t: PositionedText): Edit[] {
     const last = text[nameEnd - 1]!;
     edits.push({ start: nameEnd - 1, end: nameEnd + junk.length, text: `${last}；`, why: `«${junk}» after ${name} read as ； (${what})`, carried: [0], ...(confidence === undefined ? {} : { confidence }) });
   };
-  // The code after it may be garbled too (产出指标，J1-数量指标, 产出指标，刀-数量指标: 11 read as J1 or 刀), as the level
-  // repair allows: up to four characters of it (效益指标:≥22-社会效益指标).
+  // The code after it may be garbled too (产出指标，J1-数量指标, 产出指标，刀-数量指标, 效益指标:≥22-社会效益指标): up to four
+  // characters of anything, looser than GARBLED_LEVEL_CODE, since a level-2 name that close says where the ； goes
+  // even when its code is beyond mending (满意度指标，3/-服务对象满意度).
   for (const m of text.matchAll(new RegExp(`(${level1})(\\s*[^；;\\s\\d]?)(?=\\s*(?:[^；;。、\\s]\\s*){0,4}(?:${level2}))`, 'g'))) {
     if (/[；;]/.test(m[2]!)) continue;
     add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-1 name is followed by ； and the level-2 code');

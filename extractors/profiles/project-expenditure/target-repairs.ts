@@ -4,7 +4,7 @@
  * `repairIndicatorText`, which owns the level names and item numbers.
  */
 import type { Edit } from '../../text/text-edits.js';
-import type { ParsedIndicator } from './indicator-grammar.js';
+import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
 const LIKELY_REPAIR_CONFIDENCE = 0.85;
@@ -14,7 +14,7 @@ const LIKELY_REPAIR_CONFIDENCE = 0.85;
  * ； after it: where the separator before a label is looked for. The label itself is mended by
  * `repairIndicatorText`, from the same text, so its separator cannot wait for that.
  */
-const LABEL_AHEAD = String.raw`(?:${['实施周期指标值', '年度指标值'].flatMap(oneCharacterOff).join('|')})\s*[:：；;]`;
+const LABEL_AHEAD = String.raw`(?:${TARGET_LABELS.flatMap(oneCharacterOff).join('|')})\s*[:：；;]`;
 
 /** A pattern of `word` and of every reading of it with one character misread. */
 function oneCharacterOff(word: string): string[] {
