@@ -83,8 +83,26 @@ describe('decidePunctuationWidth', () => {
     expect(decidePunctuationWidth({ symbols: line('一起益企"小企业大未来"') }).filter((s) => s.doubt)).toEqual([]);
     const odd = decidePunctuationWidth({ symbols: line('“一月一链一起益企“小企业大未来”') });
     expect(odd.filter((s) => s.doubt).length).toBe(3);
-    const dropped = decidePunctuationWidth({ symbols: line('新纳入“四上“企业') });
-    expect(dropped.filter((s) => /do not pair up/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['“', '“']);
+    // Two quotes read the same way: their order says which is which (Chinese text does not nest “ in “), both doubted.
+    const misread = decidePunctuationWidth({ symbols: line('新纳入“四上“企业') });
+    expect(misread.filter((s) => /do not pair up/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['“', '”']);
+    expect(misread.find((s) => s.text === '”')!.repair).toBe('OCR read “, the quotes around it make it ”');
+  });
+
+  it('pairs quotes clause by clause: a quote dropped in one item does not turn the next item’s round', () => {
+    const out = decidePunctuationWidth({ symbols: line('新纳入"四上"企业；推进一网通办"率') });
+    expect(texts(out)).toBe('新纳入“四上”企业；推进一网通办“率');
+    expect(out.filter((s) => s.doubt).map((s) => s.text)).toEqual(['“']);
+    expect(out.filter((s) => s.doubt)[0]!.x0).toBeGreaterThan(400);
+  });
+
+  it('takes a \' or ` beside a Chinese character for a quote read as one stroke, and doubts it', () => {
+    const out = decidePunctuationWidth({ symbols: line("执法及'扫黄打非\"工作") });
+    expect(texts(out)).toBe('执法及“扫黄打非”工作');
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.doubt])).toEqual([['“', "OCR read ': a quote mark read as one stroke (or a ‘ ’ inside quotes)"]]);
+    expect(texts(decidePunctuationWidth({ symbols: line('新时代枫桥式`调解`') }))).toBe('新时代枫桥式“调解”');
+    // Not beside a Chinese character: an apostrophe or a minute mark, left alone.
+    expect(texts(decidePunctuationWidth({ symbols: line("12'30") }))).toBe("12'30");
   });
 });
 

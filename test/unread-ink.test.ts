@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markUnreadInk } from '../extractors/raster/unread-ink.js';
+import { markUnreadInk, RESTORED_QUOTE_CONFIDENCE } from '../extractors/raster/unread-ink.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
@@ -102,5 +102,46 @@ describe('markUnreadInk: a quote inside a box', () => {
     const white: typeof crop = { ...crop, data: crop.data.map((v, i) => (i % crop.width >= 93 && i % crop.width < 98 ? 255 : v)) };
     const read = excerptSymbols([['育', 23, 55, 71, 106, 0], ['及', 69, 93, 74, 105, 0], ['西', 97, 141, 72, 105, 0]], 10, 60);
     expect(markUnreadInk(read, white, SETTINGS)[1]!.doubt).toBeUndefined();
+  });
+});
+
+describe('markUnreadInk: quotes put back', () => {
+  const read = () => excerptSymbols([['政', 935, 958, 753, 786, 0], ['务', 961, 1012, 753, 786, 0], ['服', 1014, 1032, 755, 786, 0], ['务', 1036, 1076, 753, 786, 0], ['好', 1095, 1121, 753, 786, 0]], 900, 740);
+
+  it('puts a dropped quote back, straight and in doubt, where the quotes of its clause then pair up (政务服务“好差评", LXGW WenKai, 300 dpi)', async () => {
+    const crop = await fixtureCrop('quote-dropped-between-characters-wenkai.png');
+    // The closing quote, read as " further on in the same clause (its box beyond the excerpt's ink).
+    const closing = { ...read()[4]!, text: '"', x0: 260, x1: 262 };
+    const out = markUnreadInk([...read(), closing], crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('政务服务"好"');
+    const quote = out[4]!;
+    expect([quote.confidence, quote.repair]).toEqual([RESTORED_QUOTE_CONFIDENCE, 'a quote mark OCR did not read, put back from its ink']);
+    // Its box is the mark's ink, between the two characters, high in the line.
+    expect(quote.x0).toBeGreaterThan(out[3]!.x1 - 4);
+    expect(quote.x1).toBeLessThan(out[5]!.x0 + 4);
+    expect(quote.y1).toBeLessThan((out[3]!.y0 + out[3]!.y1) / 2);
+    expect(out[3]!.doubt).toBeUndefined();
+  });
+
+  it('does not put one back where the clause would be left with an odd quote: a ； ends the clause', async () => {
+    const crop = await fixtureCrop('quote-dropped-between-characters-wenkai.png');
+    const separator = { ...read()[4]!, text: '；', x0: 250, x1: 255 };
+    const closing = { ...read()[4]!, text: '"', x0: 260, x1: 262 };
+    const out = markUnreadInk([...read(), separator, closing], crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('政务服务好；"');
+    expect(out[3]!.doubt).toMatch(/a mark between two characters that OCR did not read/);
+  });
+
+  it('finds a quote that opens a line above the foot of the character it opens (“互联网+, LXGW WenKai, 300 dpi)', async () => {
+    const crop = await fixtureCrop('quote-opening-a-line-wenkai.png');
+    const line = excerptSymbols([['互', 48, 69, 339, 369, 1], ['联', 72, 108, 338, 370, 1], ['网', 126, 140, 339, 370, 1]], 0, 320);
+    const closing = { ...line[2]!, text: '"', x0: 150, x1: 152 };
+    const out = markUnreadInk([...line, closing], crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('"互联网"');
+    expect(out[0]!.x1).toBeLessThan(out[1]!.x0);
+    // Alone in its clause it is only a doubt on the character beside it.
+    const alone = markUnreadInk(line, crop, SETTINGS);
+    expect(alone.map((s) => s.text).join('')).toBe('互联网');
+    expect(alone[0]!.confidence).toBe(0.5);
   });
 });

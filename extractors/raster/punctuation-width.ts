@@ -118,26 +118,39 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
   });
   const partners = pairBrackets([...brackets.values()]);
 
-  // Straight quotes in Chinese text are curly quotes OCR straightened: they alternate, opening first, with the
-  // curly ones OCR did read. Quotes that do not alternate mean one was dropped or misread.
+  // Straight quotes in Chinese text are curly quotes OCR straightened, and a ' or ` beside a Chinese character is
+  // one it read as a single stroke: they alternate, opening first, with the curly ones OCR did read. Quotes that do
+  // not alternate mean one was dropped or misread; when there are as many opening as closing places, the order
+  // says which is which (Chinese text does not nest “ inside “), and the ones that change are doubted.
+  // Pairs are counted clause by clause (up to a ； or 。): a quote dropped in one item of a list must not make the
+  // quotes of the next pair up wrongly.
   let open = false;
-  const curlyRead = result.symbols.filter((s) => s.text === '“' || s.text === '”' || s.text === '"').map((s) => s.text);
-  const alternate = curlyRead.length % 2 === 0 && curlyRead.every((q, i) => q === '"' || q === (i % 2 === 0 ? '“' : '”'));
+  const clause = clauses(result.symbols);
+  const quoteOrder = new Map<number, { order: number; paired: boolean; alternate: boolean }>();
+  for (const c of new Set(clause)) {
+    const quotes = result.symbols.flatMap((s, i) => (clause[i] === c && isQuote(result.symbols, i) ? [i] : []));
+    const paired = quotes.length % 2 === 0;
+    const alternate = paired && quotes.every((q, k) => /^["'`]$/.test(result.symbols[q]!.text) || result.symbols[q]!.text === (k % 2 === 0 ? '“' : '”'));
+    quotes.forEach((q, order) => quoteOrder.set(q, { order, paired, alternate }));
+  }
+  const unpaired = 'quote marks that do not pair up: one was dropped or misread';
   return result.symbols.map((s, i): S => {
+    const quote = quoteOrder.get(i);
+    if (quote !== undefined) {
+      const { order, paired, alternate } = quote;
+      const curly = paired ? (order % 2 === 0 ? '“' : '”') : s.text === '“' || s.text === '”' ? s.text : open ? '”' : '“';
+      open = curly === '“';
+      const single = s.text === "'" || s.text === '`';
+      const repair = curly === s.text ? s.repair : s.repair ? `${s.repair}, as ${curly}` : s.text === '"' ? `OCR read ", in Chinese text it is ${curly}` : `OCR read ${s.text}, the quotes around it make it ${curly}`;
+      const fixed = { ...s, text: curly, ...(repair ? { repair } : {}) };
+      if (alternate && !single) return fixed;
+      const why = single ? `OCR read ${s.text}: a quote mark read as one stroke (or a ‘ ’ inside quotes)` : unpaired;
+      return { ...fixed, confidence: Math.min(s.confidence, 0.6), doubt: s.doubt ?? why };
+    }
     if (mixedCommas && (s.text === '，' || (s.text === ',' && !grouping(i)))) {
       return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'commas of both widths were read in this cell: some are misread' };
     }
     if (s.text === '~' || s.text === '～') return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: `${s.text} could be full or half width` };
-    if (s.text === '“' || s.text === '”') {
-      open = s.text === '“';
-      return alternate ? s : { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'quote marks that do not pair up: one was dropped or misread' };
-    }
-    if (s.text === '"') {
-      const curly = open ? '”' : '“';
-      open = !open;
-      if (!alternate) return { ...s, text: curly, repair: `OCR read ", in Chinese text it is ${curly}`, confidence: Math.min(s.confidence, 0.6), doubt: 'quote marks that do not pair up: one was dropped or misread' };
-      return { ...s, text: curly, repair: `OCR read ", in Chinese text it is ${curly}` };
-    }
     const own = brackets.get(i);
     if (!own) return s;
     const partner = partners.get(i);
@@ -228,3 +241,25 @@ function pairBrackets(brackets: readonly BracketWidth[]): Map<number, BracketWid
 
 const closingOf = (opening: string): string => (opening === '（' ? '）' : ')');
 const openingOf = (closing: string): string => (closing === '）' ? '（' : '(');
+
+/**
+ * Whether the symbol at `i` is a quote mark of Chinese text: “ ” or " as read, or a ' or ` with a Chinese
+ * character beside it on its line (OCR reads a curly quote as one stroke; an apostrophe of Latin text has none).
+ */
+export function isQuote(symbols: readonly OcrSymbol[], i: number): boolean {
+  const s = symbols[i]!;
+  if (s.text === '“' || s.text === '”' || s.text === '"') return true;
+  if (s.text !== "'" && s.text !== '`') return false;
+  const han = (n: OcrSymbol | undefined) => n !== undefined && n.line === s.line && /^\p{Script=Han}$/u.test(n.text);
+  return han(symbols[i - 1]) || han(symbols[i + 1]);
+}
+
+/** The clause of each symbol: a count of the ； ; and 。 before it (quotes pair up within one). */
+export function clauses(symbols: readonly OcrSymbol[]): number[] {
+  let n = 0;
+  return symbols.map((s) => {
+    const own = n;
+    if (/^[；;。]$/.test(s.text)) n++;
+    return own;
+  });
+}

@@ -3,7 +3,8 @@
  * leaves ink on the page between or beside the symbols it did read.
  */
 import type { Crop, MarkedSymbol } from './ocr-read.js';
-import { inkColumnRuns } from './ink-columns.js';
+import { inkColumnRuns, type InkRun } from './ink-columns.js';
+import { clauses, isQuote } from './punctuation-width.js';
 
 /** What the check needs of the OCR settings. */
 export interface UnreadInkSettings {
@@ -42,13 +43,21 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     return box.ink > 0 ? box.y1 - box.y0 : 0;
   };
   const markDoubt = 'a mark between two characters that OCR did not read: punctuation may be missing';
+  const quoteMarks: QuoteMark[] = [];
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
     if (a.line !== b.line || a.lost || b.lost) continue;
     const h = Math.max(a.y1 - a.y0, b.y1 - b.y0, 1);
     // A dropped comma, point or 、 is too small for a character's worth of ink: a mark of its own between the two.
-    if (unreadMarkBetween(a, b, h)) {
+    const mark = unreadMarkBetween(a, b, h);
+    if (mark?.kind === 'quote' && (isHan(a.text) || isHan(b.text)) && !isQuote(out, i) && !isQuote(out, i + 1)) {
+      // Two small strokes high beside a Chinese character may be a quote mark (“三防”, 、“民营): decided below, once
+      // every such mark of the cell is known.
+      quoteMarks.push({ at: i + 1, box: mark.box, beside: [i, i + 1] });
+      continue;
+    }
+    if (mark) {
       for (const s of [a, b]) {
         s.confidence = Math.min(s.confidence, 0.5);
         s.doubt = markDoubt;
@@ -91,21 +100,89 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     const first = i === 0 || out[i - 1]!.line !== s.line;
     const area = Math.round(0.6 * h) * Math.round(h);
     const doubt = 'ink beside the end of a line that OCR did not read: a character may be missing';
+    // A quote mark that opens a line (“互联网+”) or closes one, beside a Chinese character: decided with the others.
+    const quoteBefore = first && !s.lost && isHan(s.text) ? quoteBeside(s, 'before') : null;
+    const quoteAfter = last && !s.lost && isHan(s.text) ? quoteBeside(s, 'after') : null;
+    if (quoteBefore) quoteMarks.push({ at: i, box: quoteBefore, beside: [i] });
+    if (quoteAfter) quoteMarks.push({ at: i + 1, box: quoteAfter, beside: [i] });
     // After a colon, the comparator of a target cut by the line's end (指标值:≥ | 100) can sit close to it.
     const gap = /^[:：]$/.test(s.text) ? 0.05 : 0.15;
-    const after = last && !s.lost ? inkIn(Math.ceil(s.x1 - p + gap * h), Math.ceil(s.x1 - p + gap * h + 0.6 * h), s.y0 - p, s.y1 - p) : 0;
-    const before = first && !s.lost ? inkIn(Math.floor(s.x0 - p - 0.75 * h), Math.floor(s.x0 - p - 0.15 * h), s.y0 - p, s.y1 - p) : 0;
+    const after = last && !s.lost && !quoteAfter ? inkIn(Math.ceil(s.x1 - p + gap * h), Math.ceil(s.x1 - p + gap * h + 0.6 * h), s.y0 - p, s.y1 - p) : 0;
+    const before = first && !s.lost && !quoteBefore ? inkIn(Math.floor(s.x0 - p - 0.75 * h), Math.floor(s.x0 - p - 0.15 * h), s.y0 - p, s.y1 - p) : 0;
     if (after > 0.08 * area || before > 0.08 * area) {
       s.confidence = Math.min(s.confidence, 0.5);
       s.doubt = doubt;
-    } else if (last && !s.lost && !/^[\p{P}\p{S}]$/u.test(s.text) && markIn(Math.ceil(s.x1 - p + 0.05 * h), Math.ceil(s.x1 - p + 0.7 * h), s, h)) {
+    } else if (last && !s.lost && !quoteAfter && !/^[\p{P}\p{S}]$/u.test(s.text) && markIn(Math.ceil(s.x1 - p + 0.05 * h), Math.ceil(s.x1 - p + 0.7 * h), s, h)) {
       // A line's closing 。 or its comma, dropped.
       s.confidence = Math.min(s.confidence, 0.5);
       s.doubt = 'a mark after the end of a line that OCR did not read: punctuation may be missing';
     }
   }
   markUnreadLines(out);
-  return out;
+  return restoreQuotes(out, quoteMarks);
+
+  /**
+   * Quote marks come in pairs within a clause: where the quotes read and the quote marks found in the ink of one
+   * clause (up to a ； or 。) make pairs, the marks are put back, straight, for `decidePunctuationWidth` to give
+   * them their direction; they stay in doubt. Otherwise a mark may be a stroke of a character (the dots of 忄)
+   * and only the characters beside it are doubted, as for any unread mark.
+   */
+  function restoreQuotes(symbols: MarkedSymbol[], marks: readonly QuoteMark[]): MarkedSymbol[] {
+    if (marks.length === 0) return symbols;
+    const clause = clauses(symbols);
+    const clauseOf = (m: QuoteMark) => clause[m.beside[0]!]!;
+    const counts = new Map<number, number>();
+    symbols.forEach((_, i) => {
+      if (isQuote(symbols, i)) counts.set(clause[i]!, (counts.get(clause[i]!) ?? 0) + 1);
+    });
+    for (const m of marks) counts.set(clauseOf(m), (counts.get(clauseOf(m)) ?? 0) + 1);
+    const restored: { at: number; symbol: MarkedSymbol }[] = [];
+    for (const m of marks) {
+      const beside = m.beside.map((i) => symbols[i]!);
+      if (counts.get(clauseOf(m))! % 2 === 0) restored.push({ at: m.at, symbol: restoredQuote(m.box, beside[0]!) });
+      else {
+        for (const s of beside) {
+          s.confidence = Math.min(s.confidence, 0.5);
+          s.doubt = markDoubt;
+        }
+      }
+    }
+    // In the order found: a quote closing one line before one opening the next, at the same place between them.
+    const before = (i: number) => restored.filter((r) => r.at === i).map((r) => r.symbol);
+    return [...symbols.flatMap((s, i) => [...before(i), s]), ...before(symbols.length)];
+  }
+
+  /**
+   * A quote mark high beside the first symbol of a line (`before`) or its last (`after`): two small strokes in
+   * the upper half of the line, apart from the glyph (a blank column between) and with nothing under them, within
+   * an em and a bit; its ink's bounds, pixels of the crop. Only the upper half is looked at, since a glyph's low
+   * stroke can reach under the quote (“互: the foot of 互 runs left of its box).
+   */
+  function quoteBeside(s: MarkedSymbol, side: 'before' | 'after'): Box | null {
+    const line = out.filter((o) => o.line === s.line && isHan(o.text));
+    if (line.length === 0) return null;
+    const em = Math.max(...line.map((o) => o.y1 - o.y0));
+    const lineTop = Math.min(...line.map((o) => o.y0)) - p;
+    const upper = { y0: Math.floor(lineTop - 0.15 * em), y1: Math.ceil(lineTop + 0.5 * em) };
+    const column = (x: number) => inkIn(x, x + 1, upper.y0, upper.y1) > 0;
+    let x0: number;
+    let x1: number;
+    if (side === 'before') {
+      let to = Math.floor(s.x0 - p) - 1;
+      while (to > s.x0 - p - 0.35 * em && column(to)) to--;
+      [x0, x1] = [Math.floor(to - 1.2 * em), to + 1];
+    } else {
+      let from = Math.ceil(s.x1 - p);
+      while (from < s.x1 - p + 0.35 * em && column(from)) from++;
+      [x0, x1] = [from, Math.ceil(from + 1.2 * em)];
+    }
+    const box = inkBox(x0, x1, upper.y0, upper.y1);
+    if (box.ink < MARK_MIN_INK * em * em || box.x0 <= Math.max(0, x0) || box.x1 >= Math.min(crop.width, x1)) return null;
+    if (box.x1 - box.x0 > MARK_MAX_SIZE * em || box.y1 - box.y0 > MARK_MAX_SIZE * em || box.y0 <= upper.y0) return null;
+    // Nothing under it down to the line's foot: a stroke that goes on down is a glyph's.
+    if (inkIn(box.x0, box.x1, box.y1 + 1, Math.ceil(lineTop + em)) > 0) return null;
+    return twoStrokes(box, em, lineTop + em) ? box : null;
+  }
 
   /**
    * Ink on a line of its own that no symbol covers (a closing 。 wrapped onto the next line, where OCR finds no
@@ -142,7 +219,7 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
    * blank column on either side), small (under half an em each way) and in the lower half of the line, as a
    * comma, a point or a 、 is, or high in it, as a quote is. Pixels of the padded read.
    */
-  function unreadMarkBetween(a: MarkedSymbol, b: MarkedSymbol, h: number): boolean {
+  function unreadMarkBetween(a: MarkedSymbol, b: MarkedSymbol, h: number): UnreadMark | null {
     // Ink that touches a glyph belongs to it (Tesseract's boxes stop short): step over it to the first blank column.
     const y0 = Math.min(a.y0, b.y0) - p;
     const y1 = Math.max(a.y1, b.y1) - p + Math.round(MARK_BELOW_LINE * h);
@@ -153,21 +230,27 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     while (to > from && column(to)) to--;
     // Both ends are blank columns, so a mark between them never touches either.
     const line = { y0: y0 + p, y1: Math.max(a.y1, b.y1) };
-    if (to - from > 1 && markIn(from, to + 1, line, h, 'low or high')) return true;
+    const between = to - from > 1 ? markAt(from, to + 1, line, h, 'low or high') : null;
+    // High in the line, a quote is two strokes side by side; one stroke there is no punctuation we restore.
+    if (between) return { kind: between.high && twoStrokes(between.box, h, line.y1 - p) ? 'quote' : 'low', box: between.box };
     // Or the boxes run over the mark (LXGW WenKai's “ on a Group 4 scan, inside the box of the character before
     // it): the runs of ink from the middle of one glyph to the middle of the next, each glyph's own run at either
     // end, hold a mark of their own between them.
     const aMiddle = Math.round((a.x0 + a.x1) / 2 - p);
     const bMiddle = Math.round((b.x0 + b.x1) / 2 - p);
     const runs = inkColumnRuns(crop, { y0, y1 }, settings.inkThreshold, aMiddle, bMiddle);
-    if (runs.length < 3 || runs[0]!.x0 !== aMiddle || runs.at(-1)!.x1 !== bMiddle) return false;
+    if (runs.length < 3 || runs[0]!.x0 !== aMiddle || runs.at(-1)!.x1 !== bMiddle) return null;
     // A quote is two strokes side by side (“ ”), which tells it from the dot of a character (为, 头) left outside a
     // box: two small high runs, close together.
     const middle = runs.slice(1, -1);
-    return middle.some((r, k) => {
+    for (const [k, r] of middle.entries()) {
       const next = middle[k + 1];
-      return next !== undefined && next.x0 - r.x1 <= 0.25 * h && next.x1 - r.x0 <= 0.6 * h && markIn(r.x0 - 1, r.x1 + 1, line, h, 'high') && markIn(next.x0 - 1, next.x1 + 1, line, h, 'high');
-    });
+      if (next === undefined || next.x0 - r.x1 > 0.25 * h || next.x1 - r.x0 > 0.6 * h) continue;
+      const first = markAt(r.x0 - 1, r.x1 + 1, line, h, 'high');
+      const second = first && markAt(next.x0 - 1, next.x1 + 1, line, h, 'high');
+      if (first && second) return { kind: 'quote', box: { x0: first.box.x0, y0: Math.min(first.box.y0, second.box.y0), x1: second.box.x1, y1: Math.max(first.box.y1, second.box.y1) } };
+    }
+    return null;
   }
 
   /**
@@ -175,20 +258,90 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
    * comma, a point), or, between two characters, high in it (a quote) as `where` allows.
    */
   function markIn(x0: number, x1: number, line: { y0: number; y1: number }, h: number, where: 'low' | 'low or high' | 'high' = 'low'): boolean {
+    return markAt(x0, x1, line, h, where) !== null;
+  }
+
+  /** `markIn`'s mark: its ink's bounds (pixels of the crop) and whether it is high in the line; null for none. */
+  function markAt(x0: number, x1: number, line: { y0: number; y1: number }, h: number, where: 'low' | 'low or high' | 'high'): { box: Box; high: boolean } | null {
     const top = Math.max(0, Math.floor(line.y0 - p));
     const bottom = Math.min(crop.height, Math.ceil(line.y1 - p + MARK_BELOW_LINE * h));
     const box = inkBox(x0, x1, top, bottom);
-    if (box.ink < MARK_MIN_INK * h * h) return false;
+    if (box.ink < MARK_MIN_INK * h * h) return null;
     // Ink that reaches the end of the columns looked at is the edge of something bigger, not a mark of its own.
-    if (box.x0 <= Math.max(0, x0) || box.x1 >= Math.min(crop.width, x1)) return false;
+    if (box.x0 <= Math.max(0, x0) || box.x1 >= Math.min(crop.width, x1)) return null;
     const small = box.x1 - box.x0 <= MARK_MAX_SIZE * h && box.y1 - box.y0 <= MARK_MAX_SIZE * h;
     const low = (box.y0 + box.y1) / 2 >= top + (line.y1 - line.y0) / 2;
     // High in the line, a mark is a quote (LXGW WenKai's “ sits close to the character it opens, and both models
     // drop it): between two characters only, for past a line's end the ink of a raised mark is no comma's.
     const high = where !== 'low' && box.y1 <= top + 0.6 * (line.y1 - line.y0);
-    return small && ((low && where !== 'high') || high);
+    if (!small || !((low && where !== 'high') || high)) return null;
+    return { box, high: !(low && where !== 'high') };
+  }
+
+
+  /**
+   * Whether a high mark is two strokes side by side, as a quote is: two narrow runs of ink in the mark's rows, close
+   * together, one of them in the mark, with nothing under either down to the line's foot `foot` (crop pixels). A
+   * stroke beside the mark counts too: stepping over ink that touches a glyph can take a quote's first stroke.
+   */
+  function twoStrokes(box: Box, h: number, foot: number): boolean {
+    const reach = Math.round(0.3 * h);
+    const runs = inkColumnRuns(crop, { y0: box.y0, y1: box.y1 }, settings.inkThreshold, box.x0 - reach, box.x1 + reach).filter(
+      (r) => r.x1 - r.x0 <= 0.25 * h && inkIn(r.x0, r.x1, box.y1 + 1, Math.ceil(foot)) === 0,
+    );
+    return runs.some((r, k) => {
+      const next = runs[k + 1];
+      const inMark = (run: InkRun) => run.x0 < box.x1 && run.x1 > box.x0;
+      return next !== undefined && next.x0 - r.x1 <= 0.2 * h && (inMark(r) || inMark(next));
+    });
+  }
+
+  /** A straight quote where OCR read nothing, on `before`'s line: its box is the mark's ink, in pixels of the read. */
+  function restoredQuote(box: Box, before: MarkedSymbol): MarkedSymbol {
+    return {
+      text: '"',
+      confidence: RESTORED_QUOTE_CONFIDENCE,
+      x0: box.x0 + p,
+      y0: box.y0 + p,
+      x1: box.x1 + p,
+      y1: box.y1 + p,
+      word: before.word,
+      line: before.line,
+      repair: 'a quote mark OCR did not read, put back from its ink',
+      doubt: 'a quote mark OCR did not read: put back from its ink, its direction from the quotes around it',
+    };
   }
 }
+
+/** A mark that may be a quote OCR did not read: inserted before symbol `at`, else the symbols `beside` are doubted. */
+interface QuoteMark {
+  at: number;
+  box: Box;
+  beside: number[];
+}
+
+/** A mark of its own between two symbols: low in the line (a comma, a point, a 、) or a quote; pixels of the crop. */
+interface UnreadMark {
+  kind: 'low' | 'quote';
+  box: Box;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function isHan(text: string): boolean {
+  return /^\p{Script=Han}$/u.test(text);
+}
+
+/**
+ * The confidence of a quote mark put back from its ink: below the review threshold, since the ink says a quote
+ * is there but not which one (“ or ”, or a ‘ of a quote inside a quote), and the repair never makes a field certain.
+ */
+export const RESTORED_QUOTE_CONFIDENCE = 0.6;
 
 /** The least ink of a punctuation mark, in em² (a comma at 300 dpi: about 60 pixels of a 42-pixel em). */
 const MARK_MIN_INK = 0.012;
