@@ -71,7 +71,10 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
     const layouts = await findTables(pages, ctx);
     const table = await tableRows(layouts, ctx);
     if (!table.found || table.pieces.length === 0) {
-      const why = pages.every((p) => !p.quality.usable) ? `its text layer is unusable (${pages[0]?.quality.reason ?? 'no pages'})` : `no table with its header (${ctx.profile.table.columns.length} columns such as 项目名称, 绩效指标)`;
+      // Where OCR failed too, its error is the reason, not the missing text layer it stood in for.
+      const ocrFailed = ctx.errors.find((e) => e.stage === 'scan-pages');
+      const unusable = `its text layer is unusable (${pages[0]?.quality.reason ?? 'no pages'})${ocrFailed ? ` and OCR failed (page ${ocrFailed.page}: ${ocrFailed.message})` : ''}`;
+      const why = pages.every((p) => !p.quality.usable) ? unusable : `no table with its header (${ctx.profile.table.columns.length} columns such as 项目名称, 绩效指标)`;
       throw new InputError('no-table', `Expected a ${ctx.profile.table.tableName}, got ${why}`);
     }
     const placed = await repairPlaces(table, ctx);

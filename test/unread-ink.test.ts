@@ -144,4 +144,19 @@ describe('markUnreadInk: quotes put back', () => {
     expect(alone.map((s) => s.text).join('')).toBe('互联网');
     expect(alone[0]!.confidence).toBe(0.5);
   });
+
+  it('finds the quotes under the boxes of the characters before them, where OCR boxed a character on a quote (建成“家门口”就, LXGW WenKai, 300 dpi)', async () => {
+    const crop = await fixtureCrop('quotes-under-the-boxes-of-characters-wenkai.png');
+    // 成 and 口 are boxed on the quotes after them (9 × 7 px, high in the line); their own ink lies in the boxes of
+    // the characters before them.
+    const read = excerptSymbols([['建', 563, 621, 23, 58, 0], ['成', 625, 634, 24, 31, 0], ['家', 651, 687, 23, 58, 0], ['门', 689, 741, 26, 58, 0], ['口', 751, 760, 24, 31, 0], ['就', 782, 820, 24, 57, 0]], 550, 10);
+    const out = markUnreadInk(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('建成"家门口"就');
+    expect(out.filter((s) => s.text === '"').map((s) => s.confidence)).toEqual([RESTORED_QUOTE_CONFIDENCE, RESTORED_QUOTE_CONFIDENCE]);
+    // With the quote after 口 read as well, only the one OCR did not read is put back, to pair with it.
+    const readClosing = [...read.slice(0, 5), { ...read[4]!, text: '”', x0: read[4]!.x1, x1: read[4]!.x1 + 2 }, read[5]!];
+    const alone = markUnreadInk(readClosing, crop, SETTINGS);
+    expect(alone.map((s) => s.text).join('')).toBe('建成"家门口”就');
+  });
 });
+

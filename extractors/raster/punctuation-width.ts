@@ -247,7 +247,8 @@ const openingOf = (closing: string): string => (closing === '）' ? '（' : '(')
  * character beside it on its line (OCR reads a curly quote as one stroke; an apostrophe of Latin text has none).
  */
 export function isQuote(symbols: readonly OcrSymbol[], i: number): boolean {
-  const s = symbols[i]!;
+  const s = symbols[i];
+  if (s === undefined) return false;
   if (s.text === '“' || s.text === '”' || s.text === '"') return true;
   if (s.text !== "'" && s.text !== '`') return false;
   const han = (n: OcrSymbol | undefined) => n !== undefined && n.line === s.line && /^\p{Script=Han}$/u.test(n.text);

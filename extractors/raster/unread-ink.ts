@@ -92,6 +92,13 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
       }
     }
   }
+  // A Chinese character boxed on a quote mark, small and high in the line (建成“家门口”: 成 and 口 boxed on the
+  // quotes after them, their own ink inside their neighbours' boxes): the quote follows the character in the text.
+  // Not where OCR read the quote as well (西关文化节”: 节 boxed on the ” it read after it).
+  out.forEach((s, i) => {
+    const box = isQuote(out, i - 1) || isQuote(out, i + 1) ? null : quoteUnderHanBox(s);
+    if (box) quoteMarks.push({ at: i + 1, box, beside: [i] });
+  });
   // Past the last symbol of a line, and before the first: a character dropped at a wrap (指标值:≥ | 100家).
   for (let i = 0; i < out.length; i++) {
     const s = out[i]!;
@@ -294,6 +301,21 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
       const inMark = (run: InkRun) => run.x0 < box.x1 && run.x1 > box.x0;
       return next !== undefined && next.x0 - r.x1 <= 0.2 * h && (inMark(r) || inMark(next));
     });
+  }
+
+  /**
+   * The ink of a quote mark inside the box of a Chinese character, where the box is no bigger than a mark and high
+   * in the line: OCR read the character but put its box on the quote beside it. Pixels of the crop; null if not.
+   */
+  function quoteUnderHanBox(s: MarkedSymbol): Box | null {
+    if (!isHan(s.text) || s.lost) return null;
+    const line = out.filter((o) => o.line === s.line && isHan(o.text));
+    const em = Math.max(...line.map((o) => o.y1 - o.y0));
+    const lineTop = Math.min(...line.map((o) => o.y0));
+    if (s.x1 - s.x0 > MARK_MAX_SIZE * em || s.y1 - s.y0 > MARK_MAX_SIZE * em || s.y1 > lineTop + 0.5 * em) return null;
+    const box = inkBox(Math.floor(s.x0 - p), Math.ceil(s.x1 - p), Math.floor(s.y0 - p), Math.ceil(s.y1 - p));
+    if (box.ink < MARK_MIN_INK * em * em) return null;
+    return twoStrokes(box, em, lineTop - p + em) ? { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 } : null;
   }
 
   /** A straight quote where OCR read nothing, on `before`'s line: its box is the mark's ink, in pixels of the read. */
