@@ -21,6 +21,8 @@
 //                                             Han and Noto Serif CJK SC Light), kept once --fresh5 was used
 //   node samples/tools/scans.mjs --fresh7 DIR the same, for a seventh fresh set (src/liwan-shijian.json, Noto Sans
 //                                             CJK SC Medium and Smiley Sans), kept once --fresh6 was used
+//   node samples/tools/scans.mjs --fresh8 DIR the same, for an eighth fresh set (src/liwan-yingji.json, Noto Serif
+//                                             CJK SC SemiBold and Noto Sans CJK SC DemiLight), kept once --fresh7 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -40,7 +42,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5', '--fresh6', '--fresh7'].find((f) => args.has(f));
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5', '--fresh6', '--fresh7', '--fresh8'].find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
@@ -121,8 +123,14 @@ const FRESH7 = [
   ...scansOf('liwan-shijian.chromium-sans-medium', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-shijian.chromium-smiley', 'scan300', 'scan200-skew'),
 ];
+// The eighth fresh set of --fresh8: an eighth table written apart from the OCR work (src/liwan-yingji.json), in
+// Noto Serif CJK SC at its SemiBold weight (A4 portrait, 8.5pt) and Noto Sans CJK SC at its DemiLight weight (B4 landscape).
+const FRESH8 = [
+  ...scansOf('liwan-yingji.chromium-serif-semibold', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-yingji.chromium-sans-demilight', 'scan300', 'scan200-skew'),
+];
 const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
-  '--fresh6': FRESH6, '--fresh7': FRESH7 }[evaluationFlag] ?? SCANS;
+  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
