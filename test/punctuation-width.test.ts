@@ -89,6 +89,15 @@ describe('decidePunctuationWidth', () => {
     expect(misread.find((s) => s.text === '”')!.repair).toBe('OCR read “, the quotes around it make it ”');
   });
 
+  it('doubts a ; between two Chinese characters: the model reads ； as ; and documents write both', () => {
+    const out = decidePunctuationWidth({ symbols: line('稳定运行;维护装备，确保畅通') });
+    expect(texts(out)).toBe('稳定运行;维护装备，确保畅通');
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+    // A ； read is left alone, and so is a ; before a digit (a list's separator: the grammar's).
+    expect(decidePunctuationWidth({ symbols: line('稳定运行；维护') }).some((s) => s.doubt)).toBe(false);
+    expect(decidePunctuationWidth({ symbols: line('数量指标;11-') }).some((s) => s.doubt)).toBe(false);
+  });
+
   it('pairs quotes clause by clause: a quote dropped in one item does not turn the next item’s round', () => {
     const out = decidePunctuationWidth({ symbols: line('新纳入"四上"企业；推进一网通办"率') });
     expect(texts(out)).toBe('新纳入“四上”企业；推进一网通办“率');

@@ -185,6 +185,19 @@ describe('edgesToClosedEdges', () => {
     expect(added).toEqual([horizontalEdge(0, 200, 10.25)]);
   });
 
+  it('closes a row cut by the page’s end whose right border the scan lost there: the bottom as wide as the row above', () => {
+    // The right border (x 200) was found only down to 12, a faint line the scan broke; the verticals at 0 and 100
+    // run on to 40, where the page cut the row. The bottom closes from 0 to 200, and the right side then has two
+    // ends to close at 200 (the line at 20 and the new bottom), closed as tall as the vertical at 100.
+    const open = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200, 20), verticalEdge(0, 0, 40), verticalEdge(100, 0, 40), verticalEdge(200, 0, 12)];
+    const closed = edgesToClosedEdges(open, 3);
+    expect(closed.slice(open.length)).toEqual([horizontalEdge(0, 200, 40), verticalEdge(200, 0, 40)]);
+    expect(sortRects(cellsOf(closed)).filter((c) => c.y0 === 20)).toEqual([
+      { x0: 0, y0: 20, x1: 100, y1: 40 },
+      { x0: 100, y0: 20, x1: 200, y1: 40 },
+    ]);
+  });
+
   it('closes a side whose border is missing where the horizontal lines end together past the last vertical', () => {
     // Verticals at 0 and 100 only; the three horizontals run on to 200, where the right border was lost.
     const open = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200.5, 20), horizontalEdge(0, 200, 40), verticalEdge(0, 0, 40), verticalEdge(100, 0, 40)];

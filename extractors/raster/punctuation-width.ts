@@ -77,6 +77,7 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
   // comma between digits groups thousands (2,150平方米，…), which is no comma of the text.
   const digit = (s: S | undefined) => s !== undefined && /^[0-9]$/.test(s.text);
   const grouping = (i: number) => digit(result.symbols[i - 1]) && digit(result.symbols[i + 1]);
+  const han = (n: S | undefined, s: S) => n !== undefined && n.line === s.line && /^\p{Script=Han}$/u.test(n.text);
   const mixedCommas = result.symbols.some((s, i) => s.text === ',' && !grouping(i)) && result.symbols.some((s) => s.text === '，');
   const brackets = new Map<number, BracketWidth>();
   result.symbols.forEach((s, i) => {
@@ -151,6 +152,12 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
       return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'commas of both widths were read in this cell: some are misread' };
     }
     if (s.text === '~' || s.text === '～') return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: `${s.text} could be full or half width` };
+    // The model reads ； as ; nearly always, and documents write both (a goal's clauses parted by ； or by ;, beside
+    // full-width commas): between two Chinese characters a ; read says nothing of its width. (A list's separators
+    // are the grammar's, which writes them in the list's own style.)
+    if (s.text === ';' && han(result.symbols[i - 1], s) && han(result.symbols[i + 1], s)) {
+      return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: '; could be full or half width (OCR reads ； as ;)' };
+    }
     const own = brackets.get(i);
     if (!own) return s;
     const partner = partners.get(i);

@@ -90,23 +90,28 @@ function danglingEndsToEdges(edges: readonly Edge[], tolerance: number, outsideO
   const vs = edges.filter((e) => e.orientation === 'v');
   const added: Edge[] = [];
   for (const end of ['top', 'bottom'] as const) {
-    const dangling: { x: number; y: number }[] = [];
+    const dangling: { x: number; y: number; last: Edge }[] = [];
     for (const v of vs) {
       const crossing = hs.filter((h) => h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance && v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance);
       if (crossing.length === 0) continue;
       const y = end === 'bottom' ? v.y1 : v.y0;
-      const nearest = end === 'bottom' ? Math.max(...crossing.map((h) => h.y0)) : Math.min(...crossing.map((h) => h.y0));
-      if (Math.abs(y - nearest) <= tolerance) continue;
+      const last = crossing.reduce((a, b) => ((end === 'bottom' ? b.y0 > a.y0 : b.y0 < a.y0) ? b : a));
+      if (Math.abs(y - last.y0) <= tolerance) continue;
       const spans = (h: Edge) => v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance;
       if (outsideOnly && hs.some((h) => spans(h) && (end === 'bottom' ? h.y0 > y + tolerance : h.y0 < y - tolerance))) continue;
-      dangling.push({ x: v.x0, y });
+      dangling.push({ x: v.x0, y, last });
     }
     dangling.sort((a, b) => a.y - b.y);
-    let cluster: { x: number; y: number }[] = [];
+    let cluster: { x: number; y: number; last: Edge }[] = [];
     const flush = () => {
       if (cluster.length >= 2) {
         const y = cluster.reduce((s, p) => s + p.y, 0) / cluster.length;
-        added.push({ orientation: 'h', x0: Math.min(...cluster.map((p) => p.x)), x1: Math.max(...cluster.map((p) => p.x)), y0: y, y1: y });
+        // As wide as the last edge across them: a faint outer line the scan lost over the open end (the table's
+        // right border, level with a row cut by the page's end) leaves no end to close there, yet the row's last
+        // cell is as wide as the rows above it.
+        const x0 = Math.min(...cluster.map((p) => Math.min(p.x, p.last.x0)));
+        const x1 = Math.max(...cluster.map((p) => Math.max(p.x, p.last.x1)));
+        added.push({ orientation: 'h', x0, x1, y0: y, y1: y });
       }
       cluster = [];
     };
