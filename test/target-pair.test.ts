@@ -46,6 +46,23 @@ describe('a pair of targets read by OCR', () => {
   });
 });
 
+describe('a pair of targets read by OCR that each lack a digit the other has', () => {
+  it('flags both (2025年2月31日前完成 / 2025年12月3日前完成: one date, a 1 dropped from each)', () => {
+    const [indicator] = stitchedToDraftRow(row('1、1-产出指标；13-时效指标；完成时间；实施周期指标值:2025年2月31日前完成；年度指标值:2025年12月3日前完成。')).indicators;
+    for (const target of [indicator!.periodTarget, indicator!.annualTarget]) {
+      expect(target.confidence).toBeLessThan(0.9);
+      expect(target.notes.join(' ')).toMatch(/each lack a digit the other has/);
+    }
+  });
+
+  it('leaves one digit for another alone (≥95% / ≥90% are two targets), and a pair read alike', () => {
+    for (const targets of ['实施周期指标值:≥95%；年度指标值:≥90%', '实施周期指标值:2025年12月31日前；年度指标值:2025年12月31日前']) {
+      const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；12-质量指标；合格率；${targets}。`)).indicators;
+      expect([indicator!.periodTarget.confidence, indicator!.annualTarget.confidence].every((c) => c >= 0.9)).toBe(true);
+    }
+  });
+});
+
 describe('a rate’s target read by OCR with its % as digits', () => {
   it('reads the digits after a rate above 100 as % (≥9596, 10096, ≥959), flagged', () => {
     const draft = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；抽检合格率；实施周期指标值:10096；年度指标值:≥9596。2、1-产出指标；12-质量指标；覆盖率；实施周期指标值:≥959；年度指标值:≥95%。3、3-满意度指标；31-服务对象满意度指标；参训人员满意度；实施周期指标值:≥90%；年度指标值:≥909。'));

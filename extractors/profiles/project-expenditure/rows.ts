@@ -157,6 +157,11 @@ function parsedToDraftIndicator(
     const note = `实施周期指标值 ${period} and 年度指标值 ${annual} differ by one character: one of them may be misread`;
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
+  } else if (ocrRead && digitDroppedFromEach(period, annual)) {
+    // Or a digit dropped from each (2025年2月31日 / 2025年12月3日): one target, misread twice.
+    const note = `实施周期指标值 ${period} and 年度指标值 ${annual} each lack a digit the other has: both may be misread`;
+    capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
+    capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
   }
   // Both targets numbers of one unit, one with a comparator and the other without (≥70% / 65%): a table writes the
   // pair alike (none of 355 such pairs in the samples' sources differs), and OCR drops a comparator far more often
@@ -220,6 +225,25 @@ const NEAR_MISS_CAP = 0.6;
 function oneDigitForAnother(a: string, b: string): boolean {
   const at = oneSubstitution(a, b);
   return at >= 0 && /\d/.test(a[at]!) && /\d/.test(b[at]!);
+}
+
+/**
+ * Whether `a` and `b` are one string with a different digit left out of each (2025年2月31日 / 2025年12月3日): each
+ * is the other with one digit put in and one taken out, in different places (in the same place it is one digit
+ * for another, 95% / 90%, which is two targets).
+ */
+export function digitDroppedFromEach(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (a === b || x.length !== y.length || oneSubstitution(a, b) >= 0) return false;
+  for (let i = 0; i < x.length; i++) {
+    if (!/\d/.test(x[i]!)) continue;
+    const withoutX = [...x.slice(0, i), ...x.slice(i + 1)].join('');
+    for (let j = 0; j < y.length; j++) {
+      if (/\d/.test(y[j]!) && withoutX === [...y.slice(0, j), ...y.slice(j + 1)].join('')) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
