@@ -16,7 +16,7 @@ import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type M
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markUnreadInk } from './unread-ink.js';
-import { readRangeMarks } from './range-marks.js';
+import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille } from './per-mille.js';
 import { inkRowsThrough, whiteBesideInk } from './ink-columns.js';
 import { lineExtents, lineHeights, typicalHanHeight } from '../ocr/lines.js';
@@ -307,10 +307,8 @@ export function markSuspects(result: OcrResult): MarkedResult {
   // 一 between two numbers is a range mark (0～6岁, 1-3, 9:00—20:30, 30%～40%, 2025年—2027年) that both models
   // read as the character 一, at the end of a line too, the number going on on the next (9:00一 | 20:30).
   marked.symbols.forEach((s, i) => {
-    const before = marked.symbols[i - 1];
     const after = marked.symbols[i + 1];
-    const numberBefore = before !== undefined && (/^[0-9%％‰]$/.test(before.text) || (/^[年月日]$/.test(before.text) && /^[0-9]$/.test(marked.symbols[i - 2]?.text ?? '')));
-    if (s.text === '一' && numberBefore && after !== undefined && /^[0-9]$/.test(after.text)) s.rangeMark = true;
+    if (s.text === '一' && numberBefore(marked.symbols, i) && after !== undefined && /^[0-9]$/.test(after.text)) s.rangeMark = true;
   });
   markRomanNumerals(marked.symbols);
   markCommasBetweenDigits(marked.symbols);

@@ -77,7 +77,6 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
   // comma between digits groups thousands (2,150平方米，…), which is no comma of the text.
   const digit = (s: S | undefined) => s !== undefined && /^[0-9]$/.test(s.text);
   const grouping = (i: number) => digit(result.symbols[i - 1]) && digit(result.symbols[i + 1]);
-  const han = (n: S | undefined, s: S) => n !== undefined && n.line === s.line && /^\p{Script=Han}$/u.test(n.text);
   const mixedCommas = result.symbols.some((s, i) => s.text === ',' && !grouping(i)) && result.symbols.some((s) => s.text === '，');
   const brackets = new Map<number, BracketWidth>();
   result.symbols.forEach((s, i) => {
@@ -126,10 +125,8 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
   // Pairs are counted clause by clause (up to a ； or 。): a quote dropped in one item of a list must not make the
   // quotes of the next pair up wrongly.
   let open = false;
-  const clause = clauses(result.symbols);
   const quoteOrder = new Map<number, { order: number; paired: boolean; alternate: boolean }>();
-  for (const c of new Set(clause)) {
-    const quotes = result.symbols.flatMap((s, i) => (clause[i] === c && isQuote(result.symbols, i) ? [i] : []));
+  for (const quotes of quotesByClause(result.symbols).values()) {
     const paired = quotes.length % 2 === 0;
     const alternate = paired && quotes.every((q, k) => /^["'`]$/.test(result.symbols[q]!.text) || result.symbols[q]!.text === (k % 2 === 0 ? '“' : '”'));
     quotes.forEach((q, order) => quoteOrder.set(q, { order, paired, alternate }));
@@ -155,7 +152,7 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
     // The model reads ； as ; nearly always, and documents write both (a goal's clauses parted by ； or by ;, beside
     // full-width commas): between two Chinese characters a ; read says nothing of its width. (A list's separators
     // are the grammar's, which writes them in the list's own style.)
-    if (s.text === ';' && han(result.symbols[i - 1], s) && han(result.symbols[i + 1], s)) {
+    if (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanBeside(s, result.symbols[i + 1])) {
       return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: '; could be full or half width (OCR reads ； as ;)' };
     }
     const own = brackets.get(i);
@@ -258,8 +255,12 @@ export function isQuote(symbols: readonly OcrSymbol[], i: number): boolean {
   if (s === undefined) return false;
   if (s.text === '“' || s.text === '”' || s.text === '"') return true;
   if (s.text !== "'" && s.text !== '`') return false;
-  const han = (n: OcrSymbol | undefined) => n !== undefined && n.line === s.line && /^\p{Script=Han}$/u.test(n.text);
-  return han(symbols[i - 1]) || han(symbols[i + 1]);
+  return hanBeside(s, symbols[i - 1]) || hanBeside(s, symbols[i + 1]);
+}
+
+/** Whether `neighbour` is a Chinese character on `s`'s line. */
+function hanBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
+  return neighbour !== undefined && neighbour.line === s.line && /^\p{Script=Han}$/u.test(neighbour.text);
 }
 
 /** The clause of each symbol: a count of the ； ; and 。 before it (quotes pair up within one). */
@@ -270,4 +271,14 @@ export function clauses(symbols: readonly OcrSymbol[]): number[] {
     if (/^[；;。]$/.test(s.text)) n++;
     return own;
   });
+}
+
+/** The quote marks (`isQuote`) of each clause (`clauses`), by index, in reading order; clauses without one left out. */
+export function quotesByClause(symbols: readonly OcrSymbol[]): Map<number, number[]> {
+  const clause = clauses(symbols);
+  const out = new Map<number, number[]>();
+  symbols.forEach((_, i) => {
+    if (isQuote(symbols, i)) out.set(clause[i]!, [...(out.get(clause[i]!) ?? []), i]);
+  });
+  return out;
 }

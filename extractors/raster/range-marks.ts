@@ -8,6 +8,7 @@
 import { inkColumnRuns, type InkRun } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
+import type { OcrSymbol } from '../ocr/ocr-engine.js';
 
 /** What reading a range mark from its ink needs of the OCR settings. */
 export interface RangeMarkSettings {
@@ -85,7 +86,7 @@ export function readRangeMarks(symbols: readonly MarkedSymbol[], crop: Crop, set
   });
 
   /** How far the middle of the ink rises and falls along the run, pixels (its ends aside, where strokes taper). */
-  function waviness(run: { x0: number; x1: number; y0: number; y1: number }): number {
+  function waviness(run: InkRun): number {
     const centres: number[] = [];
     const margin = Math.round(0.15 * (run.x1 - run.x0));
     for (let x = run.x0 + margin; x < run.x1 - margin; x++) {
@@ -117,12 +118,16 @@ function markOf(length: number, wave: number, room: number | null, shapes: typeo
 /** The marks OCR reads between two numbers for a range mark, other than 一. */
 const RANGE_MARK = /^[~～-]$/;
 
-/** Whether the symbol at `i` stands between two numbers: a digit, %, ‰ or a 年 after one before, a digit after. */
-function betweenNumbers(symbols: readonly MarkedSymbol[], i: number): boolean {
+/** Whether a number ends just before the symbol at `i`: a digit, %, ‰, or a 年, 月 or 日 after a digit. */
+export function numberBefore(symbols: readonly OcrSymbol[], i: number): boolean {
   const before = symbols[i - 1];
+  return before !== undefined && (/^[0-9%％‰]$/.test(before.text) || (/^[年月日]$/.test(before.text) && /^[0-9]$/.test(symbols[i - 2]?.text ?? '')));
+}
+
+/** Whether the symbol at `i` stands between two numbers on its line (`numberBefore`, and a digit after). */
+function betweenNumbers(symbols: readonly MarkedSymbol[], i: number): boolean {
   const after = symbols[i + 1];
-  const numberBefore = before !== undefined && (/^[0-9%％‰]$/.test(before.text) || (/^[年月日]$/.test(before.text) && /^[0-9]$/.test(symbols[i - 2]?.text ?? '')));
-  return numberBefore && after !== undefined && after.line === symbols[i]!.line && /^[0-9]$/.test(after.text);
+  return numberBefore(symbols, i) && after !== undefined && after.line === symbols[i]!.line && /^[0-9]$/.test(after.text);
 }
 
 function describe(mark: string): string {

@@ -4,7 +4,7 @@
  */
 import type { Crop, MarkedSymbol } from './ocr-read.js';
 import { inkColumnRuns, type InkRun } from './ink-columns.js';
-import { clauses, isQuote } from './punctuation-width.js';
+import { clauses, isQuote, quotesByClause } from './punctuation-width.js';
 
 /** What the check needs of the OCR settings. */
 export interface UnreadInkSettings {
@@ -44,6 +44,7 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
   };
   const markDoubt = 'a mark between two characters that OCR did not read: punctuation may be missing';
   const quoteMarks: QuoteMark[] = [];
+  const hanLines = new Map<number, { em: number; top: number } | null>();
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
@@ -138,10 +139,7 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     if (marks.length === 0) return symbols;
     const clause = clauses(symbols);
     const clauseOf = (m: QuoteMark) => clause[m.beside[0]!]!;
-    const counts = new Map<number, number>();
-    symbols.forEach((_, i) => {
-      if (isQuote(symbols, i)) counts.set(clause[i]!, (counts.get(clause[i]!) ?? 0) + 1);
-    });
+    const counts = new Map([...quotesByClause(symbols)].map(([c, quotes]) => [c, quotes.length]));
     for (const m of marks) counts.set(clauseOf(m), (counts.get(clauseOf(m)) ?? 0) + 1);
     const restored: { at: number; symbol: MarkedSymbol }[] = [];
     for (const m of marks) {
@@ -166,10 +164,10 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
    * stroke can reach under the quote (“互: the foot of 互 runs left of its box).
    */
   function quoteBeside(s: MarkedSymbol, side: 'before' | 'after'): Box | null {
-    const line = out.filter((o) => o.line === s.line && isHan(o.text));
-    if (line.length === 0) return null;
-    const em = Math.max(...line.map((o) => o.y1 - o.y0));
-    const lineTop = Math.min(...line.map((o) => o.y0)) - p;
+    const body = hanLineBody(s.line);
+    if (!body) return null;
+    const { em } = body;
+    const lineTop = body.top - p;
     const upper = { y0: Math.floor(lineTop - 0.15 * em), y1: Math.ceil(lineTop + 0.5 * em) };
     const column = (x: number) => inkIn(x, x + 1, upper.y0, upper.y1) > 0;
     let x0: number;
@@ -287,6 +285,18 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
 
 
   /**
+   * The Chinese characters of a line: the tallest one's height (an em: one symbol's box can be a part of its glyph)
+   * and their highest top, pixels of the read; null for a line without one. Measured once per line.
+   */
+  function hanLineBody(line: number): { em: number; top: number } | null {
+    if (!hanLines.has(line)) {
+      const han = out.filter((o) => o.line === line && isHan(o.text));
+      hanLines.set(line, han.length === 0 ? null : { em: Math.max(...han.map((o) => o.y1 - o.y0)), top: Math.min(...han.map((o) => o.y0)) });
+    }
+    return hanLines.get(line)!;
+  }
+
+  /**
    * Whether a high mark is two strokes side by side, as a quote is: two narrow runs of ink in the mark's rows, close
    * together, one of them in the mark, with nothing under either down to the line's foot `foot` (crop pixels). A
    * stroke beside the mark counts too: stepping over ink that touches a glyph can take a quote's first stroke.
@@ -309,9 +319,7 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
    */
   function quoteUnderHanBox(s: MarkedSymbol): Box | null {
     if (!isHan(s.text) || s.lost) return null;
-    const line = out.filter((o) => o.line === s.line && isHan(o.text));
-    const em = Math.max(...line.map((o) => o.y1 - o.y0));
-    const lineTop = Math.min(...line.map((o) => o.y0));
+    const { em, top: lineTop } = hanLineBody(s.line)!;
     if (s.x1 - s.x0 > MARK_MAX_SIZE * em || s.y1 - s.y0 > MARK_MAX_SIZE * em || s.y1 > lineTop + 0.5 * em) return null;
     const box = inkBox(Math.floor(s.x0 - p), Math.ceil(s.x1 - p), Math.floor(s.y0 - p), Math.ceil(s.y1 - p));
     if (box.ink < MARK_MIN_INK * em * em) return null;
