@@ -145,6 +145,18 @@ describe('markUnreadInk: quotes put back', () => {
     expect(alone[0]!.confidence).toBe(0.5);
   });
 
+  it('finds a closing quote whose second stroke’s tail curls under the first, from its heads (进社区”专, LXGW WenKai, Group 4)', async () => {
+    const crop = await fixtureCrop('closing-quote-tail-under-its-first-stroke-wenkai-g4.png');
+    // Over all the mark's rows its columns run together (the tail of ” leans left under its first stroke); in its
+    // top half the two heads stand apart.
+    const line = excerptSymbols([['进', 111, 149, 437, 470, 1], ['社', 152, 169, 438, 468, 1], ['区', 176, 205, 439, 471, 1], ['专', 236, 274, 436, 471, 1], ['项', 273, 294, 438, 470, 1]], 96, 420);
+    const opening = { ...line[0]!, text: '"', x0: line[0]!.x0 - 12, x1: line[0]!.x0 - 10 };
+    const out = markUnreadInk([opening, ...line], crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('"进社区"专项');
+    expect(out[4]!.confidence).toBe(RESTORED_QUOTE_CONFIDENCE);
+    expect(out[3]!.doubt).toBeUndefined();
+  });
+
   it('finds the quotes under the boxes of the characters before them, where OCR boxed a character on a quote (建成“家门口”就, LXGW WenKai, 300 dpi)', async () => {
     const crop = await fixtureCrop('quotes-under-the-boxes-of-characters-wenkai.png');
     // 成 and 口 are boxed on the quotes after them (9 × 7 px, high in the line); their own ink lies in the boxes of

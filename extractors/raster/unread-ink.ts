@@ -303,14 +303,21 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
    */
   function twoStrokes(box: Box, h: number, foot: number): boolean {
     const reach = Math.round(0.3 * h);
-    const runs = inkColumnRuns(crop, { y0: box.y0, y1: box.y1 }, settings.inkThreshold, box.x0 - reach, box.x1 + reach).filter(
-      (r) => r.x1 - r.x0 <= 0.25 * h && inkIn(r.x0, r.x1, box.y1 + 1, Math.ceil(foot)) === 0,
-    );
-    return runs.some((r, k) => {
-      const next = runs[k + 1];
-      const inMark = (run: InkRun) => run.x0 < box.x1 && run.x1 > box.x0;
-      return next !== undefined && next.x0 - r.x1 <= 0.2 * h && (inMark(r) || inMark(next));
-    });
+    const inMark = (run: InkRun) => run.x0 < box.x1 && run.x1 > box.x0;
+    const pairIn = (y0: number, y1: number) => {
+      const runs = inkColumnRuns(crop, { y0, y1 }, settings.inkThreshold, box.x0 - reach, box.x1 + reach).filter(
+        (r) => r.x1 - r.x0 <= 0.25 * h && inkIn(r.x0, r.x1, box.y1 + 1, Math.ceil(foot)) === 0,
+      );
+      return runs.some((r, k) => {
+        const next = runs[k + 1];
+        return next !== undefined && next.x0 - r.x1 <= 0.2 * h && (inMark(r) || inMark(next));
+      });
+    };
+    // A stroke's tail can lean under its neighbour's head (LXGW WenKai's ” on a Group 4 scan: the second stroke's
+    // tail curls left under the first), so that the columns of the whole mark run together: its heads, in one half
+    // of its rows (the top of ”, the bottom of “), still stand apart.
+    const middle = Math.round((box.y0 + box.y1) / 2);
+    return pairIn(box.y0, box.y1) || pairIn(box.y0, middle) || pairIn(middle, box.y1);
   }
 
   /**
