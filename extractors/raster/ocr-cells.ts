@@ -16,6 +16,7 @@ import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type M
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markUnreadInk } from './unread-ink.js';
+import { readMiddleDots } from './middle-dots.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille } from './per-mille.js';
 import { inkRowsThrough, whiteBesideInk } from './ink-columns.js';
@@ -225,7 +226,7 @@ export async function ocrRegions(
     const left = crop.left - settings.padding;
     const top = crop.top - settings.padding;
     if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
-    result = { ...result, symbols: readRangeMarks(readPerMille(markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings), crop, settings), crop, settings) };
+    result = { ...result, symbols: readMiddleDots(readRangeMarks(readPerMille(markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings), crop, settings), crop, settings), crop, settings) };
     // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
     const decided = decidePunctuationWidth({ symbols: measurePunctuationWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { MIDDLE_DOT_READ_DOUBT, readMiddleDots } from '../extractors/raster/middle-dots.js';
+import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+
+const SETTINGS = { padding: 10, inkThreshold: 140 };
+
+/**
+ * One line 40 px high: two glyphs 14 px wide and 28 px tall (rows 6–33, a digit's or a character's body) at x 10
+ * and x 34, and a 4 × 4 px dot between them whose top is `dotTop`.
+ */
+function line(dotTop: number): Crop {
+  const width = 60;
+  const height = 40;
+  const data = new Uint8Array(width * height).fill(255);
+  const paint = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+  };
+  paint(10, 24, 6, 34);
+  paint(34, 48, 6, 34);
+  paint(27, 31, dotTop, dotTop + 4);
+  return { left: 0, top: 0, width, height, data, ink: { x0: 10, y0: 6, x1: 47, y1: 33 } };
+}
+
+/** The read, boxes in the padded frame (Tesseract's box of a point runs down to the line's foot). */
+function read(before: string, after: string): MarkedSymbol[] {
+  const p = SETTINGS.padding;
+  const box = (text: string, x0: number, x1: number, y0: number): MarkedSymbol => ({ text, confidence: 0.96, x0: x0 + p, x1: x1 + p, y0: y0 + p, y1: 34 + p, word: 0, line: 0 });
+  return [box(before, 10, 24, 6), box('.', 26, 32, 28), box(after, 34, 48, 6)];
+}
+
+describe('readMiddleDots', () => {
+  it('reads a . whose ink stands halfway up the digits beside it as ·, in doubt (5·12)', () => {
+    const out = readMiddleDots(read('5', '1'), line(18), SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('5·1');
+    expect(out[1]!.lookalike).toBe(MIDDLE_DOT_READ_DOUBT);
+    expect(out[1]!.repair).toMatch(/^OCR read \. where the ink stands halfway up/);
+  });
+
+  it('leaves a point on the baseline a point (48.2)', () => {
+    const out = readMiddleDots(read('8', '2'), line(30), SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('8.2');
+    expect(out[1]!.lookalike).toBeUndefined();
+  });
+
+  it('reads one between two Chinese characters too (商都·西关)', () => {
+    expect(readMiddleDots(read('都', '西'), line(18), SETTINGS)[1]!.text).toBe('·');
+  });
+
+  it('leaves a . beside anything else alone: a number’s end before a unit, a line’s end', () => {
+    expect(readMiddleDots(read('5', '万'), line(18), SETTINGS)[1]!.text).toBe('.');
+    const wrapped = read('5', '1').map((s, i) => (i === 2 ? { ...s, line: 1 } : s));
+    expect(readMiddleDots(wrapped, line(18), SETTINGS)[1]!.text).toBe('.');
+  });
+
+  it('leaves a dot too big for one alone: ink as tall as the line is a glyph of its own', () => {
+    const crop = line(18);
+    for (let y = 8; y < 30; y++) for (let x = 27; x < 31; x++) crop.data[y * crop.width + x] = 0;
+    expect(readMiddleDots(read('5', '1'), crop, SETTINGS)[1]!.text).toBe('.');
+  });
+});
