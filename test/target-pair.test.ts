@@ -63,6 +63,25 @@ describe('a pair of targets read by OCR that each lack a digit the other has', (
   });
 });
 
+describe('a pair of targets read by OCR, one without the other’s leading group of thousands', () => {
+  it('flags both (≥1,200家 / ≥200家: the 1, lost inside the box OCR gave the colon)', () => {
+    for (const targets of ['实施周期指标值:≥1,200家；年度指标值:≥200家', '实施周期指标值:≥200家；年度指标值:≥1,200家', '实施周期指标值:12,500人；年度指标值:500人']) {
+      const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；11-数量指标；检查企业数量；${targets}。`)).indicators;
+      for (const target of [indicator!.periodTarget, indicator!.annualTarget]) {
+        expect(target.confidence).toBeLessThan(0.9);
+        expect(target.notes.join(' ')).toMatch(/differ by a group of thousands/);
+      }
+    }
+  });
+
+  it('leaves other differences alone: a trailing group (1,200 / 1,), a group of another number, a digit of the group', () => {
+    for (const targets of ['实施周期指标值:≥1,200家；年度指标值:≥1,家', '实施周期指标值:≥1,200家；年度指标值:≥1200家', '实施周期指标值:≥2,200家；年度指标值:≥1,200家', '实施周期指标值:≥11,200家；年度指标值:≥1,200家']) {
+      const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；11-数量指标；检查企业数量；${targets}。`)).indicators;
+      expect(indicator!.periodTarget.notes.join(' '), targets).not.toMatch(/group of thousands/);
+    }
+  });
+});
+
 describe('a rate’s target read by OCR with its % as digits', () => {
   it('reads the digits after a rate above 100 as % (≥9596, 10096, ≥959), flagged', () => {
     const draft = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；抽检合格率；实施周期指标值:10096；年度指标值:≥9596。2、1-产出指标；12-质量指标；覆盖率；实施周期指标值:≥959；年度指标值:≥95%。3、3-满意度指标；31-服务对象满意度指标；参训人员满意度；实施周期指标值:≥90%；年度指标值:≥909。'));

@@ -162,6 +162,13 @@ function parsedToDraftIndicator(
     const note = `实施周期指标值 ${period} and 年度指标值 ${annual} each lack a digit the other has: both may be misread`;
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
+  } else if (ocrRead && (thousandsGroupDropped(period, annual) || thousandsGroupDropped(annual, period))) {
+    // Or the leading group of a number, with its comma, lost (≥1,200家 / ≥200家: the 1, inside the box OCR gave the
+    // colon before it). Some tables do set such a pair (≥1,500宗 / ≥500宗: 2 indicators of about a thousand in the
+    // samples' sources), and a flag costs less there than a silent 200 for 1,200.
+    const note = `实施周期指标值 ${period} and 年度指标值 ${annual} differ by a group of thousands: one of them may have lost it`;
+    capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
+    capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
   }
   // Both targets numbers of one unit, one with a comparator and the other without (≥70% / 65%): a table writes the
   // pair alike (none of 355 such pairs in the samples' sources differs), and OCR drops a comparator far more often
@@ -242,6 +249,14 @@ export function digitDroppedFromEach(a: string, b: string): boolean {
     for (let j = 0; j < y.length; j++) {
       if (/\d/.test(y[j]!) && withoutX === [...y.slice(0, j), ...y.slice(j + 1)].join('')) return true;
     }
+  }
+  return false;
+}
+
+/** Whether `b` is `a` with the leading group of one of its numbers and that group's comma left out (1,200 → 200). */
+export function thousandsGroupDropped(a: string, b: string): boolean {
+  for (const group of a.matchAll(/(?<![\d,])\d{1,3},(?=\d{3})/g)) {
+    if (a.slice(0, group.index) + a.slice(group.index + group[0].length) === b) return true;
   }
   return false;
 }
