@@ -105,6 +105,27 @@ describe('markUnreadInk: a quote inside a box', () => {
   });
 });
 
+describe('markUnreadInk: a mark inside the box of a closing bracket', () => {
+  // 标准》，购置 in Noto Serif CJK SC SemiBold at 300 dpi: the comma set in the bracket's em, inside its box; the
+  // boxes run the line's whole pitch, down to the tops of the next line.
+  const read = () => excerptSymbols([['准', 287, 317, 320, 372, 1], ['》', 317, 337, 320, 372, 1], ['购', 358, 391, 324, 357, 1]], 270, 310);
+
+  it('doubts the bracket and the character after it, where a comma of its own stands low in the bracket’s box', async () => {
+    const crop = await fixtureCrop('comma-inside-the-box-of-a-closing-bracket-serif-semibold.png');
+    const out = markUnreadInk(read(), crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('准》购');
+    expect(out.map((s) => s.doubt ?? null)).toEqual([null, expect.stringMatching(/^a mark inside the box of the closing bracket/), expect.stringMatching(/^a mark inside the box of the closing bracket/)]);
+    expect(out[1]!.confidence).toBe(0.5);
+  });
+
+  it('leaves a bracket alone that holds only its own ink (the comma painted white)', async () => {
+    const crop = await fixtureCrop('comma-inside-the-box-of-a-closing-bracket-serif-semibold.png');
+    const white: typeof crop = { ...crop, data: crop.data.map((v, i) => (i % crop.width >= 52 && i % crop.width < 62 && Math.floor(i / crop.width) < 55 ? 255 : v)) };
+    const out = markUnreadInk(read(), white, SETTINGS);
+    expect(out.map((s) => s.doubt ?? null)).toEqual([null, null, null]);
+  });
+});
+
 describe('markUnreadInk: quotes put back', () => {
   const read = () => excerptSymbols([['政', 935, 958, 753, 786, 0], ['务', 961, 1012, 753, 786, 0], ['服', 1014, 1032, 755, 786, 0], ['务', 1036, 1076, 753, 786, 0], ['好', 1095, 1121, 753, 786, 0]], 900, 740);
 

@@ -2,7 +2,7 @@
  * Ink that no OCR symbol accounts for: a glyph Tesseract dropped (a faint 荔, a comparator at a line's end)
  * leaves ink on the page between or beside the symbols it did read.
  */
-import type { Crop, MarkedSymbol } from './ocr-read.js';
+import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { inkColumnRuns, type InkRun } from './ink-columns.js';
 import { clauses, isQuote, quotesByClause } from './punctuation-width.js';
 
@@ -126,8 +126,40 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
       s.doubt = 'a mark after the end of a line that OCR did not read: punctuation may be missing';
     }
   }
+  markMarksInClosingBoxes(out);
   markUnreadLines(out);
   return restoreQuotes(out, quoteMarks);
+
+  /**
+   * A comma or point inside the box of the closing bracket or quote before it (标准》，购置: a face that sets the two
+   * in one em puts the comma's ink in the bracket's box, and both models drop it): a small low mark of its own,
+   * apart from the bracket's ink. Doubts the bracket and the symbol after it.
+   */
+  function markMarksInClosingBoxes(symbols: MarkedSymbol[]): void {
+    const lines = medianLineExtents(symbols);
+    symbols.forEach((s, i) => {
+      const next = symbols[i + 1];
+      if (!CLOSING.test(s.text) || s.lost) return;
+      const box = lines.get(s.line);
+      const beside = [symbols[i - 1], next].find((t) => t !== undefined && t.line === s.line && isHan(t.text));
+      if (!box || !beside) return;
+      // The rows down to the foot of the ink of a character beside it, not of the boxes: a box can run the line's
+      // whole pitch, and rows that reach the next line's tops join the mark to the bracket.
+      const middle = Math.round((box.y0 + box.y1) / 2 - p);
+      let foot = middle;
+      while (foot < box.y1 - p && inkIn(Math.floor(beside.x0 - p), Math.ceil(beside.x1 - p), foot, foot + 1) > 0) foot++;
+      const line = { y0: box.y0, y1: foot + p };
+      const h = Math.max(1, line.y1 - line.y0);
+      const end = next && next.line === s.line ? Math.max(s.x1, next.x0) : s.x1;
+      const runs = inkColumnRuns(crop, { y0: line.y0 - p, y1: line.y1 - p + MARK_BELOW_LINE * h }, settings.inkThreshold, s.x0 - p, end - p);
+      const last = runs.at(-1);
+      if (runs.length < 2 || !last || !markIn(last.x0 - 1, last.x1 + 1, line, h, 'low')) return;
+      for (const t of next && next.line === s.line ? [s, next] : [s]) {
+        t.confidence = Math.min(t.confidence, 0.5);
+        t.doubt = 'a mark inside the box of the closing bracket or quote before it that OCR did not read: punctuation may be missing';
+      }
+    });
+  }
 
   /**
    * Quote marks come in pairs within a clause: where the quotes read and the quote marks found in the ink of one
@@ -382,6 +414,8 @@ export const RESTORED_QUOTE_CONFIDENCE = 0.6;
 
 /** The least ink of a punctuation mark, in em² (a comma at 300 dpi: about 60 pixels of a 42-pixel em). */
 const MARK_MIN_INK = 0.012;
+/** Closing brackets and quotes, whose box can hold the comma or point set after them. */
+const CLOSING = /^[》）)」』〉”]$/u;
 /** The largest a punctuation mark is, either way, in em. */
 const MARK_MAX_SIZE = 0.45;
 /** How far a comma's tail reaches below the line's characters, in em. */
