@@ -11,17 +11,17 @@
 // chromium-noborders (HTML table without any ruling -> --print-to-pdf), chromium-notosans (portrait HTML in
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
 // chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
-// chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold and
-// chromium-sans-demilight (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
-// SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
-// Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
-// DemiLight), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
+// chromium-sans-demilight, chromium-serif-medium and chromium-sans-mono (HTML in Noto Serif CJK SC, WenQuanYi Micro
+// Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp,
+// LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans,
+// Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
-// fonts-noto-cjk-extra (the Light and SemiBold weights of Noto Serif CJK SC, the Medium and DemiLight of Noto Sans
-// CJK SC), fonts-smiley-sans,
+// fonts-noto-cjk-extra (the Light, Medium and SemiBold weights of Noto Serif CJK SC, the Medium and DemiLight of
+// Noto Sans CJK SC), fonts-smiley-sans,
 // poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
@@ -63,6 +63,8 @@ const PLAN = {
   'liwan-shijian': ['chromium-sans-medium', 'chromium-smiley'],
   // the same, for the eighth fresh evaluation set
   'liwan-yingji': ['chromium-serif-semibold', 'chromium-sans-demilight'],
+  // the same, for the ninth fresh evaluation set
+  'liwan-sifa': ['chromium-serif-medium', 'chromium-sans-mono'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -277,6 +279,14 @@ const HTML_STYLES = {
     size: '8.5pt', widths: [15.5, 8.5, 8.5, 8.5, 8, 20, 31], latinWordWrap: true, weight: 600 },
   'chromium-sans-demilight': { borders: true, page: 'B4 landscape', margin: '16mm 14mm 16mm 14mm', font: "'Noto Sans CJK SC'",
     size: '9.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36], latinWordWrap: true, weight: 350 },
+  // And two more for the ninth: Noto Serif CJK SC at its Medium weight (500, from fonts-noto-cjk-extra) on A4
+  // portrait at 9pt, and Noto Sans Mono CJK SC (fonts-noto-cjk: the Sans ideographs, but its Latin letters, digits
+  // and punctuation monospaced at half an em) on Letter landscape at 10pt. Both wrap Latin words at spaces like the
+  // fourth's.
+  'chromium-serif-medium': { borders: true, page: 'A4 portrait', margin: '14mm 11mm 14mm 11mm', font: "'Noto Serif CJK SC'",
+    size: '9pt', widths: [15.5, 8.5, 8.5, 8.5, 8, 20, 31], latinWordWrap: true, weight: 500 },
+  'chromium-sans-mono': { borders: true, page: 'letter landscape', margin: '13mm 12mm 13mm 12mm', font: "'Noto Sans Mono CJK SC'",
+    size: '10pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true },
 };
 
 function html(src, producer) {
@@ -416,6 +426,8 @@ const PRODUCERS = {
   'chromium-smiley': { render: (src, work) => compact(renderChromium(src, work, 'chromium-smiley')), cuts: true },
   'chromium-serif-semibold': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-semibold')), cuts: true },
   'chromium-sans-demilight': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sans-demilight')), cuts: true },
+  'chromium-serif-medium': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-medium')), cuts: true },
+  'chromium-sans-mono': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sans-mono')), cuts: true },
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

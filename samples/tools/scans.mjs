@@ -23,6 +23,8 @@
 //                                             CJK SC Medium and Smiley Sans), kept once --fresh6 was used
 //   node samples/tools/scans.mjs --fresh8 DIR the same, for an eighth fresh set (src/liwan-yingji.json, Noto Serif
 //                                             CJK SC SemiBold and Noto Sans CJK SC DemiLight), kept once --fresh7 was used
+//   node samples/tools/scans.mjs --fresh9 DIR the same, for a ninth fresh set (src/liwan-sifa.json, Noto Serif CJK
+//                                             SC Medium and Noto Sans Mono CJK SC), kept once --fresh8 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -42,7 +44,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5', '--fresh6', '--fresh7', '--fresh8'].find((f) => args.has(f));
+const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5', '--fresh6', '--fresh7', '--fresh8', '--fresh9'].find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
@@ -129,8 +131,14 @@ const FRESH8 = [
   ...scansOf('liwan-yingji.chromium-serif-semibold', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-yingji.chromium-sans-demilight', 'scan300', 'scan200-skew'),
 ];
+// The ninth fresh set of --fresh9: a ninth table written apart from the OCR work (src/liwan-sifa.json), in Noto
+// Serif CJK SC at its Medium weight (A4 portrait, 9pt) and Noto Sans Mono CJK SC (Letter landscape, 10pt).
+const FRESH9 = [
+  ...scansOf('liwan-sifa.chromium-serif-medium', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-sifa.chromium-sans-mono', 'scan300', 'scan200-skew'),
+];
 const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
-  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8 }[evaluationFlag] ?? SCANS;
+  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9 }[evaluationFlag] ?? SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
