@@ -98,6 +98,13 @@ describe('decidePunctuationWidth', () => {
     expect(decidePunctuationWidth({ symbols: line('数量指标;11-') }).some((s) => s.doubt)).toBe(false);
   });
 
+  it('doubts a ; that ends a line where the clause goes on at the next line’s start (分流; | 对区政府, Noto Sans Mono CJK)', () => {
+    const out = decidePunctuationWidth({ symbols: lines('繁简分流;', '对区政府') });
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+    // Not where the next line starts with a number (a list's next item).
+    expect(decidePunctuationWidth({ symbols: lines('数量指标;', '11-数量') }).some((s) => s.doubt)).toBe(false);
+  });
+
   it('pairs quotes clause by clause: a quote dropped in one item does not turn the next item’s round', () => {
     const out = decidePunctuationWidth({ symbols: line('新纳入"四上"企业；推进一网通办"率') });
     expect(texts(out)).toBe('新纳入“四上”企业；推进一网通办“率');

@@ -151,8 +151,11 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
     if (s.text === '~' || s.text === '～') return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: `${s.text} could be full or half width` };
     // The model reads ； as ; nearly always, and documents write both (a goal's clauses parted by ； or by ;, beside
     // full-width commas): between two Chinese characters a ; read says nothing of its width. (A list's separators
-    // are the grammar's, which writes them in the list's own style.)
-    if (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanBeside(s, result.symbols[i + 1])) {
+    // are the grammar's, which writes them in the list's own style.) At a line's end the clause goes on at the
+    // next line's start (分流; | 对区政府).
+    const next = result.symbols[i + 1];
+    const hanGoesOn = hanBeside(s, next) || (next !== undefined && next.line === s.line + 1 && /^\p{Script=Han}$/u.test(next.text));
+    if (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanGoesOn) {
       return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: '; could be full or half width (OCR reads ； as ;)' };
     }
     const own = brackets.get(i);
