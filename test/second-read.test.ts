@@ -35,6 +35,13 @@ describe('secondRead', () => {
     expect(marked([['9', 0, 18, 0.98], ['8', 20, 38, 0.98], ['%', 40, 60, 0.97]], '988%')).toEqual([]);
   });
 
+  it('marks a sure digit before which the other model read a colon after a digit (≤115 against ≤1:15: a ratio), and not one after anything else', () => {
+    const marked = (first: [string, number, number, number?][], second: string) =>
+      secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);
+    expect(marked([['≤', 0, 20, 0.97], ['1', 22, 40, 0.85], ['1', 42, 60, 0.98], ['5', 62, 80, 0.98]], '≤1:15')).toEqual([':>1']);
+    expect(marked([['值', 0, 44, 0.97], ['1', 46, 64, 0.98], ['5', 66, 84, 0.98]], '值:15')).toEqual([]);
+  });
+
   it('confirms what both models read and doubts what they read differently (with a dictionary that knows no word)', () => {
     const out = secondRead(read([['孕', 0, 44], ['产', 46, 90], ['妇', 92, 136]]), other('孚产妇'), undefined, createLexicon([]));
     expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([

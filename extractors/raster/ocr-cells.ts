@@ -447,7 +447,10 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       // there is unknown. Elsewhere the other model's extra glyphs are mostly its own: a digit before %, the 1- of a
       // level code, a comparator the slot's own checks find (measured: 470 right values doubted for 10 wrong).
       // The doubt is kept apart (`otherReadBefore`), for the comparator slot may yet find the glyph in the ink.
-      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || s.confidence < settings.insertionDoubtBelow);
+      // A colon the other model read between two digits (1:15 read as 115, both targets alike) is a ratio's or a
+      // time's: the digits alone make another number.
+      const colonInNumber = extra !== undefined && /^[:：]$/.test(extra) && /^[0-9]$/.test(s.text) && /^[0-9]$/.test(first.symbols[i - 1]?.text ?? '');
+      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || s.confidence < settings.insertionDoubtBelow);
       const agreed = Math.max(s.confidence, settings.agreedConfidence);
       return [{ ...s, confidence: repair ? Math.min(agreed, settings.splitRepairConfidence) : agreed, confirmed: true, ...(dropped ? { otherReadBefore: extra } : {}), ...(repair ? { repair } : {}) }];
     }
