@@ -226,13 +226,26 @@ export async function ocrRegions(
     const left = crop.left - settings.padding;
     const top = crop.top - settings.padding;
     if (result.symbols.length === 0) return [unreadGlyph(crop, scale, page, index)];
-    result = { ...result, symbols: readMiddleDots(readRangeMarks(readPerMille(markUnreadInk(insertUnreadComparators(restoreDroppedOnes(result.symbols, crop, settings), crop, settings), crop, settings), crop, settings), crop, settings), crop, settings) };
+    result = { ...result, symbols: PIXEL_CHECKS.reduce((symbols, check) => check(symbols, crop, settings), result.symbols) };
     // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
     const decided = decidePunctuationWidth({ symbols: measurePunctuationWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };
     return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
   }
 }
+
+/**
+ * The checks and repairs of a read against the cell's pixels, in the order they run: each takes the symbols the one
+ * before it left (pixels of the padded read) and returns them checked.
+ */
+const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings) => MarkedSymbol[])[] = [
+  restoreDroppedOnes,
+  insertUnreadComparators,
+  markUnreadInk,
+  readPerMille,
+  readRangeMarks,
+  readMiddleDots,
+];
 
 /** The pixels inside a region, or null when it holds no ink. */
 function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Crop | null {

@@ -136,6 +136,8 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
    * apart from the bracket's ink. Doubts the bracket and the symbol after it.
    */
   function markMarksInClosingBoxes(symbols: MarkedSymbol[]): void {
+    // Every cell passes here; most hold no closing bracket, and need no line measured.
+    if (!symbols.some((s) => CLOSING.test(s.text))) return;
     const lines = medianLineExtents(symbols);
     symbols.forEach((s, i) => {
       const next = symbols[i + 1];

@@ -403,31 +403,18 @@ function compact(pdf) {
   return out;
 }
 
+// The Chromium producers whose PDFs are kept as Chromium wrote them; the others' are packed by compact().
+const UNCOMPACTED = new Set(['chromium', 'chromium-noborders', 'chromium-microhei']);
+
 // How each producer is run. cuts: whether some row must be cut by a page break (Calc never cuts a row).
 // headerWords: a header that pdftotext does not read as one run (the .docx two-row header), removed word by word.
 const PRODUCERS = {
   libreoffice: { render: renderLibreOffice, cuts: true },
-  chromium: { render: (src, work) => renderChromium(src, work, 'chromium'), cuts: true },
-  'chromium-noborders': { render: (src, work) => renderChromium(src, work, 'chromium-noborders'), cuts: true },
-  'chromium-notosans': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosans')), cuts: true },
-  'chromium-serif': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif')), cuts: true },
-  'chromium-microhei': { render: (src, work) => renderChromium(src, work, 'chromium-microhei'), cuts: true },
-  'chromium-uming': { render: (src, work) => compact(renderChromium(src, work, 'chromium-uming')), cuts: true },
-  'chromium-droid': { render: (src, work) => compact(renderChromium(src, work, 'chromium-droid')), cuts: true },
-  'chromium-sungti': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sungti')), cuts: true },
-  'chromium-kai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kai')), cuts: true },
-  'chromium-kaitim': { render: (src, work) => compact(renderChromium(src, work, 'chromium-kaitim')), cuts: true },
-  'chromium-zenheisharp': { render: (src, work) => compact(renderChromium(src, work, 'chromium-zenheisharp')), cuts: true },
-  'chromium-wenkai': { render: (src, work) => compact(renderChromium(src, work, 'chromium-wenkai')), cuts: true },
-  'chromium-notosansbold': { render: (src, work) => compact(renderChromium(src, work, 'chromium-notosansbold')), cuts: true },
-  'chromium-babelstone': { render: (src, work) => compact(renderChromium(src, work, 'chromium-babelstone')), cuts: true },
-  'chromium-serif-light': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-light')), cuts: true },
-  'chromium-sans-medium': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sans-medium')), cuts: true },
-  'chromium-smiley': { render: (src, work) => compact(renderChromium(src, work, 'chromium-smiley')), cuts: true },
-  'chromium-serif-semibold': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-semibold')), cuts: true },
-  'chromium-sans-demilight': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sans-demilight')), cuts: true },
-  'chromium-serif-medium': { render: (src, work) => compact(renderChromium(src, work, 'chromium-serif-medium')), cuts: true },
-  'chromium-sans-mono': { render: (src, work) => compact(renderChromium(src, work, 'chromium-sans-mono')), cuts: true },
+  // Every HTML_STYLES page, printed by Chromium; all but UNCOMPACTED packed by qpdf afterwards.
+  ...Object.fromEntries(Object.keys(HTML_STYLES).map((producer) => [producer, {
+    render: (src, work) => (UNCOMPACTED.has(producer) ? renderChromium(src, work, producer) : compact(renderChromium(src, work, producer))),
+    cuts: true,
+  }])),
   calc: { render: renderCalc, cuts: false },
   'writer-docx': { render: renderWriterDocx, cuts: true,
     headerWords: ['序号', HEADER[0], HEADER[1], '资金来源', HEADER[5], HEADER[6], HEADER[2], HEADER[3], HEADER[4]] },

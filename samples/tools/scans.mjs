@@ -44,9 +44,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const evaluationFlag = ['--unseen', '--fresh', '--fresh2', '--fresh3', '--fresh4', '--fresh5', '--fresh6', '--fresh7', '--fresh8', '--fresh9'].find((f) => args.has(f));
-const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
-if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
 const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where python3-pil and python3-numpy are
 
 // Rotation of each page of the scan200-skew PDFs, degrees counter-clockwise (PIL's sense), cycled over the pages.
@@ -137,8 +134,12 @@ const FRESH9 = [
   ...scansOf('liwan-sifa.chromium-serif-medium', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-sifa.chromium-sans-mono', 'scan300', 'scan200-skew'),
 ];
-const SET = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
-  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9 }[evaluationFlag] ?? SCANS;
+const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
+  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9 };
+const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
+const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
+if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
+const SET = evaluationFlag ? EVALUATION_SETS[evaluationFlag] : SCANS;
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
