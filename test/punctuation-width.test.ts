@@ -195,6 +195,45 @@ describe('decidePunctuationWidth on white measured on the ink', () => {
   });
 });
 
+describe('semicolons measured on the ink of real scans', () => {
+  it('reads ； where most of an em of white follows the ink (Noto Serif CJK SemiBold, 300 dpi: 业务培训；对辖区)', async () => {
+    const crop = await fixtureCrop('semicolon-full-width-read-as-half-serif-semibold.png');
+    const read = excerptSymbols(
+      [['务', 22, 71, 165, 198, 3], ['培', 73, 111, 165, 198, 3], ['训', 114, 124, 165, 198, 3], [';', 135, 139, 175, 200, 3], ['对', 174, 217, 165, 198, 3], ['辖', 216, 252, 161, 213, 3], ['区', 237, 268, 166, 198, 3]],
+      0,
+      150,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('务培训；对辖区');
+    expect(out[3]!.repair).toBe('OCR read ;, the white after its ink shows ；');
+    expect(out.filter((s) => s.doubt)).toEqual([]);
+    // The boxes alone decide nothing: the ; is doubted.
+    expect(decidePunctuationWidth({ symbols: read }).filter((s) => s.doubt).map((s) => s.text)).toEqual([';']);
+  });
+
+  it('doubts a half-width ; that follows its character closely, and leaves it as read (Noto Serif CJK Medium, 300 dpi: 核查;定期)', async () => {
+    const crop = await fixtureCrop('semicolon-half-width-between-characters-serif-medium.png');
+    const read = excerptSymbols(
+      [['核', 20, 55, 513, 548, 5], ['查', 59, 93, 514, 547, 5], [';', 97, 103, 526, 551, 5], ['定', 108, 143, 513, 548, 5], ['期', 145, 369, 513, 548, 5], ['组', 201, 238, 509, 562, 5], ['织', 237, 275, 509, 562, 5]],
+      0,
+      500,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('核查;定期组织');
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+  });
+
+  it('decides ； on the measured white alone, and only between two characters of a line', () => {
+    const withWhite = (layout: string, before: number, after: number) => line(layout).map((s) => (s.text === ';' ? { ...s, white: { before, after, em: 33 } } : s));
+    expect(texts(decidePunctuationWidth({ symbols: withWhite('稳定运行;维护', 7, 26) }))).toBe('稳定运行；维护');
+    // A half-width ; (0.24 em after it), and one whose box Tesseract set off its ink (white before, little after).
+    expect(texts(decidePunctuationWidth({ symbols: withWhite('稳定运行;维护', 8, 8) }))).toBe('稳定运行;维护');
+    expect(texts(decidePunctuationWidth({ symbols: withWhite('稳定运行;维护', 25, 3) }))).toBe('稳定运行;维护');
+    // Before a number (a list's separator, the grammar's) nothing is decided.
+    expect(texts(decidePunctuationWidth({ symbols: withWhite('数量指标;11', 7, 26) }))).toBe('数量指标;11');
+  });
+});
+
 describe('commas measured on the ink of real scans', () => {
   it('reads a comma that stands in the middle of its em as full width (BabelStone Han, 300 dpi: 改造，实现)', async () => {
     // OCR read , with a box of one column; the stage first gives such a lost symbol the room between its neighbours.

@@ -624,19 +624,19 @@ function lcsAlign(a: readonly string[], b: readonly string[]): number[] {
 }
 
 /**
- * Brackets and half-width commas with the white space beside their ink measured on the pixels (`white`): a
- * bracket within its own height, a comma within its line's (it sits low, beside the characters' feet). The boxes
- * Tesseract's LSTM draws run over their neighbours (赛 boxed up to 7 pixels from a （ that 18 white columns part
- * it from). Pixels of the padded read.
+ * Brackets, half-width commas and semicolons with the white space beside their ink measured on the pixels
+ * (`white`): a bracket within its own height, a comma or semicolon within its line's (it sits low, beside the
+ * characters' feet). The boxes Tesseract's LSTM draws run over their neighbours (赛 boxed up to 7 pixels from a （
+ * that 18 white columns part it from). Pixels of the padded read.
  */
 export function measurePunctuationWhite(symbols: readonly MarkedSymbol[], crop: Crop, settings: OcrCellSettings): (MarkedSymbol & Pick<WidthDecidedSymbol, 'white'>)[] {
-  if (!symbols.some((s) => BRACKET.test(s.text) || s.text === ',')) return [...symbols];
+  if (!symbols.some((s) => BRACKET.test(s.text) || s.text === ',' || s.text === ';')) return [...symbols];
   const p = settings.padding;
   const lines = medianLineExtents(symbols);
   // What the white is measured by: the height the cell's Chinese characters share, which tall boxes do not stretch.
   const cellEm = typicalHanHeight(symbols);
   return symbols.map((s) => {
-    const comma = s.text === ',';
+    const comma = s.text === ',' || s.text === ';';
     if ((!comma && !BRACKET.test(s.text)) || s.x1 - s.x0 < 1 || cellEm < 1) return s;
     const rows = comma ? commaRows(lines.get(s.line)!) : bracketRows(s, lines.get(s.line)!);
     if (!rows) return s;
@@ -644,7 +644,7 @@ export function measurePunctuationWhite(symbols: readonly MarkedSymbol[], crop: 
     return white.before === null && white.after === null ? s : { ...s, white: { ...white, em: cellEm } };
   });
 
-  /** A comma's rows: its line's, as it sits low beside the characters' feet. */
+  /** A comma's or semicolon's rows: its line's, as it sits low beside the characters' feet. */
   function commaRows(line: { y0: number; y1: number }): { y0: number; y1: number } {
     return { y0: Math.floor(line.y0 - p), y1: Math.ceil(line.y1 - p) };
   }
