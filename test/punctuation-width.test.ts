@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
-import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
+import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, semicolonInkNear, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
@@ -221,6 +221,40 @@ describe('semicolons measured on the ink of real scans', () => {
     const out = decideOnInk(read, crop);
     expect(texts(out)).toBe('核查;定期组织');
     expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+  });
+
+  it('finds the ink of a ; whose box Tesseract set over the white after it (Noto Serif CJK SemiBold, 300 dpi: 稳定运行；维护)', async () => {
+    // The ; is boxed at [284, 295], ten columns right of its ink, over white only.
+    const crop = await fixtureCrop('semicolon-boxed-beside-its-ink-serif-semibold.png');
+    // Three lines, so that the em the white is measured by is the cell's (33 px), not a tall box's.
+    const read = excerptSymbols(
+      [
+        ['急', 23, 75, 483, 516, 2], ['管', 74, 110, 477, 529, 2], ['理', 93, 146, 484, 516, 2], ['局', 145, 179, 477, 529, 2], ['及', 178, 197, 484, 516, 2], ['2', 207, 217, 486, 513, 2], ['2', 221, 238, 486, 513, 2], ['条', 246, 286, 483, 516, 2], ['街', 285, 309, 484, 516, 2], ['道', 311, 367, 483, 515, 2], ['互', 366, 396, 477, 529, 2], ['联', 382, 416, 483, 516, 2],
+        ['互', 22, 91, 530, 562, 3], ['通', 93, 103, 554, 563, 3], ['、', 109, 139, 526, 578, 3], ['稳', 128, 281, 530, 565, 3], ['定', 177, 213, 526, 578, 3], ['运', 213, 256, 530, 565, 3], ['行', 255, 285, 526, 578, 3], [';', 284, 295, 526, 578, 3], ['维', 305, 355, 530, 563, 3], ['护', 350, 409, 530, 563, 3], ['卫', 385, 412, 526, 578, 3],
+        ['星', 23, 55, 578, 609, 4], ['电', 71, 105, 577, 609, 4], ['话', 104, 138, 577, 610, 4], ['、', 142, 172, 573, 625, 4], ['超', 171, 197, 577, 610, 4], ['短', 210, 246, 577, 610, 4], ['波', 243, 268, 577, 610, 4], ['电', 285, 303, 577, 609, 4], ['台', 307, 348, 577, 610, 4], ['、', 347, 383, 573, 625, 4], ['单', 376, 409, 577, 610, 4],
+      ],
+      0,
+      470,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out.filter((s) => s.line === 3))).toBe('互通、稳定运行；维护卫');
+    expect(out.find((s) => s.text === '；')!.white).toEqual({ before: 7, after: 24, em: 33 });
+    expect(out.filter((s) => s.doubt)).toEqual([]);
+  });
+
+  it('takes for a semicolon’s ink only a narrow run that parts in two below the line’s top', () => {
+    // A 40-row line: a stroke from its top (a character's narrow part) at columns 10-13, a ; (dot and tail) at 30-33.
+    const crop: Crop = { left: 0, top: 0, width: 60, height: 40, data: new Uint8Array(60 * 40).fill(255), ink: { x0: 0, y0: 0, x1: 59, y1: 39 } };
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) crop.data[y * 60 + x] = 0;
+    };
+    ink(10, 14, 2, 38);
+    expect(semicolonInkNear(crop, { y0: 0, y1: 40 }, 16, 20, 33, 128)).toBeNull();
+    ink(30, 34, 12, 17);
+    ink(30, 34, 24, 35);
+    expect(semicolonInkNear(crop, { y0: 0, y1: 40 }, 16, 20, 33, 128)).toEqual({ x0: 30, x1: 34, y0: 12, y1: 35 });
+    // Beyond half an em of the box, nothing is taken.
+    expect(semicolonInkNear(crop, { y0: 0, y1: 40 }, 0, 4, 20, 128)).toBeNull();
   });
 
   it('decides ； on the measured white alone, and only between two characters of a line', () => {
