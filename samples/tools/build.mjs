@@ -12,16 +12,18 @@
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
 // chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
-// chromium-sans-demilight, chromium-serif-medium and chromium-sans-mono (HTML in Noto Serif CJK SC, WenQuanYi Micro
-// Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp,
-// LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans,
-// Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC), calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
+// chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight and
+// chromium-sans-black (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
+// SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
+// Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
+// DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black),
+// calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
-// fonts-noto-cjk-extra (the Light, Medium and SemiBold weights of Noto Serif CJK SC, the Medium and DemiLight of
-// Noto Sans CJK SC), fonts-smiley-sans,
+// fonts-noto-cjk-extra (the ExtraLight, Light, Medium and SemiBold weights of Noto Serif CJK SC, the DemiLight,
+// Medium and Black of Noto Sans CJK SC), fonts-smiley-sans,
 // poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
@@ -65,6 +67,8 @@ const PLAN = {
   'liwan-yingji': ['chromium-serif-semibold', 'chromium-sans-demilight'],
   // the same, for the ninth fresh evaluation set
   'liwan-sifa': ['chromium-serif-medium', 'chromium-sans-mono'],
+  // the same, for the tenth fresh evaluation set
+  'liwan-yibao': ['chromium-serif-extralight', 'chromium-sans-black'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -287,6 +291,15 @@ const HTML_STYLES = {
     size: '9pt', widths: [15.5, 8.5, 8.5, 8.5, 8, 20, 31], latinWordWrap: true, weight: 500 },
   'chromium-sans-mono': { borders: true, page: 'letter landscape', margin: '13mm 12mm 13mm 12mm', font: "'Noto Sans Mono CJK SC'",
     size: '10pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true },
+  // And two more for the tenth: Noto Serif CJK SC at its ExtraLight weight (200, from fonts-noto-cjk-extra) on A4
+  // landscape at 9.5pt, and Noto Sans CJK SC at its Black weight (900, from fonts-noto-cjk-extra) on B5 portrait at
+  // 8.5pt, where the bold header and sum rows (700) are lighter than the body; its amount columns are wider than the
+  // other portrait pages' (at 8.5%, a bold 1,836.20 ran over the cell's right rule). Both wrap Latin words at spaces
+  // like the fourth's.
+  'chromium-serif-extralight': { borders: true, page: 'A4 landscape', margin: '15mm 13mm 15mm 13mm', font: "'Noto Serif CJK SC'",
+    size: '9.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36], latinWordWrap: true, weight: 200 },
+  'chromium-sans-black': { borders: true, page: 'B5 portrait', margin: '13mm 10mm 13mm 10mm', font: "'Noto Sans CJK SC'",
+    size: '8.5pt', widths: [14, 10.5, 10.5, 9.5, 8.5, 18.5, 28.5], latinWordWrap: true, weight: 900 },
 };
 
 function html(src, producer) {

@@ -25,6 +25,8 @@
 //                                             CJK SC SemiBold and Noto Sans CJK SC DemiLight), kept once --fresh7 was used
 //   node samples/tools/scans.mjs --fresh9 DIR the same, for a ninth fresh set (src/liwan-sifa.json, Noto Serif CJK
 //                                             SC Medium and Noto Sans Mono CJK SC), kept once --fresh8 was used
+//   node samples/tools/scans.mjs --fresh10 DIR the same, for a tenth fresh set (src/liwan-yibao.json, Noto Serif
+//                                             CJK SC ExtraLight and Noto Sans CJK SC Black), kept once --fresh9 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -134,8 +136,14 @@ const FRESH9 = [
   ...scansOf('liwan-sifa.chromium-serif-medium', 'scan300', 'scan200-skew', 'g4'),
   ...scansOf('liwan-sifa.chromium-sans-mono', 'scan300', 'scan200-skew'),
 ];
+// The tenth fresh set of --fresh10: a tenth table written apart from the OCR work (src/liwan-yibao.json), in Noto
+// Serif CJK SC at its ExtraLight weight (A4 landscape, 9.5pt) and Noto Sans CJK SC at its Black weight (B5 portrait, 8.5pt).
+const FRESH10 = [
+  ...scansOf('liwan-yibao.chromium-serif-extralight', 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf('liwan-yibao.chromium-sans-black', 'scan300', 'scan200-skew'),
+];
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
-  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9 };
+  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
