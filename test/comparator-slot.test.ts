@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
+import { classifyComparator } from '../extractors/raster/comparator-glyph.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
@@ -136,6 +137,19 @@ describe('repairComparators', () => {
     expect(out.symbols.filter((s) => s.repair).map((s) => [s.text, s.repair])).toEqual([['≥', 'OCR read >, its shape is ≥'], ['≥', 'OCR read >, its shape is ≥']]);
   });
 
+  it('takes a heavy < for no ≤ with the 0 two columns after it (Noto Sans CJK Black, 200 dpi)', async () => {
+    // 指标值:<0.3%: the colon's box holds the <, and the ink found there runs on into the 0 across a two-column
+    // gap; read as one glyph, < and 0 held two strokes in their lower rows, as a slanted ≤ does.
+    const crop = await fixtureCrop('comparator-less-than-beside-its-digit-sans-black.png');
+    const read: [string, number, number][] = [['指', 167, 179], ['标', 181, 216], ['值', 229, 234], [':', 236, 249], ['<', 245, 255], ['0', 250, 263], ['.', 266, 271], ['3', 273, 285], ['%', 287, 309]];
+    // Pixels of the scan's cell image, which begins 150 px left of and 400 px above this excerpt.
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: fixtureSymbols(read, 150, 400, 415, 440) }, crop, SETTINGS);
+    // The < alone is no ≥ or ≤ (its ink as much below its tip as above), and its shape says no more at 200 dpi:
+    // it is kept as read, doubted.
+    expect(out.symbols.map((s) => s.text).join('')).toBe('指标值:<0.3%');
+    expect(out.symbols.filter((s) => s.repair).map((s) => [s.text, s.confidence, s.repair])).toEqual([['<', 0.5, '< before a number could be a comparator (≥ ≤ > < =); its shape did not say which']]);
+  });
+
   it('takes no digit for a comparator where OCR’s box for < only reaches into the 4 after it (Droid Sans Fallback, Group 4)', async () => {
     // 指标值:<48小时: the < box [507, 523] isolates the 4, which the looser shape reading takes for ≤.
     const crop = await fixtureCrop('comparator-box-on-next-digit.png');
@@ -249,5 +263,24 @@ describe('repairComparators: > and = read as two symbols', () => {
     expect(out.symbols.map((s) => s.text)).toEqual([':', '=', '1']);
     expect(out.symbols[1]).toMatchObject({ repair: 'OCR read >=, its shape is =', doubt: 'OCR read >= (two glyphs) where the shape is one =: it may be >=' });
     expect(out.symbols[1]!.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
+
+/** A glyph drawn in `#` (ink) and `.` (white), as the classifier's grey bytes. */
+function glyph(...rows: string[]): { data: Uint8Array; width: number; box: { x0: number; y0: number; x1: number; y1: number } } {
+  const width = rows[0]!.length;
+  const data = new Uint8Array(rows.flatMap((r) => [...r].map((c) => (c === '#' ? 0 : 255))));
+  return { data, width, box: { x0: 0, y0: 0, x1: width, y1: rows.length } };
+}
+
+describe('classifyComparator: a bar under the chevron', () => {
+  it('takes a heavy > whose lower arm spans a bar’s width in one row for no ≥ (Noto Sans CJK Black, 200 dpi)', () => {
+    const g = glyph('##...........', '#####........', '#######......', '.#########...', '...#########.', '......#######', '......#######', '....########.', '.##########..', '########.....', '######.......', '###..........');
+    expect(classifyComparator(g.data, g.width, g.box)?.char).not.toBe('≥');
+  });
+
+  it('still reads ≥ where the slanted bar fuses with the lower arm (AR PL UKai, 200 dpi): twice the ink below the tip', () => {
+    const g = glyph('####........', '.#####......', '...#####....', '.....#####..', '.......#####', '.........###', '.......#####', '.....#######', '...#########', '.##########.', '########....', '.#####......', '####........', '.#..........');
+    expect(classifyComparator(g.data, g.width, g.box)).toEqual({ char: '≥', confidence: 0.95 });
   });
 });

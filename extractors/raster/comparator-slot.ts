@@ -90,8 +90,9 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // colon's box then holds no colon, the colon's dots stand left of it, and what it holds is the comparator.
     const shifted = beforeNumber ? comparatorInColonBox(crop, merged[i - 1], s, rows, lineHeight, settings) : null;
     // A box shifted onto the digit after the comparator isolates both glyphs, and the digit's ink beside the
-    // chevron turns the direction it reads (a ≥ read as ≤): the comparator is the first of the two.
-    const box = shifted ?? firstOfGlyphs(crop, isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
+    // chevron turns the direction it reads (a ≥ read as ≤) or doubles its strokes (a < read as ≤, the 0 after it
+    // two columns off in Noto Sans CJK Black): the comparator is the first of the two, in the colon's box as well.
+    const box = firstOfGlyphs(crop, shifted ?? isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
     // Nor is it the digit after it: a box that only reaches into the digit's ink isolates the digit, and the
     // looser shape reading takes a 4 for ≤ or a 2 for ≥ (Droid Sans Fallback).
     const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
@@ -279,7 +280,10 @@ function firstGlyphReading(crop: Crop, core: { x0: number; x1: number }, rows: {
   let glyph = glyphRightOf(crop, core.x0 - 0.5 * em, rows, em, settings);
   if (glyph && isColonGlyph(crop, glyph, rows, em, settings)) glyph = glyphRightOf(crop, glyph.x1, rows, em, settings);
   if (!glyph || glyph.x0 >= core.x1) return null;
-  const reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, glyph, settings.inkThreshold, rows), settings.inkThreshold);
+  // Isolating follows ink across narrow gaps, and a heavy face sets the digit after a comparator two columns off
+  // it (Noto Sans CJK Black at 200 dpi: < and 0 read as one glyph, whose rows then hold two strokes, as ≤'s do).
+  const isolated = isolateGlyph(crop.data, crop.width, crop.height, glyph, settings.inkThreshold, rows);
+  const reading = classifyComparator(crop.data, crop.width, firstOfGlyphs(crop, isolated, em, settings), settings.inkThreshold);
   return reading?.char === '=' ? null : reading;
 }
 
