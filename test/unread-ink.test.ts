@@ -126,6 +126,26 @@ describe('markUnreadInk: a mark inside the box of a closing bracket', () => {
   });
 });
 
+describe('markUnreadInk: a comma after a closing bracket in a light face (Noto Serif CJK SC ExtraLight)', () => {
+  it('finds the comma where the next character’s box starts inside its ink, and the last run is that character’s (问答》，引导, 300 dpi)', async () => {
+    const crop = await fixtureCrop('comma-after-a-closing-bracket-the-next-box-inside-its-character-serif-extralight.png');
+    const read = excerptSymbols([['策', 376, 428, 412, 448, 4], ['问', 433, 452, 415, 448, 4], ['答', 456, 492, 412, 448, 4], ['》', 503, 522, 412, 452, 4], ['引', 563, 587, 413, 448, 4], ['导', 595, 631, 413, 448, 4], ['参', 643, 685, 412, 448, 4]], 360, 398);
+    const out = markUnreadInk(read, crop, SETTINGS);
+    // (The excerpt's first and last characters are doubted for the ink cut at its edges.)
+    expect(out.filter((s) => /^a mark inside the box of the closing bracket/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['》', '引']);
+  });
+
+  it('finds the comma that OCR boxed as the bracket, the bracket’s ink inside the box before (200 dpi)', async () => {
+    const crop = await fixtureCrop('comma-boxed-as-the-closing-bracket-before-it-serif-extralight.png');
+    // The 》 boxed on the comma, four columns wide: a lost symbol, given the room between its neighbours.
+    const read = excerptSymbols([['问', 288, 330, 275, 300, 4], ['答', 331, 343, 275, 299, 4], ['》', 343, 378, 294, 302, 4], ['引', 378, 394, 275, 300, 4], ['导', 399, 422, 275, 299, 4]], 270, 262);
+    read[2]!.lost = true;
+    const out = markUnreadInk(read, crop, SETTINGS);
+    // (The excerpt's first and last characters are doubted for the ink cut at its edges.)
+    expect(out.filter((s) => /^a mark inside the box of the closing bracket/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['》', '引']);
+  });
+});
+
 describe('markUnreadInk: quotes put back', () => {
   const read = () => excerptSymbols([['政', 935, 958, 753, 786, 0], ['务', 961, 1012, 753, 786, 0], ['服', 1014, 1032, 755, 786, 0], ['务', 1036, 1076, 753, 786, 0], ['好', 1095, 1121, 753, 786, 0]], 900, 740);
 

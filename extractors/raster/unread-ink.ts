@@ -141,7 +141,9 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
     const lines = medianLineExtents(symbols);
     symbols.forEach((s, i) => {
       const next = symbols[i + 1];
-      if (!CLOSING.test(s.text) || s.lost) return;
+      // Lost ones too (a box of a few columns, given the room to the next character): OCR can box the comma as the
+      // bracket.
+      if (!CLOSING.test(s.text)) return;
       const box = lines.get(s.line);
       const beside = [symbols[i - 1], next].find((t) => t !== undefined && t.line === s.line && isHan(t.text));
       if (!box || !beside) return;
@@ -154,8 +156,14 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
       const h = Math.max(1, line.y1 - line.y0);
       const end = next && next.line === s.line ? Math.max(s.x1, next.x0) : s.x1;
       const runs = inkColumnRuns(crop, { y0: line.y0 - p, y1: line.y1 - p + MARK_BELOW_LINE * h }, settings.inkThreshold, s.x0 - p, end - p);
-      const last = runs.at(-1);
-      if (runs.length < 2 || !last || !markIn(last.x0 - 1, last.x1 + 1, line, h, 'low')) return;
+      // Any of the runs, not only the last: the next character's box can start inside its ink (引 boxed 6 columns
+      // in), which is then the last run; and OCR can box the comma as the bracket (》 read over the comma after it,
+      // the bracket's ink inside the box of the character before), which is then the first. A bracket's own run is
+      // no small mark. A mark OCR did read after it (the ; of (是/否); whose box Tesseract set right of its ink) is
+      // no unread one.
+      const readMark = (run: { x0: number; x1: number }) => next !== undefined && next.line === s.line && !isHan(next.text) && run.x1 >= next.x0 - p - 0.5 * h;
+      const candidates = runs.filter((run) => !readMark(run));
+      if (runs.length < 2 || !candidates.some((run) => markIn(run.x0 - 1, run.x1 + 1, line, h, 'low'))) return;
       for (const t of next && next.line === s.line ? [s, next] : [s]) {
         t.confidence = Math.min(t.confidence, 0.5);
         t.doubt = 'a mark inside the box of the closing bracket or quote before it that OCR did not read: punctuation may be missing';
