@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
-import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, semicolonInkNear, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
+import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
+import { semicolonInkNear } from '../extractors/raster/ink-columns.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 

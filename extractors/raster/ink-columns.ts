@@ -99,3 +99,33 @@ export function inkRowsThrough(crop: Crop, x0: number, x1: number, y: number, th
   while (rowHasInk(bottom)) bottom++;
   return { y0: top, y1: bottom };
 }
+
+/**
+ * The ink of a semicolon near a box that holds none, within half an em of it: the nearest run of inked columns no
+ * wider than a third of an em whose ink starts below the line's top fifth and parts in two (a dot above, a tail
+ * below). A Chinese character's narrow part reaches the line's top or runs unbroken. Null when none is near.
+ * Pixels of the crop.
+ */
+export function semicolonInkNear(crop: Crop, rows: { y0: number; y1: number }, x0: number, x1: number, em: number, threshold: number): InkRun | null {
+  const runs = inkColumnRuns(crop, rows, threshold, x0 - 2 * em, x1 + 2 * em);
+  const centre = (x0 + x1) / 2;
+  const candidates = runs.filter((r) => {
+    const middle = (r.x0 + r.x1) / 2;
+    if (middle < x0 - em / 2 || middle > x1 + em / 2) return false;
+    if (r.x1 - r.x0 < 2 || r.x1 - r.x0 > em / 3) return false;
+    if (r.y0 < rows.y0 + (rows.y1 - rows.y0) / 5) return false;
+    return hasWhiteRow(crop, r, threshold);
+  });
+  candidates.sort((a, b) => Math.abs((a.x0 + a.x1) / 2 - centre) - Math.abs((b.x0 + b.x1) / 2 - centre));
+  return candidates[0] ?? null;
+}
+
+/** Whether a run's ink parts in two: a white row between its top and bottom. */
+function hasWhiteRow(crop: Crop, run: InkRun, threshold: number): boolean {
+  for (let y = run.y0 + 1; y < run.y1 - 1; y++) {
+    let white = true;
+    for (let x = run.x0; x < run.x1 && white; x++) if (crop.data[y * crop.width + x]! < threshold) white = false;
+    if (white) return true;
+  }
+  return false;
+}

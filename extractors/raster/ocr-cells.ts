@@ -19,7 +19,7 @@ import { markUnreadInk } from './unread-ink.js';
 import { readMiddleDots } from './middle-dots.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille } from './per-mille.js';
-import { inkColumnRuns, inkRowsThrough, whiteBesideInk, type InkRun } from './ink-columns.js';
+import { inkRowsThrough, semicolonInkNear, whiteBesideInk } from './ink-columns.js';
 import { lineExtents, lineHeights, typicalHanHeight } from '../ocr/lines.js';
 import { judgeReadings, loadLexicon, DEFAULT_LEXICON_MARGINS, type Lexicon, type LexiconMargins, type LexiconVerdict } from '../text/lexicon.js';
 
@@ -640,16 +640,16 @@ export function measurePunctuationWhite(symbols: readonly MarkedSymbol[], crop: 
     if ((!comma && !BRACKET.test(s.text)) || s.x1 - s.x0 < 1 || cellEm < 1) return s;
     const rows = comma ? commaRows(lines.get(s.line)!) : bracketRows(s, lines.get(s.line)!);
     if (!rows) return s;
-    // A ;'s box is at times set beside its ink, over white (Noto Serif SemiBold: 10 columns right of it).
-    const ink = s.text === ';' && !boxHoldsInk(s, rows) ? semicolonInkNear(crop, rows, s.x0 - p, s.x1 - p, cellEm, settings.inkThreshold) : null;
-    const [x0, x1] = ink ? [ink.x0, ink.x1] : [Math.floor(s.x0 - p), Math.ceil(s.x1 - p)];
-    const white = whiteBesideInk(crop, rows, x0, x1, settings.inkThreshold, BRACKET_WHITE_REACH * cellEm);
+    const measure = (x0: number, x1: number) => whiteBesideInk(crop, rows, x0, x1, settings.inkThreshold, BRACKET_WHITE_REACH * cellEm);
+    let white = measure(Math.floor(s.x0 - p), Math.ceil(s.x1 - p));
+    // A ;'s box is at times set beside its ink, over white (Noto Serif SemiBold: 10 columns right of it): its ink
+    // is looked for near.
+    if (s.text === ';' && white.before === null && white.after === null) {
+      const ink = semicolonInkNear(crop, rows, s.x0 - p, s.x1 - p, cellEm, settings.inkThreshold);
+      if (ink) white = measure(ink.x0, ink.x1);
+    }
     return white.before === null && white.after === null ? s : { ...s, white: { ...white, em: cellEm } };
   });
-
-  function boxHoldsInk(s: MarkedSymbol, rows: { y0: number; y1: number }): boolean {
-    return inkColumnRuns(crop, rows, settings.inkThreshold, Math.floor(s.x0 - p), Math.ceil(s.x1 - p)).some((r) => r.x1 - r.x0 >= 2);
-  }
 
   /** A comma's or semicolon's rows: its line's, as it sits low beside the characters' feet. */
   function commaRows(line: { y0: number; y1: number }): { y0: number; y1: number } {
@@ -666,36 +666,6 @@ export function measurePunctuationWhite(symbols: readonly MarkedSymbol[], crop: 
     const out = BRACKET_ROWS_BEYOND * (rows.y1 - rows.y0);
     return { y0: rows.y0 - out, y1: rows.y1 + out };
   }
-}
-
-/**
- * The ink of a semicolon near a box that holds none, within half an em of it: the nearest run of inked columns no
- * wider than a third of an em whose ink starts below the line's top fifth and parts in two (a dot above, a tail
- * below). A Chinese character's narrow part reaches the line's top or runs unbroken. Null when none is near.
- * Pixels of the crop.
- */
-export function semicolonInkNear(crop: Crop, rows: { y0: number; y1: number }, x0: number, x1: number, em: number, threshold: number): InkRun | null {
-  const runs = inkColumnRuns(crop, rows, threshold, x0 - 2 * em, x1 + 2 * em);
-  const centre = (x0 + x1) / 2;
-  const candidates = runs.filter((r) => {
-    const middle = (r.x0 + r.x1) / 2;
-    if (middle < x0 - em / 2 || middle > x1 + em / 2) return false;
-    if (r.x1 - r.x0 < 2 || r.x1 - r.x0 > em / 3) return false;
-    if (r.y0 < rows.y0 + (rows.y1 - rows.y0) / 5) return false;
-    return hasWhiteRow(crop, r, threshold);
-  });
-  candidates.sort((a, b) => Math.abs((a.x0 + a.x1) / 2 - centre) - Math.abs((b.x0 + b.x1) / 2 - centre));
-  return candidates[0] ?? null;
-}
-
-/** Whether a run's ink parts in two: a white row between its top and bottom. */
-function hasWhiteRow(crop: Crop, run: InkRun, threshold: number): boolean {
-  for (let y = run.y0 + 1; y < run.y1 - 1; y++) {
-    let white = true;
-    for (let x = run.x0; x < run.x1 && white; x++) if (crop.data[y * crop.width + x]! < threshold) white = false;
-    if (white) return true;
-  }
-  return false;
 }
 
 /** A round bracket, or what OCR reads for one. */

@@ -164,13 +164,11 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
     // ； whose box Tesseract set off its ink measured 0.09–0.22, as little as a ; has. (A list's separators are the
     // grammar's, which writes them in the list's own style.) At a line's end the clause goes on at the next line's
     // start (分流; | 对区政府), and the white after it is the cell's.
-    const next = result.symbols[i + 1];
-    const hanGoesOn = hanBeside(s, next) || (next !== undefined && next.line === s.line + 1 && /^\p{Script=Han}$/u.test(next.text));
-    if (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanBeside(s, next) && fullWidthSemicolon(s, semicolonWhite)) {
-      return { ...s, text: '；', repair: 'OCR read ;, the white after its ink shows ；' };
-    }
-    if (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanGoesOn) {
-      return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: '; could be full or half width (OCR reads ； as ;)' };
+    if (s.text === ';' && hanBeside(s, result.symbols[i - 1])) {
+      const next = result.symbols[i + 1];
+      if (hanBeside(s, next) && fullWidthSemicolon(s, semicolonWhite)) return { ...s, text: '；', repair: 'OCR read ;, the white after its ink shows ；' };
+      const hanGoesOn = hanBeside(s, next) || (next !== undefined && next.line === s.line + 1 && /^\p{Script=Han}$/u.test(next.text));
+      if (hanGoesOn) return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: '; could be full or half width (OCR reads ； as ;)' };
     }
     const own = brackets.get(i);
     if (!own) return s;

@@ -56,6 +56,12 @@ const G4_THRESHOLD = 160; // grey level: darker becomes black (keeps the anti-al
 const SCAN_EXTENSIONS = { scan300: 'pdf', 'scan200-skew': 'pdf', g4: 'tiff', png300: 'png', jpg200: 'jpg' };
 /** Scans of the born-digital sample `<pdf>.pdf`, one per kind. */
 const scansOf = (pdf, ...kinds) => kinds.map((kind) => ({ out: `${pdf}.${kind}.${SCAN_EXTENSIONS[kind]}`, from: `${pdf}.pdf`, kind }));
+// The shape of the third fresh set on: three scans of the first producer's PDF (300 dpi, 200 dpi skewed, Group 4)
+// and two of the second's (300 dpi, 200 dpi skewed).
+const twoProducerSet = (table, first, second) => [
+  ...scansOf(`${table}.${first}`, 'scan300', 'scan200-skew', 'g4'),
+  ...scansOf(`${table}.${second}`, 'scan300', 'scan200-skew'),
+];
 
 // Every scan: out (file in samples/), from (born-digital sample PDF), kind, producer suffix.
 const SCANS = [
@@ -96,52 +102,28 @@ const FRESH2 = [
 ];
 // The third fresh set of --fresh3: a third table written apart from the OCR work (src/liwan-jiaoyu.json), in AR PL
 // SungtiL GB (a Song face like SimSun) and AR PL UKai CN (a Kai face).
-const FRESH3 = [
-  ...scansOf('liwan-jiaoyu.chromium-sungti', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-jiaoyu.chromium-kai', 'scan300', 'scan200-skew'),
-];
+const FRESH3 = twoProducerSet('liwan-jiaoyu', 'chromium-sungti', 'chromium-kai');
 // The fourth fresh set of --fresh4: a fourth table written apart from the OCR work (src/liwan-wenguang.json), in AR
 // PL KaitiM GB (another Kai face) and WenQuanYi Zen Hei Sharp.
-const FRESH4 = [
-  ...scansOf('liwan-wenguang.chromium-kaitim', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-wenguang.chromium-zenheisharp', 'scan300', 'scan200-skew'),
-];
+const FRESH4 = twoProducerSet('liwan-wenguang', 'chromium-kaitim', 'chromium-zenheisharp');
 // The fifth fresh set of --fresh5: a fifth table written apart from the OCR work (src/liwan-renshe.json), in LXGW
 // WenKai (a modern Kai face) and Noto Sans CJK SC set bold throughout.
-const FRESH5 = [
-  ...scansOf('liwan-renshe.chromium-wenkai', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-renshe.chromium-notosansbold', 'scan300', 'scan200-skew'),
-];
+const FRESH5 = twoProducerSet('liwan-renshe', 'chromium-wenkai', 'chromium-notosansbold');
 // The sixth fresh set of --fresh6: a sixth table written apart from the OCR work (src/liwan-shuiwu.json), in
 // BabelStone Han (a Song face) and Noto Serif CJK SC at its Light weight (A3 landscape).
-const FRESH6 = [
-  ...scansOf('liwan-shuiwu.chromium-babelstone', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-shuiwu.chromium-serif-light', 'scan300', 'scan200-skew'),
-];
+const FRESH6 = twoProducerSet('liwan-shuiwu', 'chromium-babelstone', 'chromium-serif-light');
 // The seventh fresh set of --fresh7: a seventh table written apart from the OCR work (src/liwan-shijian.json), in
 // Noto Sans CJK SC at its Medium weight (A4 landscape, 9.5pt) and Smiley Sans (得意黑, condensed and oblique; B5 portrait).
-const FRESH7 = [
-  ...scansOf('liwan-shijian.chromium-sans-medium', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-shijian.chromium-smiley', 'scan300', 'scan200-skew'),
-];
+const FRESH7 = twoProducerSet('liwan-shijian', 'chromium-sans-medium', 'chromium-smiley');
 // The eighth fresh set of --fresh8: an eighth table written apart from the OCR work (src/liwan-yingji.json), in
 // Noto Serif CJK SC at its SemiBold weight (A4 portrait, 8.5pt) and Noto Sans CJK SC at its DemiLight weight (B4 landscape).
-const FRESH8 = [
-  ...scansOf('liwan-yingji.chromium-serif-semibold', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-yingji.chromium-sans-demilight', 'scan300', 'scan200-skew'),
-];
+const FRESH8 = twoProducerSet('liwan-yingji', 'chromium-serif-semibold', 'chromium-sans-demilight');
 // The ninth fresh set of --fresh9: a ninth table written apart from the OCR work (src/liwan-sifa.json), in Noto
 // Serif CJK SC at its Medium weight (A4 portrait, 9pt) and Noto Sans Mono CJK SC (Letter landscape, 10pt).
-const FRESH9 = [
-  ...scansOf('liwan-sifa.chromium-serif-medium', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-sifa.chromium-sans-mono', 'scan300', 'scan200-skew'),
-];
+const FRESH9 = twoProducerSet('liwan-sifa', 'chromium-serif-medium', 'chromium-sans-mono');
 // The tenth fresh set of --fresh10: a tenth table written apart from the OCR work (src/liwan-yibao.json), in Noto
 // Serif CJK SC at its ExtraLight weight (A4 landscape, 9.5pt) and Noto Sans CJK SC at its Black weight (B5 portrait, 8.5pt).
-const FRESH10 = [
-  ...scansOf('liwan-yibao.chromium-serif-extralight', 'scan300', 'scan200-skew', 'g4'),
-  ...scansOf('liwan-yibao.chromium-sans-black', 'scan300', 'scan200-skew'),
-];
+const FRESH10 = twoProducerSet('liwan-yibao', 'chromium-serif-extralight', 'chromium-sans-black');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
   '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
