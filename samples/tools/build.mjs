@@ -12,18 +12,19 @@
 // Noto Sans CJK SC -> --print-to-pdf), chromium-serif, chromium-microhei, chromium-uming, chromium-droid,
 // chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
-// chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight and
-// chromium-sans-black (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
-// SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
-// Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
-// DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black),
+// chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
+// chromium-sans-black, chromium-serif-black and chromium-sans-thin (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei,
+// AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp,
+// LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans,
+// Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto
+// Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
-// fonts-noto-cjk-extra (the ExtraLight, Light, Medium and SemiBold weights of Noto Serif CJK SC, the DemiLight,
-// Medium and Black of Noto Sans CJK SC), fonts-smiley-sans,
+// fonts-noto-cjk-extra (the ExtraLight, Light, Medium, SemiBold and Black weights of Noto Serif CJK SC, the Thin,
+// DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans,
 // poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
@@ -69,6 +70,8 @@ const PLAN = {
   'liwan-sifa': ['chromium-serif-medium', 'chromium-sans-mono'],
   // the same, for the tenth fresh evaluation set
   'liwan-yibao': ['chromium-serif-extralight', 'chromium-sans-black'],
+  // the same, for the eleventh fresh evaluation set
+  'liwan-zhujian': ['chromium-serif-black', 'chromium-sans-thin'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -300,6 +303,14 @@ const HTML_STYLES = {
     size: '9.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 23.5, 36], latinWordWrap: true, weight: 200 },
   'chromium-sans-black': { borders: true, page: 'B5 portrait', margin: '13mm 10mm 13mm 10mm', font: "'Noto Sans CJK SC'",
     size: '8.5pt', widths: [14, 10.5, 10.5, 9.5, 8.5, 18.5, 28.5], latinWordWrap: true, weight: 900 },
+  // And two more for the eleventh: Noto Serif CJK SC at its Black weight (900, from fonts-noto-cjk-extra) on Legal
+  // landscape at 9pt, where the bold header and sum rows (700) are lighter than the body, and Noto Sans CJK SC at its
+  // Thin weight (100, from fonts-noto-cjk-extra) on A3 portrait at 10pt. Both wrap Latin words at spaces like the
+  // fourth's.
+  'chromium-serif-black': { borders: true, page: 'legal landscape', margin: '14mm 12mm 14mm 12mm', font: "'Noto Serif CJK SC'",
+    size: '9pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true, weight: 900 },
+  'chromium-sans-thin': { borders: true, page: 'A3 portrait', margin: '20mm 16mm 20mm 16mm', font: "'Noto Sans CJK SC'",
+    size: '10pt', widths: [14.5, 7, 7, 7.5, 7, 22, 35], latinWordWrap: true, weight: 100 },
 };
 
 function html(src, producer) {

@@ -27,6 +27,8 @@
 //                                             SC Medium and Noto Sans Mono CJK SC), kept once --fresh8 was used
 //   node samples/tools/scans.mjs --fresh10 DIR the same, for a tenth fresh set (src/liwan-yibao.json, Noto Serif
 //                                             CJK SC ExtraLight and Noto Sans CJK SC Black), kept once --fresh9 was used
+//   node samples/tools/scans.mjs --fresh11 DIR the same, for an eleventh fresh set (src/liwan-zhujian.json, Noto
+//                                             Serif CJK SC Black and Noto Sans CJK SC Thin), kept once --fresh10 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -124,8 +126,11 @@ const FRESH9 = twoProducerSet('liwan-sifa', 'chromium-serif-medium', 'chromium-s
 // The tenth fresh set of --fresh10: a tenth table written apart from the OCR work (src/liwan-yibao.json), in Noto
 // Serif CJK SC at its ExtraLight weight (A4 landscape, 9.5pt) and Noto Sans CJK SC at its Black weight (B5 portrait, 8.5pt).
 const FRESH10 = twoProducerSet('liwan-yibao', 'chromium-serif-extralight', 'chromium-sans-black');
+// The eleventh fresh set of --fresh11: an eleventh table written apart from the OCR work (src/liwan-zhujian.json), in
+// Noto Serif CJK SC at its Black weight (Legal landscape, 9pt) and Noto Sans CJK SC at its Thin weight (A3 portrait, 10pt).
+const FRESH11 = twoProducerSet('liwan-zhujian', 'chromium-serif-black', 'chromium-sans-thin');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
-  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10 };
+  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
