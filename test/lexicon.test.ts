@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLexicon, dictTextToEntries, judgeReadings, loadLexicon, textToWords } from '../extractors/text/lexicon.js';
-import { doubtLoneOnes, doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
+import { doubtConfusables, doubtLoneOnes, doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../extractors/text/positioned-text.js';
 import { placedText } from './helpers/builders.js';
 
@@ -125,5 +125,23 @@ describe('doubtLoneOnes', () => {
     }
     const layer = placedText('发现一派遣');
     expect(doubtLoneOnes(layer, lexicon, 0.9)).toBe(layer);
+  });
+});
+
+describe('doubtConfusables', () => {
+  it('doubts a character alone where the one alike on the page makes a word (每季度末前 read 每季度未前 by both models)', () => {
+    const out = doubtConfusables(ocr('每季度未前'), loadLexicon(), 0.9);
+    expect(out.boxes.map((b) => b!.confidence)).toEqual([0.94, 0.94, 0.94, 0.8, 0.94]);
+    expect(out.boxes[3]!.doubt).toBe('未 stands alone here, where 末 (alike on the page) would make 季度末: it may be misread');
+  });
+
+  it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {
+    const lexicon = loadLexicon();
+    for (const text of ['尚未完成', '未来五年', '已经完成', '工作日']) {
+      const read = ocr(text);
+      expect(doubtConfusables(read, lexicon, 0.9)).toBe(read);
+    }
+    const layer = placedText('每季度未前');
+    expect(doubtConfusables(layer, lexicon, 0.9)).toBe(layer);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIDDLE_DOT_READ_DOUBT, readMiddleDots } from '../extractors/raster/middle-dots.js';
+import { insertUnreadDigitMarks, MIDDLE_DOT_READ_DOUBT, readMiddleDots, UNREAD_DIGIT_MARK_DOUBT } from '../extractors/raster/middle-dots.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
@@ -56,5 +56,34 @@ describe('readMiddleDots', () => {
     const crop = line(18);
     for (let y = 8; y < 30; y++) for (let x = 27; x < 31; x++) crop.data[y * crop.width + x] = 0;
     expect(readMiddleDots(read('5', '1'), crop, SETTINGS)[1]!.text).toBe('.');
+  });
+});
+
+describe('insertUnreadDigitMarks', () => {
+  /** Two digits read side by side, the first box running over the mark between them (“11·9” read as 119). */
+  const twoDigits = (): MarkedSymbol[] => {
+    const p = SETTINGS.padding;
+    const box = (text: string, x0: number, x1: number): MarkedSymbol => ({ text, confidence: 0.96, x0: x0 + p, x1: x1 + p, y0: 6 + p, y1: 34 + p, word: 0, line: 0 });
+    return [box('1', 10, 32), box('9', 34, 48)];
+  };
+
+  it('puts back a dot halfway up between two digits as ·, in doubt, and cuts the box before it back', () => {
+    const out = insertUnreadDigitMarks(twoDigits(), line(18), SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('1·9');
+    expect(out[1]).toMatchObject({ confidence: 0.5, lookalike: UNREAD_DIGIT_MARK_DOUBT, x0: 37, x1: 41 });
+    expect(out[0]!.x1).toBe(37);
+  });
+
+  it('puts back one at the digits’ foot as a point', () => {
+    expect(insertUnreadDigitMarks(twoDigits(), line(30), SETTINGS).map((s) => s.text).join('')).toBe('1.9');
+  });
+
+  it('leaves digits with nothing between them, or with a glyph of their own size, alone', () => {
+    const bare = line(30);
+    for (let y = 30; y < 34; y++) for (let x = 27; x < 31; x++) bare.data[y * bare.width + x] = 255;
+    expect(insertUnreadDigitMarks(twoDigits(), bare, SETTINGS).map((s) => s.text).join('')).toBe('19');
+    const tall = line(18);
+    for (let y = 8; y < 30; y++) for (let x = 27; x < 31; x++) tall.data[y * tall.width + x] = 0;
+    expect(insertUnreadDigitMarks(twoDigits(), tall, SETTINGS).map((s) => s.text).join('')).toBe('19');
   });
 });

@@ -233,6 +233,15 @@ function ocrText(text: string, confidence = 0.9): PositionedText {
 }
 
 describe('repairIndicatorText', () => {
+  it('doubts a unit read as m where ㎡ may stand (≥4,800m, 元/mi), not km, cm or a text layer', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；面积；实施周期指标值:≥4,800m；年度指标值:≤1.2元/mi。', 0.98));
+    const doubted = [...t.text].flatMap((c, i) => (t.boxes[i]?.doubt ? [c] : []));
+    expect(doubted).toEqual(['m', 'm', 'i']);
+    expect(t.boxes[t.text.indexOf('mi')]).toMatchObject({ confidence: 0.8, doubt: 'a unit read as mi: the square-metre sign ㎡ reads as letters' });
+    const lengths = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；长度；实施周期指标值:≥9.8km；年度指标值:>25cm。', 0.98));
+    expect(lengths.boxes.some((b) => b?.doubt)).toBe(false);
+  });
+
   it('puts back a level code OCR garbled before a known level name, and says so', () => {
     const t = repairIndicatorText(ocrText('1、革产出指标；1数量指标；人数；实施周期指标值:5人；年度指标值:5人。'));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。');

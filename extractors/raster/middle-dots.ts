@@ -73,3 +73,50 @@ function between(symbols: readonly MarkedSymbol[], i: number): boolean {
   const han = (t: string) => /^\p{Script=Han}$/u.test(t);
   return (digit(before.text) && digit(after.text)) || (han(before.text) && han(after.text));
 }
+
+/** The doubt a mark between two digits that OCR did not read carries. */
+export const UNREAD_DIGIT_MARK_DOUBT = 'a mark between two digits that OCR did not read: a middle dot, a point or a comma may be missing';
+
+/**
+ * A small mark of ink between two digits OCR read side by side (“11·9” read as 119: the dot inside the box of the
+ * 1 before it), put back as a symbol in doubt: `·` where it stands halfway up the digits, `,` where it reaches
+ * below their foot, `.` where it sits on it. Found on the ink of the line's own rows: the runs of the two digits and, between them, one no
+ * bigger than `maxSize` of their height. Pure.
+ */
+export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: Crop, settings: MiddleDotSettings, shapes = DEFAULT_MIDDLE_DOT_SHAPES): MarkedSymbol[] {
+  const digit = (x: MarkedSymbol | undefined) => x !== undefined && /^[0-9]$/.test(x.text) && !x.lost;
+  const pairs = symbols.flatMap((s, i) => (digit(s) && digit(symbols[i + 1]) && symbols[i + 1]!.line === s.line ? [i] : []));
+  if (pairs.length === 0) return [...symbols];
+  const lines = medianLineExtents(symbols);
+  const p = settings.padding;
+  const marks = new Map<number, MarkedSymbol>();
+  for (const i of pairs) {
+    const before = symbols[i]!;
+    const after = symbols[i + 1]!;
+    const line = lines.get(before.line)!;
+    const h = Math.max(1, line.y1 - line.y0);
+    const rows = { y0: line.y0 - p - 0.05 * h, y1: line.y1 - p + 0.05 * h };
+    const runs = inkColumnRuns(crop, rows, settings.inkThreshold, before.x0 - p, after.x1 - p);
+    const tallest = Math.max(0, ...runs.map((r) => r.y1 - r.y0));
+    const tall = runs.filter((r) => r.y1 - r.y0 >= (2 / 3) * tallest);
+    // The two digits' own ink and nothing else tall: a third tall run is a glyph of another box.
+    if (tall.length !== 2) continue;
+    const [left, right] = tall as [InkRun, InkRun];
+    const height = Math.max(left.y1, right.y1) - Math.min(left.y0, right.y0);
+    if (height < 4) continue;
+    const between = runs.filter((r) => r.x0 >= left.x1 && r.x1 <= right.x0);
+    if (between.length !== 1) continue;
+    const mark = between[0]!;
+    // A mark of a few pixels: not a speck of noise, nor a glyph of its own.
+    const size = Math.max(mark.x1 - mark.x0, mark.y1 - mark.y0);
+    if (size > shapes.maxSize * height || size < 0.1 * height) continue;
+    const foot = Math.max(left.y1, right.y1);
+    const rise = (foot - (mark.y0 + mark.y1) / 2) / height;
+    const text = rise >= shapes.middle ? '·' : mark.y1 > foot + 0.05 * height ? ',' : '.';
+    marks.set(i, { ...before, text, x0: mark.x0 + p, x1: mark.x1 + p, confidence: Math.min(before.confidence, 0.5), lookalike: UNREAD_DIGIT_MARK_DOUBT, repair: `${text} put back where OCR read nothing between two digits` });
+  }
+  return symbols.flatMap((s, i) => {
+    const mark = marks.get(i);
+    return mark ? [{ ...s, x1: Math.min(s.x1, mark.x0) }, mark] : [s];
+  });
+}

@@ -16,7 +16,8 @@ import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type M
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markUnreadInk } from './unread-ink.js';
-import { readMiddleDots } from './middle-dots.js';
+import { insertUnreadDigitMarks, readMiddleDots } from './middle-dots.js';
+import { readDigitSeparators } from './digit-separators.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille } from './per-mille.js';
 import { inkRowsThrough, semicolonInkNear, whiteBesideInk } from './ink-columns.js';
@@ -245,6 +246,8 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   readPerMille,
   readRangeMarks,
   readMiddleDots,
+  readDigitSeparators,
+  insertUnreadDigitMarks,
 ];
 
 /** The pixels inside a region, or null when it holds no ink. */

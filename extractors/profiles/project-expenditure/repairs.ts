@@ -8,7 +8,7 @@
  */
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
-import { labelAndTargetEdits } from './target-repairs.js';
+import { doubtAreaUnitsAsLetters, labelAndTargetEdits } from './target-repairs.js';
 import { TARGET_LABELS } from './indicator-grammar.js';
 import { oneSubstitution } from '../../text/substitution.js';
 
@@ -109,7 +109,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
     const start = m.index! + m[0].length - m[1]!.length;
     if (!edits.some((e) => e.start < start + m[1]!.length && e.end > start)) edits.push({ start, end: start + m[1]!.length, text: '', why: 'space inside a number removed' });
   }
-  return edits.length === 0 ? t : applyEdits(t, edits);
+  return doubtAreaUnitsAsLetters(edits.length === 0 ? t : applyEdits(t, edits));
 }
 
 /**

@@ -4,6 +4,7 @@
  * `repairIndicatorText`, which owns the level names and item numbers.
  */
 import type { Edit } from '../../text/text-edits.js';
+import type { PositionedText } from '../../text/positioned-text.js';
 import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
@@ -146,4 +147,31 @@ export function rateTargetEdits(items: readonly ParsedIndicator[]): Edit[] {
     }
   }
   return edits;
+}
+
+/**
+ * A unit read as the letter m, alone or with a stray mark after it (≥4,800m, 元/mi, 元/m1), right after a number, 万
+ * or the slash of a compound unit. The square-metre sign ㎡ (one glyph, an m with a small 2 above its end) reads so:
+ * on the eleventh evaluation set, ≥4,800㎡ as ≥4,800m and 元/㎡ as 元/mi, both models agreeing on the m. A metre is
+ * rare in these tables (a length is written in km, cm or 米), so the m is doubted, not repaired: which sign it was,
+ * ㎡, m² or m, the letters do not tell.
+ */
+const AREA_UNIT_AS_LETTERS = /(?<=指标值\s*[:：][^；;。]*?(?:\d|万|\/)\s*)m[il1I|2]?(?=\s*(?:[；;。/]|$))/g;
+
+/** Confidence of a unit read as letters that may be a unit sign (㎡): below the review threshold. */
+const UNIT_AS_LETTERS_CONFIDENCE = 0.8;
+
+/** `t` with each unit read as m (see `AREA_UNIT_AS_LETTERS`) doubted where OCR read it. Pure. */
+export function doubtAreaUnitsAsLetters(t: PositionedText): PositionedText {
+  const matches = [...t.text.matchAll(AREA_UNIT_AS_LETTERS)];
+  if (matches.length === 0) return t;
+  const boxes = [...t.boxes];
+  for (const m of matches) {
+    for (let k = m.index!; k < m.index! + m[0].length; k++) {
+      const box = boxes[k];
+      if (box?.confidence === undefined) continue;
+      boxes[k] = { ...box, confidence: Math.min(box.confidence, UNIT_AS_LETTERS_CONFIDENCE), doubt: box.doubt ?? `a unit read as ${m[0]}: the square-metre sign ㎡ reads as letters` };
+    }
+  }
+  return { text: t.text, boxes };
 }

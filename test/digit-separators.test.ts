@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readDigitSeparators, separatorInk } from '../extractors/raster/digit-separators.js';
+import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
+
+const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
+
+/**
+ * One line 44 px high: two digits 14 px wide and 28 px tall (rows 6–33, foot at row 34) at x 10 and x 34, and
+ * between them a 4 × 4 px dot on the foot (rows 30–33) with, for a comma, a tail 2 px wide down to row `tailTo`.
+ */
+function line(tailTo?: number): Crop {
+  const width = 60;
+  const height = 44;
+  const data = new Uint8Array(width * height).fill(255);
+  const paint = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+  };
+  paint(10, 24, 6, 34);
+  paint(34, 48, 6, 34);
+  paint(27, 31, 30, 34);
+  if (tailTo !== undefined) paint(28, 30, 34, tailTo);
+  return { left: 0, top: 0, width, height, data, ink: { x0: 10, y0: 6, x1: 47, y1: tailTo ?? 33 } };
+}
+
+/** The read, boxes in the padded frame: the middle symbol disputed, the other model having read `other` for it. */
+function read(middle: string, other: string, extra: Partial<MarkedSymbol> = {}): MarkedSymbol[] {
+  const p = SETTINGS.padding;
+  const box = (text: string, x0: number, x1: number): MarkedSymbol => ({ text, confidence: 0.97, x0: x0 + p, x1: x1 + p, y0: 6 + p, y1: 34 + p, word: 0, line: 0 });
+  const disputed = { ...box(middle, 25, 33), confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read ${middle}, the other ${other || 'nothing'}`, otherReading: other, ...extra };
+  return [box('4', 10, 24), disputed, box('8', 34, 48)];
+}
+
+describe('separatorInk', () => {
+  it('measures a comma’s tail below the digits’ foot, and a point sitting on it, as shares of the digits’ height', () => {
+    expect(separatorInk(read(',', '.'), 1, line(39), SETTINGS)).toEqual({ tail: 5 / 28, rise: 4 / 28, width: 4 / 28 });
+    expect(separatorInk(read(',', '.'), 1, line(), SETTINGS)).toEqual({ tail: 0, rise: 4 / 28, width: 4 / 28 });
+  });
+
+  it('finds no mark where the ink between the digits touches one of them', () => {
+    const crop = line(39);
+    for (let x = 24; x < 27; x++) crop.data[31 * crop.width + x] = 0;
+    expect(separatorInk(read(',', '.'), 1, crop, SETTINGS)).toBeNull();
+  });
+});
+
+describe('readDigitSeparators', () => {
+  it('keeps a comma the other model read as a point when its ink has a comma’s tail (4,800 against 4.800)', () => {
+    const [, comma] = readDigitSeparators(read(',', '.'), line(39), SETTINGS);
+    expect(comma).toMatchObject({ text: ',', confidence: 0.95, confirmed: true });
+    expect(comma!.doubt).toBeUndefined();
+    expect(comma!.otherReading).toBeUndefined();
+    expect(comma!.repair).toBe("the other OCR model read . for this comma between digits; its ink has a comma's tail");
+  });
+
+  it('keeps one the other model did not read at all (4,800 against 4800)', () => {
+    const [, comma] = readDigitSeparators(read(',', ''), line(39), SETTINGS);
+    expect(comma).toMatchObject({ text: ',', confidence: 0.95 });
+    expect(comma!.repair).toMatch(/read nothing for this comma/);
+  });
+
+  it('leaves the dispute where the ink is a point’s, or its tail too short to tell', () => {
+    expect(readDigitSeparators(read(',', '.'), line(), SETTINGS)[1]).toMatchObject({ confidence: 0.5, otherReading: '.' });
+    // 2 px below the foot of 28 px digits: as little as a point measures in some faces.
+    expect(readDigitSeparators(read(',', '.'), line(36), SETTINGS)[1]).toMatchObject({ confidence: 0.5, otherReading: '.' });
+  });
+
+  it('leaves other disputes alone: another reading, a point read by the first model, a comma that groups no thousands', () => {
+    expect(readDigitSeparators(read(',', '1'), line(39), SETTINGS)[1]!.doubt).toMatch(/one read ,, the other 1/);
+    expect(readDigitSeparators(read('.', ','), line(39), SETTINGS)[1]!.doubt).toMatch(/one read \., the other ,/);
+    const lookalike = read(',', '.', { lookalike: ', between digits that groups no thousands' });
+    expect(readDigitSeparators(lookalike, line(39), SETTINGS)[1]!.confidence).toBe(0.5);
+  });
+
+  it('leaves a comma whose neighbour is disputed too: the dispute is then about more than the comma', () => {
+    const symbols = read(',', '.');
+    symbols[2] = { ...symbols[2]!, confidence: 0.5, otherReading: '6' };
+    expect(readDigitSeparators(symbols, line(39), SETTINGS)[1]!.confidence).toBe(0.5);
+  });
+});
