@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { insertUnreadDigitMarks, MIDDLE_DOT_READ_DOUBT, readMiddleDots, UNREAD_DIGIT_MARK_DOUBT } from '../extractors/raster/middle-dots.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 
-const SETTINGS = { padding: 10, inkThreshold: 140 };
+const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
 
 /**
  * One line 40 px high: two glyphs 14 px wide and 28 px tall (rows 6–33, a digit's or a character's body) at x 10
@@ -85,5 +85,26 @@ describe('insertUnreadDigitMarks', () => {
     const tall = line(18);
     for (let y = 8; y < 30; y++) for (let x = 27; x < 31; x++) tall.data[y * tall.width + x] = 0;
     expect(insertUnreadDigitMarks(twoDigits(), tall, SETTINGS).map((s) => s.text).join('')).toBe('19');
+  });
+
+  it('puts back a comma with a comma’s tail before three digits with the confidence of an agreement (4,800 read 4800)', () => {
+    const width = 90;
+    const height = 44;
+    const data = new Uint8Array(width * height).fill(255);
+    const paint = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+    };
+    for (const x of [10, 34, 52, 70]) paint(x, x + 14, 6, 34);
+    paint(27, 31, 30, 34);
+    paint(28, 30, 34, 40);
+    const crop: Crop = { left: 0, top: 0, width, height, data, ink: { x0: 10, y0: 6, x1: 83, y1: 39 } };
+    const p = SETTINGS.padding;
+    const box = (text: string, x0: number): MarkedSymbol => ({ text, confidence: 0.96, x0: x0 + p, x1: x0 + 14 + p, y0: 6 + p, y1: 34 + p, word: 0, line: 0 });
+    const out = insertUnreadDigitMarks([box('4', 10), box('8', 34), box('0', 52), box('0', 70)], crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('4,800');
+    expect(out[1]).toMatchObject({ confidence: 0.95, repair: ", put back where OCR read nothing between two digits: its ink has a comma's tail, and three digits follow" });
+    expect(out[1]!.lookalike).toBeUndefined();
+    // Before two digits it groups no thousands: put back, in doubt.
+    expect(insertUnreadDigitMarks([box('4', 10), box('8', 34), box('0', 52)], crop, SETTINGS)[1]).toMatchObject({ text: ',', confidence: 0.5, lookalike: UNREAD_DIGIT_MARK_DOUBT });
   });
 });

@@ -125,7 +125,7 @@ export function readDigitSeparators(symbols: readonly MarkedSymbol[], crop: Crop
 }
 
 /** Whether a separator's ink is a comma's: reaching well below the digits' foot, and taller than wide. */
-function hasCommaTail(ink: SeparatorInk, shapes: typeof DEFAULT_DIGIT_SEPARATOR_SHAPES): boolean {
+export function hasCommaTail(ink: SeparatorInk, shapes = DEFAULT_DIGIT_SEPARATOR_SHAPES): boolean {
   const tall = (ink.rise + ink.tail) / Math.max(ink.width, Number.EPSILON);
   return ink.width <= shapes.maxWidth && ink.rise <= shapes.maxRise && ink.tail >= shapes.commaTail && tall >= shapes.commaTallness;
 }

@@ -6,6 +6,7 @@
  */
 import { inkColumnRuns, type InkRun } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { hasCommaTail, separatorInk } from './digit-separators.js';
 
 /** What reading a dot from its ink needs of the OCR settings. */
 export interface MiddleDotSettings {
@@ -13,6 +14,8 @@ export interface MiddleDotSettings {
   padding: number;
   /** Pixels darker than this are ink. */
   inkThreshold: number;
+  /** Confidence of a symbol two readings agree on (a comma put back: its ink's shape and the digits' grouping). */
+  agreedConfidence: number;
 }
 
 /** The shapes that tell a middle dot from a point, as shares of the neighbours' ink height. */
@@ -113,10 +116,28 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
     const foot = Math.max(left.y1, right.y1);
     const rise = (foot - (mark.y0 + mark.y1) / 2) / height;
     const text = rise >= shapes.middle ? '·' : mark.y1 > foot + 0.05 * height ? ',' : '.';
-    marks.set(i, { ...before, text, x0: mark.x0 + p, x1: mark.x1 + p, confidence: Math.min(before.confidence, 0.5), lookalike: UNREAD_DIGIT_MARK_DOUBT, repair: `${text} put back where OCR read nothing between two digits` });
+    const put = { ...before, text, x0: mark.x0 + p, x1: mark.x1 + p };
+    if (text === ',' && groupsThousands(symbols, i + 1)) {
+      // A comma's tail, as `readDigitSeparators` measures it, before three digits: no point between digits has
+      // it, and where OCR dropped the comma the value is the same number with or without it.
+      const ink = separatorInk([before, put, after], 1, crop, settings);
+      if (ink && hasCommaTail(ink)) {
+        marks.set(i, { ...put, confidence: settings.agreedConfidence, repair: ', put back where OCR read nothing between two digits: its ink has a comma\'s tail, and three digits follow' });
+        continue;
+      }
+    }
+    marks.set(i, { ...put, confidence: Math.min(before.confidence, 0.5), lookalike: UNREAD_DIGIT_MARK_DOUBT, repair: `${text} put back where OCR read nothing between two digits` });
   }
   return symbols.flatMap((s, i) => {
     const mark = marks.get(i);
     return mark ? [{ ...s, x1: Math.min(s.x1, mark.x0) }, mark] : [s];
   });
+}
+
+/** Whether exactly three digits follow symbol `at` on its line: a group of thousands, no more. */
+function groupsThousands(symbols: readonly MarkedSymbol[], at: number): boolean {
+  const digit = (x: MarkedSymbol | undefined) => x !== undefined && x.line === symbols[at]!.line && /^[0-9]$/.test(x.text);
+  let n = 0;
+  while (digit(symbols[at + n])) n++;
+  return n === 3;
 }
