@@ -28,6 +28,11 @@ export const FAILED_SUM_PART_CAP = 0.85;
  * would have to be cancelled by another misread in two sums at once.
  */
 export const VOUCHED_AMOUNT_CONFIDENCE = 0.95;
+/**
+ * A level-1 or level-2 field read by OCR whose pair is the format's own names and codes, one extending the other:
+ * a misread would have to make another such name and its code at once.
+ */
+export const VOUCHED_LEVEL_CONFIDENCE = 0.95;
 /** A value that a structural check (numbering, codes, units, duplicates) finds suspicious. */
 export const FAILED_CHECK_CAP = 0.6;
 /** A row whose kind was decided without the evidence of its amounts adding up. */

@@ -9,11 +9,12 @@ import {
   checkUniqueNames,
   checkUnitSums,
   oneSlipAway,
+  vouchForLevels,
 } from '../extractors/profiles/project-expenditure/checks.js';
 import { parseProjectRows } from '../extractors/profiles/project-expenditure/rows.js';
 import type { DraftRow } from '../pipeline/types.js';
 import type { Check } from '../schemas/extraction.js';
-import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, UNCERTAIN_KIND_CAP, UNPARSED_CAP, VOUCHED_AMOUNT_CONFIDENCE } from '../pipeline/confidence.js';
+import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, UNCERTAIN_KIND_CAP, UNPARSED_CAP, VOUCHED_AMOUNT_CONFIDENCE, VOUCHED_LEVEL_CONFIDENCE } from '../pipeline/confidence.js';
 import { allFields, BUILT_CONFIDENCE, draftIndicator, draftRow, loweredFields, placedText, stageContext, stitchedRow } from './helpers/builders.js';
 
 /** Every field not in `lowered` still at the built confidence, with no note. */
@@ -581,5 +582,41 @@ describe('parseProjectRows', () => {
     expect(r!.indicators[0]!.name.notes).toEqual(['joined across the page break (pages 1, 2)']);
     expect(r!.goal.confidence).toBe(0.7);
     expect(r!.name.confidence).toBe(BUILT_CONFIDENCE);
+  });
+});
+
+describe('vouchForLevels', () => {
+  const OCR = 'read by OCR (lowest character confidence 0.50)';
+  const DISPUTE = 'two OCR models read these characters differently: one read 满, the other 滢; the dictionary has 满意度';
+  /** An indicator read by OCR with the given level pairs, both fields at 0.5 with `notes`. */
+  const read = (level1: [string, string], level2: [string, string], notes: string[] = [OCR, DISPUTE]) => {
+    const ind = draftIndicator(1, [level1[0], level2[0]], ['≥90%', '≥90%']);
+    ind.level1 = { ...ind.level1, value: { code: level1[0], name: level1[1] }, confidence: 0.5, notes: [...notes] };
+    ind.level2 = { ...ind.level2, value: { code: level2[0], name: level2[1] }, confidence: 0.5, notes: [...notes] };
+    return draftRow('project', '项目一', [1, 1, null, null], { indicators: [ind] });
+  };
+
+  it('raises level fields that OCR doubted, where both are names of the format with their codes, one extending the other', () => {
+    const row = read(['3', '满意度指标'], ['31', '服务对象满意度指标']);
+    vouchForLevels(row);
+    for (const f of [row.indicators[0]!.level1, row.indicators[0]!.level2]) {
+      expect(f.confidence).toBe(VOUCHED_LEVEL_CONFIDENCE);
+      expect(f.notes.at(-1)).toBe(`vouched for by ${CHECK_RULES.levelCodes}, the fixed vocabulary: raised from 0.5000`);
+    }
+  });
+
+  it('leaves a pair whose code is not its name’s, a short level-2 name, a code written from the name, and a failed check', () => {
+    const cases = [
+      read(['3', '满意度指标'], ['32', '服务对象满意度指标']),
+      read(['2', '满意度指标'], ['21', '服务对象满意度指标']),
+      // 服务对象满意度 is also what is left of 服务对象满意度指标 when OCR lost its 指标.
+      read(['3', '满意度指标'], ['31', '服务对象满意度']),
+      read(['1', '产出指标'], ['11', '数量指标'], [OCR, 'repaired: level code «工» before 产出指标 read as 1-']),
+      read(['1', '产出指标'], ['11', '数量指标'], [OCR, `${CHECK_RULES.indicatorSeq} failed: indicator numbered 3 stands at place 1`]),
+    ];
+    for (const row of cases) {
+      vouchForLevels(row);
+      expect(row.indicators[0]!.level2.confidence).toBe(0.5);
+    }
   });
 });

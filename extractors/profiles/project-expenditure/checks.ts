@@ -3,7 +3,8 @@
  * of the fields it involves, with a note that says which check and by how much it missed.
  */
 import { capConfidence, readByOcr, type DraftField } from '../../../pipeline/field.js';
-import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE } from '../../../pipeline/confidence.js';
+import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE, VOUCHED_LEVEL_CONFIDENCE } from '../../../pipeline/confidence.js';
+import { LEVEL1_CODES, LEVEL2_CODES } from './repairs.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftIndicator, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
 import { settleDisputedAmounts } from './disputed-amounts.js';
@@ -69,6 +70,40 @@ export function vouchForAmounts(rows: readonly DraftRow[], sums: readonly Check[
       field.confidence = VOUCHED_AMOUNT_CONFIDENCE;
     }
   });
+}
+
+/** What vouches for a level pair: its code extends the other's, and both are the format's own words. */
+const LEVEL_VOUCHERS = [CHECK_RULES.levelCodes, 'the fixed vocabulary'];
+
+/**
+ * Notes that leave a level field to the vocabulary: the OCR doubts of its characters (two models disagreeing, ink
+ * OCR did not read), a code OCR read and its name confirmed, a separator after it put back. A code written from
+ * the name (level code «工» before 产出指标 read as 1-) is not: then the name alone speaks, and 数量指标 and 质量指标
+ * are one character apart.
+ */
+const LEFT_TO_VOCABULARY = /^(?:read by OCR|no text layer|an embedded scan|an image page|deskewed|joined across|two OCR models read|a mark (?:between|after)|ink between|repaired: level code \d+- confirmed by its name|repaired: «[^»]*» after \S+ read as ；)/;
+
+/**
+ * Level fields read by OCR that the format vouches for: the level-1 and level-2 pair are each a name of the format
+ * with its own code (2-效益指标, 22-社会效益指标), the level-2 code extends the level-1 code, and what doubts them is
+ * only OCR's (`LEFT_TO_VOCABULARY`). To be wrong, a misread would have to make another name of the format and its
+ * code both. Each is raised to `VOUCHED_LEVEL_CONFIDENCE`. Measured on the thirteen development and evaluation sets
+ * (cached reads): 108 right fields no longer flagged, no wrong one; with the short level-2 names too, 3 wrong ones
+ * (服务对象满意度 where the page has 服务对象满意度指标, its 指标 lost with the ； after it).
+ */
+export function vouchForLevels(row: DraftRow): void {
+  for (const ind of row.indicators) {
+    const l1 = ind.level1.value;
+    const l2 = ind.level2.value;
+    // A short level-2 name (服务对象满意度) is a name of the format too, and also what is left of the long one when
+    // OCR lost its 指标: only the long ones are vouched for.
+    if (LEVEL1_CODES[l1.name] !== l1.code || LEVEL2_CODES[l2.name] !== l2.code || !l2.code.startsWith(l1.code) || !l2.name.endsWith('指标')) continue;
+    for (const field of [ind.level1, ind.level2]) {
+      if (field.confidence >= VOUCHED_LEVEL_CONFIDENCE || !readByOcr(field) || !field.notes.every((n) => LEFT_TO_VOCABULARY.test(n))) continue;
+      field.notes.push(vouchedNote(LEVEL_VOUCHERS, field.confidence));
+      field.confidence = VOUCHED_LEVEL_CONFIDENCE;
+    }
+  }
 }
 
 /** Whether a field counts as doubtful for pinning a sum miss on it. */
@@ -219,6 +254,7 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
     capConfidence(ind.level1, FAILED_CHECK_CAP, note);
     capConfidence(ind.level2, FAILED_CHECK_CAP, note);
   }
+  vouchForLevels(row);
   checks.push({
     rule: CHECK_RULES.levelCodes,
     ok: badCodes.length === 0,
