@@ -83,7 +83,7 @@ describe('secondRead', () => {
     });
   });
 
-  it('keeps % its own confidence where the other model read digits for it (96, 94: its habit), and nothing else', () => {
+  it('keeps % its own confidence where the other model read digits for it (96, 946: its habit) or a digit and $, # or X, and nothing else', () => {
     const out = secondRead(read([['≥', 0, 22], ['9', 24, 44], ['0', 46, 66], ['%', 68, 100, 0.97]]), other('≥9096'));
     expect(out.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
       ['≥', 0.95, null],
@@ -91,8 +91,11 @@ describe('secondRead', () => {
       ['0', 0.95, null],
       ['%', 0.97, null],
     ]);
-    // Where % and a digit before it are both in dispute, or the other model read a letter, the dispute stands.
+    for (const habit of ['≥90946', '≥908$', '≥90X']) expect(secondRead(read([['≥', 0, 22], ['9', 24, 44], ['0', 46, 66], ['%', 68, 100, 0.97]]), other(habit)).symbols[3]!.confidence).toBe(0.97);
+    // Where % and a digit before it are both in dispute, or the other model read a letter or a character, the
+    // dispute stands: 妙 and 娃 were read for a ‰ the first model read as %.
     expect(secondRead(read([['9', 0, 20], ['%', 22, 54, 0.97]]), other('8o')).symbols.map((s) => s.confidence)).toEqual([0.5, 0.5]);
+    expect(secondRead(read([['1', 0, 20], ['%', 22, 54, 0.97]]), other('1妙')).symbols[1]!.confidence).toBe(0.5);
   });
 
   it('joins a character split in two (是/否 read 是/和否: the rest of 否 beside a long / read as 和), as the other model read it', () => {
