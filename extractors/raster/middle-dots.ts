@@ -83,8 +83,9 @@ export const UNREAD_DIGIT_MARK_DOUBT = 'a mark between two digits that OCR did n
 /**
  * A small mark of ink between two digits OCR read side by side (“11·9” read as 119: the dot inside the box of the
  * 1 before it), put back as a symbol in doubt: `·` where it stands halfway up the digits, `,` where it reaches
- * below their foot, `.` where it sits on it. Found on the ink of the line's own rows: the runs of the two digits and, between them, one no
- * bigger than `maxSize` of their height. Pure.
+ * below their foot, `.` where it sits on it; a comma with a comma's tail before a group of thousands is put back
+ * sure. Found on the ink of the line's own rows: the runs of the two digits and, between them, one run no bigger
+ * than `maxSize` of their height and no smaller than a tenth (a speck). Pure.
  */
 export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: Crop, settings: MiddleDotSettings, shapes = DEFAULT_MIDDLE_DOT_SHAPES): MarkedSymbol[] {
   const digit = (x: MarkedSymbol | undefined) => x !== undefined && /^[0-9]$/.test(x.text) && !x.lost;
@@ -116,7 +117,8 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
     const foot = Math.max(left.y1, right.y1);
     const rise = (foot - (mark.y0 + mark.y1) / 2) / height;
     const text = rise >= shapes.middle ? '·' : mark.y1 > foot + 0.05 * height ? ',' : '.';
-    const put = { ...before, text, x0: mark.x0 + p, x1: mark.x1 + p };
+    // A symbol of its own on the digits' line: none of their marks (a dispute, a doubt) is its.
+    const put: MarkedSymbol = { text, confidence: before.confidence, x0: mark.x0 + p, x1: mark.x1 + p, y0: before.y0, y1: before.y1, word: before.word, line: before.line };
     if (text === ',' && groupsThousands(symbols, i + 1)) {
       // A comma's tail, as `readDigitSeparators` measures it, before three digits: no point between digits has
       // it, and where OCR dropped the comma the value is the same number with or without it.
