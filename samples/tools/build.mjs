@@ -13,18 +13,19 @@
 // chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
-// chromium-sans-black, chromium-serif-black and chromium-sans-thin (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei,
-// AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp,
-// LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans,
-// Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto
-// Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin),
+// chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold and chromium-sans-light (HTML
+// in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN,
+// AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC
+// Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK
+// SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black,
+// Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
 // fonts-noto-cjk-extra (the ExtraLight, Light, Medium, SemiBold and Black weights of Noto Serif CJK SC, the Thin,
-// DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans,
+// Light, DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans,
 // poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
@@ -72,6 +73,8 @@ const PLAN = {
   'liwan-yibao': ['chromium-serif-extralight', 'chromium-sans-black'],
   // the same, for the eleventh fresh evaluation set
   'liwan-zhujian': ['chromium-serif-black', 'chromium-sans-thin'],
+  // the same, for the twelfth fresh evaluation set
+  'liwan-shangwu': ['chromium-serif-bold', 'chromium-sans-light'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -311,6 +314,15 @@ const HTML_STYLES = {
     size: '9pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true, weight: 900 },
   'chromium-sans-thin': { borders: true, page: 'A3 portrait', margin: '20mm 16mm 20mm 16mm', font: "'Noto Sans CJK SC'",
     size: '10pt', widths: [14.5, 7, 7, 7.5, 7, 22, 35], latinWordWrap: true, weight: 100 },
+  // And two more for the twelfth: Noto Serif CJK SC at its Bold weight (700, from fonts-noto-cjk) as the body text
+  // on B4 portrait at 10pt, where the bold header and sum rows are the same weight as the body, and Noto Sans CJK SC
+  // at its Light weight (300, from fonts-noto-cjk-extra) on A5 landscape at 8pt, its amount columns wider than the
+  // other landscape pages' (a bold 5,746.80 needs them on a page 192 mm wide). Both wrap Latin words at spaces like
+  // the fourth's.
+  'chromium-serif-bold': { borders: true, page: 'B4 portrait', margin: '18mm 14mm 18mm 14mm', font: "'Noto Serif CJK SC'",
+    size: '10pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5], latinWordWrap: true, weight: 700 },
+  'chromium-sans-light': { borders: true, page: 'A5 landscape', margin: '10mm 9mm 10mm 9mm', font: "'Noto Sans CJK SC'",
+    size: '8pt', widths: [14, 8, 8, 8, 7.5, 22, 32.5], latinWordWrap: true, weight: 300 },
 };
 
 function html(src, producer) {

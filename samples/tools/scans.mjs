@@ -29,6 +29,8 @@
 //                                             CJK SC ExtraLight and Noto Sans CJK SC Black), kept once --fresh9 was used
 //   node samples/tools/scans.mjs --fresh11 DIR the same, for an eleventh fresh set (src/liwan-zhujian.json, Noto
 //                                             Serif CJK SC Black and Noto Sans CJK SC Thin), kept once --fresh10 was used
+//   node samples/tools/scans.mjs --fresh12 DIR the same, for a twelfth fresh set (src/liwan-shangwu.json, Noto
+//                                             Serif CJK SC Bold and Noto Sans CJK SC Light), kept once --fresh11 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -129,8 +131,12 @@ const FRESH10 = twoProducerSet('liwan-yibao', 'chromium-serif-extralight', 'chro
 // The eleventh fresh set of --fresh11: an eleventh table written apart from the OCR work (src/liwan-zhujian.json), in
 // Noto Serif CJK SC at its Black weight (Legal landscape, 9pt) and Noto Sans CJK SC at its Thin weight (A3 portrait, 10pt).
 const FRESH11 = twoProducerSet('liwan-zhujian', 'chromium-serif-black', 'chromium-sans-thin');
+// The twelfth fresh set of --fresh12: a twelfth table written apart from the OCR work (src/liwan-shangwu.json), in
+// Noto Serif CJK SC at its Bold weight (B4 portrait, 10pt) and Noto Sans CJK SC at its Light weight (A5 landscape, 8pt).
+const FRESH12 = twoProducerSet('liwan-shangwu', 'chromium-serif-bold', 'chromium-sans-light');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
-  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11 };
+  '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11,
+  '--fresh12': FRESH12 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
