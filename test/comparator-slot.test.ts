@@ -108,6 +108,12 @@ describe('repairComparators', () => {
     expect(out.symbols[1]!.repair).toBe('OCR read 过, its shape is ≥');
   });
 
+  it('keeps 二 after a Chinese character (每周二12时前), whose bars the shape reads as =, in doubt', () => {
+    const out = repairComparators({ text: '周二1', confidence: 0.9, symbols: [symbol('周', 0, 10), symbol('二', 12, 38, 0.97), symbol('1', 50, 54)] }, slotCrop('='), SETTINGS);
+    expect(out.symbols[1]).toMatchObject({ text: '二', lookalike: '二 between a Chinese character and a number: = reads as 二, and 二 as =' });
+    expect(out.symbols[1]!.repair).toBeUndefined();
+  });
+
   it('keeps the doubt where a model read 之, as the models read ≥, and the shape says another comparator', () => {
     // 之 is what both models read for a ≥ (its bar under the chevron); a faint ≥ whose bar the shape misses reads >.
     const disputed = { ...symbol('这', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read 这, the other 之`, otherReading: '之' };

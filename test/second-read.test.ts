@@ -170,6 +170,19 @@ describe('markSuspects', () => {
     expect(marked([['率', 0], ['，', 0], ['1', 0], ['5', 0]])).toEqual([]);
   });
 
+  it('marks 一 after a number before a Chinese character, = after a Chinese character and . between two (18:00一次日, 每周=12, 购.荔湾)', () => {
+    const symbols = (texts: string[]): MarkedSymbol[] => texts.map((text, i) => ({ text, x0: i * 30, x1: i * 30 + 24, y0: 0, y1: 40, confidence: 0.98, word: 0, line: 0 }));
+    const marked = (texts: string[]) => markSuspects({ text: '', confidence: 0.98, symbols: symbols(texts) }).symbols.filter((s) => s.lookalike).map((s) => `${s.text}: ${s.lookalike}`);
+    expect(marked(['0', '0', '一', '次', '日'])).toEqual(['一: 一 after a number: a dash (—) reads as 一']);
+    expect(marked(['周', '=', '1', '2'])).toEqual(['=: = after a Chinese character: 二 reads as =']);
+    expect(marked(['购', '.', '荔'])).toEqual(['.: . between two Chinese characters: a middle dot (·) reads as a point']);
+    // The numeral in words, a comparator after a colon or a bracket, a decimal point.
+    expect(marked(['每', '年', '一', '次'])).toEqual([]);
+    expect(marked(['值', ':', '=', '1'])).toEqual([]);
+    expect(marked(['）', '=', '1'])).toEqual([]);
+    expect(marked(['2', '.', '5', '万'])).toEqual([]);
+  });
+
   it('marks a Chinese character boxed over two lines (指标 over 标 read as 和) and cuts its box back to its line', () => {
     // Line 0's characters are 35 px high; 和's box runs down over line 1 (82 px).
     const line0: MarkedSymbol[] = [['和', 21, 107, 206, 288], ['参', 134, 167, 206, 241], ['赛', 171, 205, 206, 241], ['学', 229, 261, 207, 242], ['生', 260, 280, 207, 240]].map(

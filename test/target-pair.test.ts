@@ -152,4 +152,17 @@ describe('a comparator whose shape said nothing', () => {
     const [indicator] = stitchedToDraftRow({ ...r, cells: new Map([...r.cells, ['indicators', { ...cell, text: { text: both, boxes } }]]) }).indicators;
     expect([indicator!.periodTarget.value.raw, indicator!.annualTarget.value.raw]).toEqual(['>95%', '>95%']);
   });
+
+  it('doubts both twins read alike where the other model read a glyph before the first digit of one (6,500台 / 6,500台 with 之 before one 6)', () => {
+    const text = ocr('1、1-产出指标；11-数量指标；更新设备数量；实施周期指标值:6,500台；年度指标值:6,500台。');
+    const at = text.text.lastIndexOf('6,500');
+    const boxes = text.boxes.map((b, i) => (i === at ? { ...b!, confidence: 0.5, doubt: 'two OCR models read these characters differently: the other read 之 before 6, where one read nothing' } : b));
+    const r = row('');
+    r.cells.set('indicators', { text: { text: text.text, boxes }, straddling: 0, parts: 1, regions: [] });
+    const [indicator] = stitchedToDraftRow(r).indicators;
+    expect(indicator!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(indicator!.periodTarget.notes.join(' ')).toMatch(/its twin reads 6,500台 too, and OCR doubted its first character there: two OCR models read these characters differently: the other read 之 before 6/);
+    // Without such a doubt, twins read alike are left alone.
+    expect(stitchedToDraftRow(row('1、1-产出指标；11-数量指标；更新设备数量；实施周期指标值:6,500台；年度指标值:6,500台。')).indicators[0]!.periodTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
 });

@@ -69,6 +69,12 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     if (!beforeNumber && !inText) return s;
     // 超过 (more than) is a word before a number, not a misread comparator.
     if (s.text === '过' && merged[i - 1]?.text === '超') return s;
+    // 二 after a Chinese character is most likely the numeral (每周二12时前, 第二), whose two bars the shape reads as
+    // =; a comparator follows a label's colon or a bracket. Kept, in doubt: = reads as 二 as well.
+    const previous = merged[i - 1];
+    if (s.text === '二' && beforeNumber && previous?.line === s.line && /^\p{Script=Han}$/u.test(previous.text)) {
+      return { ...s, lookalike: '二 between a Chinese character and a number: = reads as 二, and 二 as =' };
+    }
     const p = settings.padding;
     const core = {
       x0: Math.max(0, s.x0 - p),

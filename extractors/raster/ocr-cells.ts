@@ -329,6 +329,7 @@ export function markSuspects(result: OcrResult): MarkedResult {
   });
   markRomanNumerals(marked.symbols);
   markCommasBetweenDigits(marked.symbols);
+  markMarksAmongChinese(marked.symbols);
   // The glyph a separator swallowed belongs to what follows it (a comparator before a number): mark that too.
   // Only the symbol right after the separator: marking in place would carry the mark on to the line's end.
   const separators = marked.symbols.map((s) => Boolean(s.swallowed));
@@ -374,6 +375,27 @@ function markCommasBetweenDigits(symbols: MarkedSymbol[]): void {
     let after = 0;
     while (digit(symbols[i + 1 + after])) after++;
     if (after !== 3) s.lookalike = `${s.text} between digits that groups no thousands: a middle dot (3·15) or a point reads as a comma`;
+  });
+}
+
+/**
+ * Marks that Chinese text does not write where OCR read them, and that another glyph reads as, so neither reading
+ * is sure and a second read agreeing does not make it so. Marks them in place:
+ * - 一 right after a digit and before a Chinese character (18:00一次日2:00): a dash (—) after a time or a number,
+ *   which both models read as 一; the numeral does not follow a digit;
+ * - = after a Chinese character (每周=12时前): 二 reads as =, and a comparator follows a label's colon or a bracket;
+ * - . between two Chinese characters (欢乐购.荔湾): a middle dot both models read as a point, where its ink does not
+ *   stand high enough to say so (`readMiddleDots`); Chinese text ends a sentence with 。.
+ */
+function markMarksAmongChinese(symbols: MarkedSymbol[]): void {
+  const han = (s: MarkedSymbol | undefined, line: number) => s !== undefined && s.line === line && /^\p{Script=Han}$/u.test(s.text);
+  const digit = (s: MarkedSymbol | undefined, line: number) => s !== undefined && s.line === line && /^[0-9]$/.test(s.text);
+  symbols.forEach((s, i) => {
+    const before = symbols[i - 1];
+    const after = symbols[i + 1];
+    if (s.text === '一' && digit(before, s.line) && han(after, s.line)) s.lookalike = '一 after a number: a dash (—) reads as 一';
+    else if (s.text === '=' && han(before, s.line)) s.lookalike = '= after a Chinese character: 二 reads as =';
+    else if (s.text === '.' && han(before, s.line) && han(after, s.line)) s.lookalike = '. between two Chinese characters: a middle dot (·) reads as a point';
   });
 }
 

@@ -170,6 +170,19 @@ function parsedToDraftIndicator(
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
   }
+  // Twins read alike from their first digit, where the other model read a glyph before one of them (之 before its 6,
+  // where a ≥ stands: 6,500台 read so in both): the same comparator was likely lost in both, so both are doubted.
+  const firstDoubt = (t: ParsedIndicator['periodTarget']) => {
+    const doubt = t ? text.boxes[t.span.start]?.doubt : undefined;
+    return doubt !== undefined && OTHER_READ_BEFORE.test(doubt) ? doubt : undefined;
+  };
+  if (ocrRead && period === annual && /^\d/.test(period)) {
+    const doubts = [firstDoubt(item.periodTarget), firstDoubt(item.annualTarget)];
+    for (const [k, f] of [draft.periodTarget, draft.annualTarget].entries()) {
+      const twin = doubts[1 - k];
+      if (doubts[k] === undefined && twin !== undefined) capConfidence(f, NEAR_MISS_CAP, `its twin reads ${period} too, and OCR doubted its first character there: ${twin}`);
+    }
+  }
   // Both targets numbers of one unit, one with a comparator and the other without (≥70% / 65%): a table writes the
   // pair alike (none of 355 such pairs in the samples' sources differs), and OCR drops a comparator far more often
   // than it makes one up. The bare one is the likely misread.
@@ -221,6 +234,9 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
     capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${parsed.raw[0]} read as ${twinParsed.raw[0]}: its shape did not say which, and its twin ${twinField.value.raw} reads ${twinParsed.raw[0]}`);
   }
 }
+
+/** The doubt of a symbol before which the other model read a glyph the first did not (`secondRead`). */
+const OTHER_READ_BEFORE = /^two OCR models read these characters differently: the other read .+ before .+, where one read nothing$/;
 
 /** Confidence of a comparator taken from its twin target. */
 const TWIN_COMPARATOR_CONFIDENCE = 0.85;
