@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDigitSeparators, separatorInk } from '../extractors/raster/digit-separators.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { inkCrop } from './helpers/builders.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
 
@@ -9,17 +10,7 @@ const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
  * between them a 4 × 4 px dot on the foot (rows 30–33) with, for a comma, a tail 2 px wide down to row `tailTo`.
  */
 function line(tailTo?: number): Crop {
-  const width = 60;
-  const height = 44;
-  const data = new Uint8Array(width * height).fill(255);
-  const paint = (x0: number, x1: number, y0: number, y1: number) => {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
-  };
-  paint(10, 24, 6, 34);
-  paint(34, 48, 6, 34);
-  paint(27, 31, 30, 34);
-  if (tailTo !== undefined) paint(28, 30, 34, tailTo);
-  return { left: 0, top: 0, width, height, data, ink: { x0: 10, y0: 6, x1: 47, y1: tailTo ?? 33 } };
+  return inkCrop(60, 44, [[10, 24, 6, 34], [34, 48, 6, 34], [27, 31, 30, 34], ...(tailTo !== undefined ? [[28, 30, 34, tailTo] as const] : [])]);
 }
 
 /** The read, boxes in the padded frame: the middle symbol disputed, the other model having read `other` for it. */

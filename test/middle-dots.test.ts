@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertUnreadDigitMarks, MIDDLE_DOT_READ_DOUBT, readMiddleDots, UNREAD_DIGIT_MARK_DOUBT } from '../extractors/raster/middle-dots.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { inkCrop } from './helpers/builders.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
 
@@ -9,16 +10,7 @@ const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
  * and x 34, and a 4 × 4 px dot between them whose top is `dotTop`.
  */
 function line(dotTop: number): Crop {
-  const width = 60;
-  const height = 40;
-  const data = new Uint8Array(width * height).fill(255);
-  const paint = (x0: number, x1: number, y0: number, y1: number) => {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
-  };
-  paint(10, 24, 6, 34);
-  paint(34, 48, 6, 34);
-  paint(27, 31, dotTop, dotTop + 4);
-  return { left: 0, top: 0, width, height, data, ink: { x0: 10, y0: 6, x1: 47, y1: 33 } };
+  return inkCrop(60, 40, [[10, 24, 6, 34], [34, 48, 6, 34], [27, 31, dotTop, dotTop + 4]]);
 }
 
 /** The read, boxes in the padded frame (Tesseract's box of a point runs down to the line's foot). */
@@ -88,16 +80,7 @@ describe('insertUnreadDigitMarks', () => {
   });
 
   it('puts back a comma with a comma’s tail before three digits with the confidence of an agreement (4,800 read 4800)', () => {
-    const width = 90;
-    const height = 44;
-    const data = new Uint8Array(width * height).fill(255);
-    const paint = (x0: number, x1: number, y0: number, y1: number) => {
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
-    };
-    for (const x of [10, 34, 52, 70]) paint(x, x + 14, 6, 34);
-    paint(27, 31, 30, 34);
-    paint(28, 30, 34, 40);
-    const crop: Crop = { left: 0, top: 0, width, height, data, ink: { x0: 10, y0: 6, x1: 83, y1: 39 } };
+    const crop = inkCrop(90, 44, [...[10, 34, 52, 70].map((x) => [x, x + 14, 6, 34] as const), [27, 31, 30, 34], [28, 30, 34, 40]]);
     const p = SETTINGS.padding;
     const box = (text: string, x0: number): MarkedSymbol => ({ text, confidence: 0.96, x0: x0 + p, x1: x0 + 14 + p, y0: 6 + p, y1: 34 + p, word: 0, line: 0 });
     const out = insertUnreadDigitMarks([box('4', 10), box('8', 34), box('0', 52), box('0', 70)], crop, SETTINGS);

@@ -4,8 +4,8 @@
  * taller than wide, the point sitting on the foot. Measured on the ink, never on OCR's boxes, which reach below the
  * baseline in many faces. Pixels of the padded read, origin top-left.
  */
-import { inkColumnRuns, type InkRun } from './ink-columns.js';
-import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { inkColumnRuns, tallRuns, type InkRun } from './ink-columns.js';
+import { DISPUTED_DOUBT, lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What reading a separator from its ink needs of the OCR settings. */
 export interface DigitSeparatorSettings {
@@ -59,43 +59,55 @@ export interface SeparatorInk {
 
 /**
  * The ink of the mark OCR read at `i` between two digits: the small low run of ink between two digits' runs
- * nearest OCR's box (which Tesseract often sets over a digit beside the mark), followed down its columns below the
- * line's body while the rows hold ink. Null when the ink shows no such mark, as where it touches a digit. Pure.
+ * nearest OCR's box (which Tesseract often sets over a digit beside the mark), measured by `separatorShape`. Null
+ * when the ink shows no such mark, as where it touches a digit. Pure.
  */
-export function separatorInk(symbols: readonly MarkedSymbol[], i: number, crop: Crop, settings: DigitSeparatorSettings, shapes = DEFAULT_DIGIT_SEPARATOR_SHAPES): SeparatorInk | null {
+export function separatorInk(
+  symbols: readonly MarkedSymbol[],
+  i: number,
+  crop: Crop,
+  settings: DigitSeparatorSettings,
+  shapes = DEFAULT_DIGIT_SEPARATOR_SHAPES,
+  lines = medianLineExtents(symbols),
+): SeparatorInk | null {
   const s = symbols[i]!;
   const before = symbols[i - 1];
   const after = symbols[i + 1];
   if (!before || !after) return null;
-  const line = medianLineExtents(symbols).get(s.line)!;
   const p = settings.padding;
-  const h = Math.max(1, line.y1 - line.y0);
-  // The line's own rows, as for a middle dot: the next line's tops stand close below at 200 dpi.
-  const rows = { y0: line.y0 - p - 0.05 * h, y1: line.y1 - p + 0.05 * h };
-  const runs = inkColumnRuns(crop, rows, settings.inkThreshold, before.x0 - p, after.x1 - p);
-  // The digits: the runs at least two thirds as tall as the tallest.
-  const tallest = Math.max(0, ...runs.map((r) => r.y1 - r.y0));
-  const digits = runs.filter((r) => r.y1 - r.y0 >= (2 / 3) * tallest);
-  if (digits.length < 2) return null;
-  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-  const foot = median(digits.map((r) => r.y1));
-  const top = median(digits.map((r) => r.y0));
-  const height = foot - top;
-  if (height < 4) return null;
+  const runs = inkColumnRuns(crop, lineOwnRows(lines.get(s.line)!, p), settings.inkThreshold, before.x0 - p, after.x1 - p);
+  const digits = tallRuns(runs);
+  const body = digitBody(digits);
+  if (!body) return null;
   const centre = (s.x0 + s.x1) / 2 - p;
   const distance = (r: InkRun) => (r.x1 <= centre ? centre - r.x1 : r.x0 > centre ? r.x0 - centre : 0);
   const between = (r: InkRun) => digits.some((d) => d.x1 <= r.x0) && digits.some((d) => d.x0 >= r.x1);
-  const marks = runs.filter((r) => !digits.includes(r) && between(r) && r.y0 >= foot - shapes.maxRise * height && distance(r) <= height);
+  const marks = runs.filter((r) => !digits.includes(r) && between(r) && r.y0 >= body.foot - shapes.maxRise * body.height && distance(r) <= body.height);
   const mark = marks.reduce<InkRun | undefined>((best, r) => (!best || distance(r) < distance(best) ? r : best), undefined);
-  if (!mark) return null;
-  // The tail below the rows: followed row by row in the mark's columns (and one either side, for a slanted tail)
-  // down to the first white row.
+  return mark ? separatorShape(crop, mark, body, settings.inkThreshold) : null;
+}
+
+/** The foot (the bottom row of their ink, exclusive) and the height of two or more digits' runs, or null when too low to measure. */
+export function digitBody(digits: readonly InkRun[]): { foot: number; height: number } | null {
+  if (digits.length < 2) return null;
+  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const foot = median(digits.map((r) => r.y1));
+  const height = foot - median(digits.map((r) => r.y0));
+  return height < 4 ? null : { foot, height };
+}
+
+/**
+ * A separator's run of ink measured against the digits' body: its tail followed row by row below the run, in its
+ * columns and one either side (a slanted tail), down to the first white row. Pure.
+ */
+export function separatorShape(crop: Crop, mark: InkRun, body: { foot: number; height: number }, threshold: number): SeparatorInk {
+  const { foot, height } = body;
   let bottom = mark.y1;
   const x0 = Math.max(0, mark.x0 - 1);
   const x1 = Math.min(crop.width, mark.x1 + 1);
   for (let y = mark.y1; y < Math.min(crop.height, foot + height); y++) {
     let inked = false;
-    for (let x = x0; x < x1 && !inked; x++) inked = crop.data[y * crop.width + x]! < settings.inkThreshold;
+    for (let x = x0; x < x1 && !inked; x++) inked = crop.data[y * crop.width + x]! < threshold;
     if (!inked) break;
     bottom = y + 1;
   }
@@ -115,9 +127,10 @@ function disputedComma(symbols: readonly MarkedSymbol[], i: number): boolean {
  */
 export function readDigitSeparators(symbols: readonly MarkedSymbol[], crop: Crop, settings: DigitSeparatorSettings, shapes = DEFAULT_DIGIT_SEPARATOR_SHAPES): MarkedSymbol[] {
   if (!symbols.some((_, i) => disputedComma(symbols, i))) return [...symbols];
+  const lines = medianLineExtents(symbols);
   return symbols.map((s, i) => {
     if (!disputedComma(symbols, i)) return s;
-    const ink = separatorInk(symbols, i, crop, settings, shapes);
+    const ink = separatorInk(symbols, i, crop, settings, shapes, lines);
     if (!ink || !hasCommaTail(ink, shapes)) return s;
     const { doubt: _doubt, otherReading, ...kept } = s;
     return { ...kept, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, repair: `the other OCR model read ${otherReading === '' ? 'nothing' : otherReading} for this comma between digits; its ink has a comma's tail` };

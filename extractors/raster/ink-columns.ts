@@ -55,6 +55,12 @@ export function inkColumnRuns(crop: Crop, rows: { y0: number; y1: number }, thre
   return runs;
 }
 
+/** The runs at least two thirds as tall as the tallest: the glyphs among them, not the small marks between. */
+export function tallRuns(runs: readonly InkRun[]): InkRun[] {
+  const tallest = Math.max(0, ...runs.map((r) => r.y1 - r.y0));
+  return runs.filter((r) => r.y1 - r.y0 >= (2 / 3) * tallest);
+}
+
 /**
  * The white columns on either side of a narrow glyph's run of ink (a bracket's), within `rows`, up to the next ink
  * no further than `reach` away: null on a side with no ink within reach, and both null when columns `[x0, x1)`

@@ -4,9 +4,9 @@
  * halfway up them. Measured on the ink, never on OCR's boxes, which reach below the baseline in many faces.
  * Pixels of the padded read, origin top-left.
  */
-import { inkColumnRuns, type InkRun } from './ink-columns.js';
-import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
-import { hasCommaTail, separatorInk } from './digit-separators.js';
+import { inkColumnRuns, tallRuns, type InkRun } from './ink-columns.js';
+import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { digitBody, hasCommaTail, separatorShape } from './digit-separators.js';
 
 /** What reading a dot from its ink needs of the OCR settings. */
 export interface MiddleDotSettings {
@@ -44,12 +44,8 @@ export function readMiddleDots(symbols: readonly MarkedSymbol[], crop: Crop, set
     if (!candidate(i)) return s;
     const before = symbols[i - 1]!;
     const after = symbols[i + 1]!;
-    const line = lines.get(s.line)!;
-    const h = Math.max(1, line.y1 - line.y0);
-    // The line's own rows: at 200 dpi the next line's tops can stand 0.2 of a line below this one's foot, and
-    // taken in they stretch the neighbours and put a point halfway up them (measured: 0.41–0.44 against ≤ 0.19).
-    const rows = { y0: line.y0 - p - 0.05 * h, y1: line.y1 - p + 0.05 * h };
-    const runs = inkColumnRuns(crop, rows, settings.inkThreshold, before.x0 - p, after.x1 - p);
+    // The line's own rows: the next line's tops taken in would put a point halfway up its neighbours.
+    const runs = inkColumnRuns(crop, lineOwnRows(lines.get(s.line)!, p), settings.inkThreshold, before.x0 - p, after.x1 - p);
     const centre = (s.x0 + s.x1) / 2 - p;
     const distance = (r: InkRun) => (r.x1 <= centre ? centre - r.x1 : r.x0 > centre ? r.x0 - centre : 0);
     const k = runs.reduce((best, r, j) => (best < 0 || distance(r) < distance(runs[best]!) ? j : best), -1);
@@ -97,12 +93,8 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
   for (const i of pairs) {
     const before = symbols[i]!;
     const after = symbols[i + 1]!;
-    const line = lines.get(before.line)!;
-    const h = Math.max(1, line.y1 - line.y0);
-    const rows = { y0: line.y0 - p - 0.05 * h, y1: line.y1 - p + 0.05 * h };
-    const runs = inkColumnRuns(crop, rows, settings.inkThreshold, before.x0 - p, after.x1 - p);
-    const tallest = Math.max(0, ...runs.map((r) => r.y1 - r.y0));
-    const tall = runs.filter((r) => r.y1 - r.y0 >= (2 / 3) * tallest);
+    const runs = inkColumnRuns(crop, lineOwnRows(lines.get(before.line)!, p), settings.inkThreshold, before.x0 - p, after.x1 - p);
+    const tall = tallRuns(runs);
     // The two digits' own ink and nothing else tall: a third tall run is a glyph of another box.
     if (tall.length !== 2) continue;
     const [left, right] = tall as [InkRun, InkRun];
@@ -122,8 +114,8 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
     if (text === ',' && groupsThousands(symbols, i + 1)) {
       // A comma's tail, as `readDigitSeparators` measures it, before three digits: no point between digits has
       // it, and where OCR dropped the comma the value is the same number with or without it.
-      const ink = separatorInk([before, put, after], 1, crop, settings);
-      if (ink && hasCommaTail(ink)) {
+      const body = digitBody(tall);
+      if (body && hasCommaTail(separatorShape(crop, mark, body, settings.inkThreshold))) {
         marks.set(i, { ...put, confidence: settings.agreedConfidence, repair: ', put back where OCR read nothing between two digits: its ink has a comma\'s tail, and three digits follow' });
         continue;
       }

@@ -12,7 +12,7 @@ import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { insertUnreadComparators, repairComparators } from './comparator-slot.js';
-import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markUnreadInk } from './unread-ink.js';
@@ -771,7 +771,7 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         ...(s.doubt ? { doubt: s.doubt } : {}),
         ...(rangeMark ? { doubt: '一 between two numbers: a range mark (～, — or -) may be misread' } : {}),
         ...(s.lookalike ? { doubt: s.lookalike } : {}),
-        ...(s.otherReadBefore !== undefined ? { doubt: `${DISPUTED_DOUBT}: the other read ${cut(s.otherReadBefore)} before ${s.text}, where one read nothing` } : {}),
+        ...(s.otherReadBefore !== undefined ? { doubt: otherReadBeforeDoubt(cut(s.otherReadBefore), s.text) } : {}),
         ...(s.repair ? { repair: s.repair } : {}),
       }));
     })

@@ -8,7 +8,7 @@
  * flagged): a count below 100 (of 60 million) marked 1 value, the wrong one above; below 300 it also marked 3 right
  * ones (疗 alone in a name cut short); below 1,000, 95 right ones (餐, 材, 厨 of words the dictionary lacks).
  */
-import { textToWords, type Lexicon } from './lexicon.js';
+import { textToWords, type Lexicon, type WordSplit } from './lexicon.js';
 import type { CharBox, PositionedText } from './positioned-text.js';
 
 /** Settings of `doubtRareCharacters`. */
@@ -28,8 +28,8 @@ export interface RareCharacterSettings {
 
 export const DEFAULT_RARE_CHARACTER_SETTINGS: RareCharacterSettings = { rareBelow: 100, confidence: 0.8 };
 
-/** Why a one-character word of a run's likeliest split is doubtful (`words[i]`), or null. */
-type WordDoubt = (words: readonly string[], i: number) => string | null;
+/** Why a one-character word of a run's likeliest split (`split.words[i]`) is doubtful, or null. */
+type WordDoubt = (split: WordSplit, i: number) => string | null;
 
 /**
  * `t` with each Han character read by OCR at `sure` or above, and not repaired, that stands alone in the likeliest
@@ -76,31 +76,31 @@ const confusables = new Map([...CONFUSABLE_GROUPS.join('')].map((c) => [c, [...C
 
 const confusableAlone =
   (lexicon: Lexicon): WordDoubt =>
-  (words, i) => {
+  (split, i) => {
+    const words = split.words;
     const alternatives = confusables.get(words[i]!);
     if (!alternatives) return null;
     const run = words.join('');
     const at = words.slice(0, i).join('').length;
-    const read = textToWords(lexicon, run).logProbability;
     for (const other of alternatives) {
-      const split = textToWords(lexicon, `${run.slice(0, at)}${other}${run.slice(at + 1)}`);
+      const alternative = textToWords(lexicon, `${run.slice(0, at)}${other}${run.slice(at + 1)}`);
       let start = 0;
-      const holding = split.words.find((w) => {
+      const holding = alternative.words.find((w) => {
         const inside = start <= at && at < start + w.length;
         start += w.length;
         return inside;
       });
-      if (holding && [...holding].length >= 2 && split.logProbability > read) return `${words[i]} stands alone here, where ${other} (alike on the page) would make ${holding}: it may be misread`;
+      if (holding && [...holding].length >= 2 && alternative.logProbability > split.logProbability) return `${words[i]} stands alone here, where ${other} (alike on the page) would make ${holding}: it may be misread`;
     }
     return null;
   };
 
 const rareAlone =
   (lexicon: Lexicon, settings: RareCharacterSettings): WordDoubt =>
-  (words, i) =>
+  ({ words }, i) =>
     lexicon.count(words[i]!) < settings.rareBelow ? `${words[i]} stands alone here, and the dictionary seldom has it alone: it may be misread` : null;
 
-const loneOne: WordDoubt = (words, i) =>
+const loneOne: WordDoubt = ({ words }, i) =>
   words[i] === '一' && i > 0 && i + 1 < words.length && [...words[i - 1]!].length >= 2 && [...words[i + 1]!].length >= 2
     ? `一 stands alone between ${words[i - 1]} and ${words[i + 1]}: it may be a dash (—)`
     : null;
@@ -110,13 +110,14 @@ function doubtWords(t: PositionedText, lexicon: Lexicon, sure: number, confidenc
   let boxes: (CharBox | null)[] | undefined;
   for (const run of t.text.matchAll(/\p{Script=Han}+/gu)) {
     let at = run.index;
-    const words = textToWords(lexicon, run[0]).words;
+    const split = textToWords(lexicon, run[0]);
+    const words = split.words;
     words.forEach((word, i) => {
       const start = at;
       at += word.length;
       const box = t.boxes[start];
       if ([...word].length !== 1 || box?.confidence === undefined || box.confidence < sure || box.repair) return;
-      const doubt = doubts.reduce<string | null>((found, d) => found ?? d(words, i), null);
+      const doubt = doubts.reduce<string | null>((found, d) => found ?? d(split, i), null);
       if (doubt === null) return;
       boxes ??= [...t.boxes];
       boxes[start] = { ...box, confidence: Math.min(box.confidence, confidence), doubt };

@@ -4,6 +4,7 @@
  * Coordinates: page units, origin top-left (as everywhere in jixiao).
  */
 import type { Glyph } from '../../extractors/pdf/glyph.js';
+import type { Crop } from '../../extractors/raster/ocr-read.js';
 import type { KeyedCell } from '../../extractors/table/columns.js';
 import { unplacedText, type CharBox, type PositionedText } from '../../extractors/text/positioned-text.js';
 import { parseTarget } from '../../extractors/profiles/project-expenditure/targets.js';
@@ -11,6 +12,17 @@ import { projectExpenditure } from '../../extractors/profiles/project-expenditur
 import { fieldFrom, type DraftField } from '../../pipeline/field.js';
 import type { Source } from '../../schemas/extraction.js';
 import type { DraftIndicator, DraftRow, RowPiece, StageContext, StitchedRow } from '../../pipeline/types.js';
+
+/**
+ * A white grey crop (pixels, origin top-left) with black rectangles `[x0, x1, y0, y1]` (ends exclusive) painted in,
+ * and its ink bounds (inclusive) around them.
+ */
+export function inkCrop(width: number, height: number, rects: readonly (readonly [number, number, number, number])[]): Crop {
+  const data = new Uint8Array(width * height).fill(255);
+  for (const [x0, x1, y0, y1] of rects) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 0;
+  const ink = { x0: Math.min(...rects.map((r) => r[0])), x1: Math.max(...rects.map((r) => r[1])) - 1, y0: Math.min(...rects.map((r) => r[2])), y1: Math.max(...rects.map((r) => r[3])) - 1 };
+  return { left: 0, top: 0, width, height, data, ink };
+}
 
 /** The confidence every built field starts from. */
 export const BUILT_CONFIDENCE = 0.99;

@@ -11,6 +11,7 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget } from './targets.js';
+import { OTHER_READ_BEFORE_DOUBT } from '../../raster/ocr-read.js';
 import { LEVEL1_CODES, LEVEL2_CODES, repairAmountText, repairIndicatorText } from './repairs.js';
 import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
 import { applyEdits, isOcrText } from '../../text/text-edits.js';
@@ -174,7 +175,7 @@ function parsedToDraftIndicator(
   // where a ≥ stands: 6,500台 read so in both): the same comparator was likely lost in both, so both are doubted.
   const firstDoubt = (t: ParsedIndicator['periodTarget']) => {
     const doubt = t ? text.boxes[t.span.start]?.doubt : undefined;
-    return doubt !== undefined && OTHER_READ_BEFORE.test(doubt) ? doubt : undefined;
+    return doubt !== undefined && OTHER_READ_BEFORE_DOUBT.test(doubt) ? doubt : undefined;
   };
   if (ocrRead && period === annual && /^\d/.test(period)) {
     const doubts = [firstDoubt(item.periodTarget), firstDoubt(item.annualTarget)];
@@ -234,9 +235,6 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
     capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${parsed.raw[0]} read as ${twinParsed.raw[0]}: its shape did not say which, and its twin ${twinField.value.raw} reads ${twinParsed.raw[0]}`);
   }
 }
-
-/** The doubt of a symbol before which the other model read a glyph the first did not (`secondRead`). */
-const OTHER_READ_BEFORE = /^two OCR models read these characters differently: the other read .+ before .+, where one read nothing$/;
 
 /** Confidence of a comparator taken from its twin target. */
 const TWIN_COMPARATOR_CONFIDENCE = 0.85;
