@@ -13,12 +13,13 @@
 // chromium-sungti, chromium-kai, chromium-kaitim, chromium-zenheisharp, chromium-wenkai, chromium-notosansbold,
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
-// chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold and chromium-sans-light (HTML
-// in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN,
-// AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC
-// Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK
-// SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black,
-// Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light),
+// chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
+// chromium-sungti-a4 and chromium-sans-regular (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid
+// Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK
+// SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold,
+// Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans
+// CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light, AR PL
+// SungtiL GB in portrait, Noto Sans CJK SC Regular),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
@@ -75,6 +76,8 @@ const PLAN = {
   'liwan-zhujian': ['chromium-serif-black', 'chromium-sans-thin'],
   // the same, for the twelfth fresh evaluation set
   'liwan-shangwu': ['chromium-serif-bold', 'chromium-sans-light'],
+  // the same, for the thirteenth fresh evaluation set
+  'liwan-shichang': ['chromium-sungti-a4', 'chromium-sans-regular'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -323,6 +326,14 @@ const HTML_STYLES = {
     size: '10pt', widths: [15, 8.5, 8.5, 8.5, 8, 20, 31.5], latinWordWrap: true, weight: 700 },
   'chromium-sans-light': { borders: true, page: 'A5 landscape', margin: '10mm 9mm 10mm 9mm', font: "'Noto Sans CJK SC'",
     size: '8pt', widths: [14, 8, 8, 8, 7.5, 22, 32.5], latinWordWrap: true, weight: 300 },
+  // And two more for the thirteenth: AR PL SungtiL GB (the Song face of the third, like the SimSun most real
+  // disclosures are set in) on A4 portrait at 9pt, and Noto Sans CJK SC at its Regular weight (400, from
+  // fonts-noto-cjk, named on the body cells) on A4 landscape at 10pt. Both wrap Latin words at spaces like the
+  // fourth's.
+  'chromium-sungti-a4': { borders: true, page: 'A4 portrait', margin: '15mm 12mm 15mm 12mm', font: "'AR PL SungtiL GB'",
+    size: '9pt', widths: [15, 9, 9, 9, 8, 19.5, 30.5], latinWordWrap: true },
+  'chromium-sans-regular': { borders: true, page: 'A4 landscape', margin: '14mm 12mm 14mm 12mm', font: "'Noto Sans CJK SC'",
+    size: '10pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true, weight: 400 },
 };
 
 function html(src, producer) {
