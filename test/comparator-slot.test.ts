@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
+import { chevronWidth, insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
 import { classifyComparator } from '../extractors/raster/comparator-glyph.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
+import { inkCrop } from './helpers/builders.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
 
@@ -288,5 +289,30 @@ describe('classifyComparator: a bar under the chevron', () => {
   it('still reads ≥ where the slanted bar fuses with the lower arm (AR PL UKai, 200 dpi): twice the ink below the tip', () => {
     const g = glyph('####........', '.#####......', '...#####....', '.....#####..', '.......#####', '.........###', '.......#####', '.....#######', '...#########', '.##########.', '########....', '.#####......', '####........', '.#..........');
     expect(classifyComparator(g.data, g.width, g.box)).toEqual({ char: '≥', confidence: 0.95 });
+  });
+});
+
+describe('chevronWidth', () => {
+  const rows = { y0: 0, y1: 44 };
+  const EM = 30;
+
+  it('calls a chevron full width whose ink is nearly an em square and as tall as the digit after it (＜0.5%)', () => {
+    const crop = inkCrop(100, 44, [[10, 34, 8, 32], [40, 52, 8, 34]]);
+    expect(chevronWidth(crop, { x0: 12, x1: 30 }, rows, EM, SETTINGS)).toBe('full');
+  });
+
+  it('calls a chevron half width that is half an em wide and shorter than the digits (<1.5%)', () => {
+    const crop = inkCrop(100, 44, [[10, 25, 14, 28], [30, 42, 8, 34]]);
+    expect(chevronWidth(crop, { x0: 10, x1: 25 }, rows, EM, SETTINGS)).toBe('half');
+  });
+
+  it('calls it half width where what the box holds is no wider than the glyph after it (a box shifted onto a digit)', () => {
+    const crop = inkCrop(100, 44, [[10, 34, 8, 32], [40, 64, 8, 32]]);
+    expect(chevronWidth(crop, { x0: 12, x1: 30 }, rows, EM, SETTINGS)).toBe('half');
+  });
+
+  it('calls a big chevron that ends its line full width: no digit beside it to measure against', () => {
+    const crop = inkCrop(100, 44, [[10, 34, 8, 32]]);
+    expect(chevronWidth(crop, { x0: 12, x1: 30 }, rows, EM, SETTINGS)).toBe('full');
   });
 });

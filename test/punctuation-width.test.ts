@@ -99,6 +99,12 @@ describe('decidePunctuationWidth', () => {
     expect(decidePunctuationWidth({ symbols: line('数量指标;11-') }).some((s) => s.doubt)).toBe(false);
   });
 
+  it('doubts a ; after a closing quote or bracket before a Chinese character as it does after a character (“买单”;对抽检)', () => {
+    const out = decidePunctuationWidth({ symbols: line('群众“点单”;对抽检') });
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+    expect(decidePunctuationWidth({ symbols: line('食品（冷链）;对抽检') }).filter((s) => s.doubt).map((s) => s.text)).toEqual([';']);
+  });
+
   it('doubts a ; that ends a line where the clause goes on at the next line’s start (分流; | 对区政府, Noto Sans Mono CJK)', () => {
     const out = decidePunctuationWidth({ symbols: lines('繁简分流;', '对区政府') });
     expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);

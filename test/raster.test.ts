@@ -384,6 +384,16 @@ describe('repairIndicatorText', () => {
     expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
   });
 
+  it('reads the letter C after a target’s number as ℃, flagged: its ring lost (≤8C) or read as a quote (≤8“C), and leaves 3C before a word alone', () => {
+    const head = '1、1-产出指标；12-质量指标；冷藏温度；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤8C；年度指标值:≤8“C。`));
+    expect(t.text).toBe(`${head}实施周期指标值:≤8℃；年度指标值:≤8℃。`);
+    expect(charRepairs(t)).toEqual(["«C» after a number read as ℃: a target's unit is not the letter C", "«“C» after a number read as ℃: a target's unit is not the letter C"]);
+    expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
+    const fine = '1、1-产出指标；11-数量指标；认证企业；实施周期指标值:≥30家3C认证企业；年度指标值:≥30家。';
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
   it('puts back, flagged, the middle dot OCR dropped between a unit per head and per time (元/生年), and leaves 人次 alone', () => {
     const head = '1、1-产出指标；14-成本指标；补助标准；';
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤600元/生年；年度指标值:≤600元/人次。`));

@@ -26,6 +26,15 @@ describe('secondRead', () => {
     ]);
   });
 
+  it('marks a character before which the other model read a ； between two characters (资助；围绕 against 资助围绕), and not after a level name (数量指标；), which the grammar puts back', () => {
+    const marked = (first: [string, number, number, number?][], second: string) =>
+      secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);
+    expect(marked([['资', 0, 44, 0.98], ['助', 46, 90, 0.98], ['围', 92, 136, 0.98], ['绕', 138, 182, 0.98]], '资助;围绕')).toEqual([';>围']);
+    expect(marked([['指', 0, 44, 0.98], ['标', 46, 90, 0.98], ['抽', 92, 136, 0.98], ['检', 138, 182, 0.98]], '指标；抽检')).toEqual([]);
+    // A comma the other model read there is its own more often than not.
+    expect(marked([['资', 0, 44, 0.98], ['助', 46, 90, 0.98], ['围', 92, 136, 0.98], ['绕', 138, 182, 0.98]], '资助，围绕')).toEqual([]);
+  });
+
   it('marks a digit read with little confidence, before which the other model read a glyph (60个 against 之60个), and not a sure one or one after %', () => {
     const marked = (first: [string, number, number, number?][], second: string) =>
       secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);

@@ -164,7 +164,8 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
     // ； whose box Tesseract set off its ink measured 0.09–0.22, as little as a ; has. (A list's separators are the
     // grammar's, which writes them in the list's own style.) At a line's end the clause goes on at the next line's
     // start (分流; | 对区政府), and the white after it is the cell's.
-    if (s.text === ';' && hanBeside(s, result.symbols[i - 1])) {
+    // After a closing quote or bracket of Chinese text (“买单”;对) the ; is in the same place as after a character.
+    if (s.text === ';' && (hanBeside(s, result.symbols[i - 1]) || closingMarkBeside(s, result.symbols[i - 1]))) {
       const next = result.symbols[i + 1];
       if (hanBeside(s, next) && fullWidthSemicolon(s, semicolonWhite)) return { ...s, text: '；', repair: 'OCR read ;, the white after its ink shows ；' };
       const hanGoesOn = hanBeside(s, next) || (next !== undefined && next.line === s.line + 1 && /^\p{Script=Han}$/u.test(next.text));
@@ -285,6 +286,11 @@ function fullWidthSemicolon(s: WidthDecidedSymbol, gaps: { after: number; before
 /** Whether `neighbour` is a Chinese character on `s`'s line. */
 function hanBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
   return neighbour !== undefined && neighbour.line === s.line && /^\p{Script=Han}$/u.test(neighbour.text);
+}
+
+/** Whether `neighbour` is a closing quote or bracket on `s`'s line, as Chinese text writes them. */
+function closingMarkBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
+  return neighbour !== undefined && neighbour.line === s.line && /^[”’"'）》」]$/.test(neighbour.text);
 }
 
 /** The clause of each symbol: a count of the ； ; and 。 before it (quotes pair up within one). */

@@ -77,6 +77,12 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const start = m.index! + m[1]!.length;
     edits.push({ start, end: start + m[2]!.length + 1, text: sign, why: `«${m[2]}o» read as ${sign}`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
+  // ℃ read as the letter C after a number (≤8C), its small ring lost, or read as a quote mark or a degree sign
+  // before the C (≤8“C, ≤8°C): no target's unit is the letter C alone, and a table writes the one glyph ℃. Likely,
+  // not dictated (the ring was not seen): flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\s*[“”"'’°º]?C(?=\s*(?:[；;。]|$))/g)) {
+    edits.push({ start: m.index!, end: m.index! + m[0].length, text: '℃', why: `«${m[0].trim()}» after a number read as ℃: a target's unit is not the letter C`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   // A ] beside a digit of a target (≥1]次): 1 read twice, as 1 and ]. No target holds a ].
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(\d\]|\](?=\d))/g)) {
     // The digit is rewritten with it, so the target says it was repaired.
