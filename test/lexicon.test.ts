@@ -135,6 +135,15 @@ describe('doubtConfusables', () => {
     expect(out.boxes[3]!.doubt).toBe('未 stands alone here, where 末 (alike on the page) would make 季度末: it may be misread');
   });
 
+  it('doubts the pairs both models confused on the evaluation scans (推动企业沙实 for 落实), and leaves them in their own words (沙面, 牵头, 通过)', () => {
+    const lexicon = loadLexicon();
+    expect(doubtConfusables(ocr('推动企业沙实安全生产'), lexicon, 0.9).boxes[4]!.doubt).toMatch(/^沙 stands alone here, where 落 \(alike on the page\) would make/);
+    for (const text of ['沙面街道', '牵头单位', '通过验收']) {
+      const read = ocr(text);
+      expect(doubtConfusables(read, lexicon, 0.9)).toBe(read);
+    }
+  });
+
   it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {
     const lexicon = loadLexicon();
     for (const text of ['尚未完成', '未来五年', '已经完成', '工作日']) {
