@@ -88,6 +88,14 @@ function ocr(text: string, confidence = 0.94): PositionedText {
   return { text: t.text, boxes: t.boxes.map((b) => (b ? { ...b, confidence } : b)) };
 }
 
+/** Each of `texts`, read by OCR, comes back from `doubt` as the very same object: nothing doubted. */
+function expectLeftAlone(doubt: (read: PositionedText) => PositionedText, texts: readonly string[]): void {
+  for (const text of texts) {
+    const read = ocr(text);
+    expect(doubt(read)).toBe(read);
+  }
+}
+
 describe('doubtRareCharacters', () => {
 
   it('doubts a sure character that stands alone and that the dictionary seldom has alone (孚产妇, both models agreeing on 孚)', () => {
@@ -119,10 +127,7 @@ describe('doubtLoneOnes', () => {
 
   it('leaves 一 beside a one-character word or in a word (一户一表, 统一管理, 全区一盘棋), and text layers', () => {
     const lexicon = loadLexicon();
-    for (const text of ['一户一表抄表到户', '统一管理', '全区一盘棋', '区一校两级教研']) {
-      const read = ocr(text);
-      expect(doubtLoneOnes(read, lexicon, 0.9)).toBe(read);
-    }
+    expectLeftAlone((read) => doubtLoneOnes(read, lexicon, 0.9), ['一户一表抄表到户', '统一管理', '全区一盘棋', '区一校两级教研']);
     const layer = placedText('发现一派遣');
     expect(doubtLoneOnes(layer, lexicon, 0.9)).toBe(layer);
   });
@@ -138,18 +143,12 @@ describe('doubtConfusables', () => {
   it('doubts the pairs both models confused on the evaluation scans (推动企业沙实 for 落实), and leaves them in their own words (沙面, 牵头, 通过)', () => {
     const lexicon = loadLexicon();
     expect(doubtConfusables(ocr('推动企业沙实安全生产'), lexicon, 0.9).boxes[4]!.doubt).toMatch(/^沙 stands alone here, where 落 \(alike on the page\) would make/);
-    for (const text of ['沙面街道', '牵头单位', '通过验收']) {
-      const read = ocr(text);
-      expect(doubtConfusables(read, lexicon, 0.9)).toBe(read);
-    }
+    expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['沙面街道', '牵头单位', '通过验收']);
   });
 
   it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {
     const lexicon = loadLexicon();
-    for (const text of ['尚未完成', '未来五年', '已经完成', '工作日']) {
-      const read = ocr(text);
-      expect(doubtConfusables(read, lexicon, 0.9)).toBe(read);
-    }
+    expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['尚未完成', '未来五年', '已经完成', '工作日']);
     const layer = placedText('每季度未前');
     expect(doubtConfusables(layer, lexicon, 0.9)).toBe(layer);
   });

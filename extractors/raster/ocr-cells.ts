@@ -494,7 +494,8 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       // swallowed by the box of 助) parts two clauses; only the one after a level name (数量指标；) is the
       // grammar's to put back. Measured on the fifteen development and evaluation sets: 2 wrong goals caught, 1 right
       // level name doubted.
-      const clauseMark = extra !== undefined && /^[；;]$/.test(extra) && /^\p{Script=Han}$/u.test(s.text) && /^\p{Script=Han}$/u.test(first.symbols[i - 1]?.text ?? '') && `${first.symbols[i - 2]?.text ?? ''}${first.symbols[i - 1]?.text ?? ''}` !== '指标';
+      const afterLevelName = first.symbols[i - 2]?.text === '指' && first.symbols[i - 1]?.text === '标';
+      const clauseMark = extra !== undefined && /^[；;]$/.test(extra) && /^\p{Script=Han}$/u.test(s.text) && /^\p{Script=Han}$/u.test(first.symbols[i - 1]?.text ?? '') && !afterLevelName;
       const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || clauseMark || s.confidence < settings.insertionDoubtBelow);
       const agreed = Math.max(s.confidence, settings.agreedConfidence);
       return [{ ...s, confidence: repair ? Math.min(agreed, settings.splitRepairConfidence) : agreed, confirmed: true, ...(dropped ? { otherReadBefore: extra } : {}), ...(repair ? { repair } : {}) }];

@@ -283,14 +283,19 @@ function fullWidthSemicolon(s: WidthDecidedSymbol, gaps: { after: number; before
   return s.white.after >= gaps.after * s.white.em && s.white.before <= gaps.before * s.white.em;
 }
 
+/** Whether `neighbour` is on `s`'s line and its text matches `pattern`. */
+function besideOnLine(s: OcrSymbol, neighbour: OcrSymbol | undefined, pattern: RegExp): boolean {
+  return neighbour !== undefined && neighbour.line === s.line && pattern.test(neighbour.text);
+}
+
 /** Whether `neighbour` is a Chinese character on `s`'s line. */
-function hanBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
-  return neighbour !== undefined && neighbour.line === s.line && /^\p{Script=Han}$/u.test(neighbour.text);
+export function hanBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
+  return besideOnLine(s, neighbour, /^\p{Script=Han}$/u);
 }
 
 /** Whether `neighbour` is a closing quote or bracket on `s`'s line, as Chinese text writes them. */
 function closingMarkBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
-  return neighbour !== undefined && neighbour.line === s.line && /^[”’"'）》」]$/.test(neighbour.text);
+  return besideOnLine(s, neighbour, /^[”’"'）》」]$/);
 }
 
 /** The clause of each symbol: a count of the ； ; and 。 before it (quotes pair up within one). */

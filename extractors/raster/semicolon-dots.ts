@@ -7,6 +7,7 @@
  */
 import { inkColumnRuns, type InkRun } from './ink-columns.js';
 import type { Crop, MarkedSymbol } from './ocr-read.js';
+import { hanBeside } from './punctuation-width.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
 /** What reading a comma's dots needs of the OCR settings. */
@@ -37,11 +38,6 @@ const BODY_BOX_AT_MOST = 1.15;
 /** The repair a comma read from a ；'s two strokes carries. */
 const SEMICOLON_FROM_DOTS = (read: string, mark: string) => `OCR read ${read}, the dot above its ink shows ${mark}`;
 
-/** Whether `neighbour` is a Chinese character on `s`'s line. */
-function hanOnLine(s: MarkedSymbol, neighbour: MarkedSymbol | undefined): neighbour is MarkedSymbol {
-  return neighbour !== undefined && neighbour.line === s.line && /^\p{Script=Han}$/u.test(neighbour.text);
-}
-
 /**
  * A ， or , between two Chinese characters whose ink is a dot over a comma, read as ； or ;. Pure. The width the
  * punctuation checks decide after this (a ; between two characters is doubted unless its white shows ；).
@@ -49,7 +45,7 @@ function hanOnLine(s: MarkedSymbol, neighbour: MarkedSymbol | undefined): neighb
 export function readSemicolonDots(symbols: readonly MarkedSymbol[], crop: Crop, settings: SemicolonDotSettings, shape = DEFAULT_SEMICOLON_DOT_SHAPE): MarkedSymbol[] {
   const candidate = (i: number) => {
     const s = symbols[i]!;
-    return (s.text === '，' || s.text === ',') && hanOnLine(s, symbols[i - 1]) && hanOnLine(s, symbols[i + 1]);
+    return (s.text === '，' || s.text === ',') && hanBeside(s, symbols[i - 1]) && hanBeside(s, symbols[i + 1]);
   };
   if (!symbols.some((_, i) => candidate(i))) return [...symbols];
   const em = typicalHanHeight(symbols);
