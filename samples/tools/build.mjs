@@ -14,12 +14,13 @@
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
-// chromium-sungti-a4 and chromium-sans-regular (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid
-// Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK
-// SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold,
-// Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans
-// CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light, AR PL
-// SungtiL GB in portrait, Noto Sans CJK SC Regular),
+// chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4 and chromium-serif-a4 (HTML in Noto Serif CJK SC,
+// WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
+// Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
+// Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
+// Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK
+// SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in
+// portrait, Noto Serif CJK SC Regular in portrait),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
@@ -78,6 +79,8 @@ const PLAN = {
   'liwan-shangwu': ['chromium-serif-bold', 'chromium-sans-light'],
   // the same, for the thirteenth fresh evaluation set
   'liwan-shichang': ['chromium-sungti-a4', 'chromium-sans-regular'],
+  // the same, for the fourteenth fresh evaluation set
+  'liwan-nongye': ['chromium-zenhei-a4', 'chromium-serif-a4'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -334,6 +337,14 @@ const HTML_STYLES = {
     size: '9pt', widths: [15, 9, 9, 9, 8, 19.5, 30.5], latinWordWrap: true },
   'chromium-sans-regular': { borders: true, page: 'A4 landscape', margin: '14mm 12mm 14mm 12mm', font: "'Noto Sans CJK SC'",
     size: '10pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true, weight: 400 },
+  // And two more for the fourteenth: WenQuanYi Zen Hei (the regular face of the chromium producer's, from
+  // fonts-wqy-zenhei; its synthetic bold) on A4 portrait at 9.5pt, and Noto Serif CJK SC at its Regular weight (400,
+  // from fonts-noto-cjk, named on the body cells) on A4 portrait at 9pt, where the Serif had only been printed on
+  // landscape pages at that weight. Both wrap Latin words at spaces like the fourth's.
+  'chromium-zenhei-a4': { borders: true, page: 'A4 portrait', margin: '14mm 11mm 14mm 11mm', font: "'WenQuanYi Zen Hei'",
+    size: '9.5pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 19, 30.5], latinWordWrap: true },
+  'chromium-serif-a4': { borders: true, page: 'A4 portrait', margin: '16mm 13mm 16mm 13mm', font: "'Noto Serif CJK SC'",
+    size: '9pt', widths: [14.5, 9, 9, 8.5, 9, 19, 31], latinWordWrap: true, weight: 400 },
 };
 
 function html(src, producer) {
