@@ -10,7 +10,7 @@
 import { InputError } from '../extractors/pdf/open-pdf.js';
 import { projectExpenditure } from '../extractors/profiles/project-expenditure/index.js';
 import type { Extraction } from '../schemas/extraction.js';
-import { assemble } from './stages/assemble.js';
+import { assemble, errorsInPageOrder } from './stages/assemble.js';
 import { readDocumentFields } from './stages/document-fields.js';
 import { findTables } from './stages/find-tables.js';
 import { loadDocument } from './stages/load.js';
@@ -72,7 +72,7 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
     const table = await tableRows(layouts, ctx);
     if (!table.found || table.pieces.length === 0) {
       // Where OCR failed too, its error is the reason, not the missing text layer it stood in for.
-      const ocrFailed = ctx.errors.find((e) => e.stage === 'scan-pages');
+      const ocrFailed = errorsInPageOrder(ctx.errors).find((e) => e.stage === 'scan-pages');
       const unusable = `its text layer is unusable (${pages[0]?.quality.reason ?? 'no pages'})${ocrFailed ? ` and OCR failed (page ${ocrFailed.page}: ${ocrFailed.message})` : ''}`;
       const why = pages.every((p) => !p.quality.usable) ? unusable : `no table with its header (${ctx.profile.table.columns.length} columns such as 项目名称, 绩效指标)`;
       throw new InputError('no-table', `Expected a ${ctx.profile.table.tableName}, got ${why}`);

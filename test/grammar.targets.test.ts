@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Target } from '../schemas/extraction.js';
 import type { Comparator } from '../schemas/extraction.js';
 import { parseIndicatorList } from '../extractors/profiles/project-expenditure/indicator-grammar.js';
 import { parseTarget } from '../extractors/profiles/project-expenditure/targets.js';
+import { comparatorOutsideGrammar } from '../extractors/profiles/project-expenditure/rows.js';
 
 const SEED = fileURLToPath(new URL('./fixtures/seed/000_f899a0809e88c676.txt', import.meta.url));
 
@@ -194,5 +195,31 @@ describe('parseTarget', () => {
     expect([...textRaws].sort()).toEqual(
       ['是', '月清月结', '评估起步区已落地项目数13个', '年度资金支出进度（%）=100%', '科创区起步区项目建设进度加快', '实际支出≤预算值（100%）'].sort(),
     );
+  });
+});
+
+describe('comparatorOutsideGrammar', () => {
+  it('tells a target that opens with a comparator and does not parse from one that does, and from a ratio', () => {
+    expect(comparatorOutsideGrammar(parseTarget('≥2024年增长≥8%'))).toBe(true);
+    expect(comparatorOutsideGrammar(parseTarget('>'))).toBe(true);
+    expect(comparatorOutsideGrammar(parseTarget('≥90%'))).toBe(false);
+    expect(comparatorOutsideGrammar(parseTarget('较2024年增长≥8%'))).toBe(false);
+    expect(comparatorOutsideGrammar(parseTarget('≤1:15'))).toBe(false);
+    expect(comparatorOutsideGrammar(parseTarget('≥1:1.5'))).toBe(false);
+  });
+
+  it('holds for no true target of any sample: a table writes a comparator only before a number and its unit', () => {
+    const dir = fileURLToPath(new URL('../samples/', import.meta.url));
+    let targets = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json'))) {
+      const expected = JSON.parse(readFileSync(dir + file, 'utf8')) as { rows?: { indicators?: { periodTarget: Target; annualTarget: Target }[] }[] };
+      for (const indicator of (expected.rows ?? []).flatMap((r) => r.indicators ?? [])) {
+        for (const target of [indicator.periodTarget, indicator.annualTarget]) {
+          targets++;
+          expect(comparatorOutsideGrammar(target), `${file}: ${target.raw}`).toBe(false);
+        }
+      }
+    }
+    expect(targets).toBeGreaterThan(9000);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLexicon, dictTextToEntries, judgeReadings, loadLexicon, textToWords } from '../extractors/text/lexicon.js';
-import { doubtConfusables, doubtLoneOnes, doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
+import { doubtConfusables, doubtConfusablesInWords, doubtLoneOnes, doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../extractors/text/positioned-text.js';
 import { placedText } from './helpers/builders.js';
 
@@ -151,5 +151,20 @@ describe('doubtConfusables', () => {
     expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['尚未完成', '未来五年', '已经完成', '工作日']);
     const layer = placedText('每季度未前');
     expect(doubtConfusables(layer, lexicon, 0.9)).toBe(layer);
+  });
+});
+
+describe('doubtConfusablesInWords', () => {
+  it('doubts a character inside a word where its look-alike makes the text far likelier (狂犬病 read 狂大病, 大病 a word too)', () => {
+    const out = doubtConfusablesInWords(ocr('犬只狂大病免疫'), loadLexicon(), 0.9, 0.8);
+    expect(out.boxes.map((b) => b!.confidence)).toEqual([0.94, 0.94, 0.94, 0.8, 0.94, 0.94, 0.94]);
+    expect(out.boxes[3]!.doubt).toBe('大 in 大病, where 犬 (alike on the page) would make 狂犬病, likelier here: it may be misread');
+  });
+
+  it('leaves words whose look-alike reading is no likelier, or only a little (大型, 日常, 自行, 天然), and text layers', () => {
+    const lexicon = loadLexicon();
+    expectLeftAlone((read) => doubtConfusablesInWords(read, lexicon, 0.9, 0.8), ['开展大型宣传活动', '日常巡查', '自行车道', '天然气管道', '已经完成', '干部培训']);
+    const layer = placedText('犬只狂大病免疫');
+    expect(doubtConfusablesInWords(layer, lexicon, 0.9, 0.8)).toBe(layer);
   });
 });

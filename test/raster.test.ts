@@ -309,10 +309,22 @@ describe('repairIndicatorText', () => {
     expect(charRepairs(t)).toEqual([
       '«;» after 实施周期指标值 read as :',
       '«;» after 年度指标值 read as :',
-      '«1]» read as 1: no target holds a ]',
+      '«1]» read as 1: no target holds a ], and one beside a 1 is read for nothing (it may be 11)',
       '«6» after % at the end of the list read as 。',
     ]);
     expect(repairIndicatorText(ocrText(`${head}实施周期指标值:≤3‰；年度指标值:≤3%。。`)).text).toBe(`${head}实施周期指标值:≤3‰；年度指标值:≤3‰。`);
+    // Beside another digit, the ] is the 1 itself (12月3]日前 for 12月31日前), before a digit or after it; beside a
+    // 1 as well, it is read for nothing (3]1 for 31).
+    const one = repairIndicatorText(ocrText(`${head}实施周期指标值:2027年12月3]日前；年度指标值:≥]5次。4、1-产出指标；11-数量指标；丁；实施周期指标值:12月3]1日前；年度指标值:12月3]1日前。`, 0.95));
+    expect(one.text).toBe(`${head}实施周期指标值:2027年12月31日前；年度指标值:≥15次。4、1-产出指标；11-数量指标；丁；实施周期指标值:12月31日前；年度指标值:12月31日前。`);
+    expect(charRepairs(one)).toEqual([
+      '«3]» read as 31: no target holds a ], and 1 reads as ]',
+      '«]5» read as 15: no target holds a ], and 1 reads as ]',
+      '«3]» read as 3: no target holds a ], and one beside a 1 is read for nothing (it may be 11)',
+    ]);
+    // Likely readings, not dictated ones: below the review threshold.
+    const at = one.text.indexOf('31日');
+    expect(Math.max(...one.boxes.slice(at, at + 2).map((b) => b?.confidence ?? 1))).toBeLessThan(0.9);
   });
 
   it('puts back the ； before a label, misread as ， or dropped', () => {

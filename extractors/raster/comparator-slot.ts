@@ -16,6 +16,12 @@ function inTargetText(symbols: readonly MarkedSymbol[], i: number): boolean {
   return false;
 }
 
+/** Whether the symbols from `i` on one line are a year: four digits from 1900 to 2099, then 年. */
+function yearAt(symbols: readonly MarkedSymbol[], i: number): boolean {
+  const run = symbols.slice(i, i + 5);
+  return run.length === 5 && run.every((t) => t.line === symbols[i]!.line) && /^(?:19|20)\d\d年$/.test(run.map((t) => t.text).join(''));
+}
+
 /** Characters that begin a target before its number as words of their own (约100人, 近3年, 超过5次, 第1季度, 每年2次). */
 const TARGET_PREFIX_WORDS = /[约近超达第每前共全满逾至少多不低高大小累年月日季周]/u;
 
@@ -63,7 +69,8 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // Tesseract's Chinese model takes a comparator for almost any character (关 立 盖 六 科 和 入 系…): right after
     // a label's colon, a character before a number that is no word of its own is looked at too.
     const afterColon = /^[:：]$/.test(merged[i - 1]?.text ?? '') && /^\p{Script=Han}$/u.test(s.text) && !TARGET_PREFIX_WORDS.test(s.text);
-    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || afterColon) && next !== undefined && /^[0-9]/.test(next.text);
+    // A character before a year is a word (较2024年, 至2025年): a table writes no comparator before a year.
+    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || (afterColon && !yearAt(merged, i + 1))) && next !== undefined && /^[0-9]/.test(next.text);
     // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
     // is looked at too, and changed only when its shape is clearly ≥ or ≤.
     // So is a comparator read there: both models read ≤ as < alike.

@@ -1,7 +1,7 @@
 /**
  * Stage: draft rows, checks and document fields to the output contract, with review flags counted.
  */
-import type { Extraction, Field, Row, Source } from '../../schemas/extraction.js';
+import type { Extraction, Field, PageError, Row, Source } from '../../schemas/extraction.js';
 import { finishField, type DraftField } from '../field.js';
 import { levelledToPage } from '../../extractors/raster/preprocess.js';
 import type { DraftDocumentFields, DraftRow, LoadedDocument, PageRead, Stage } from '../types.js';
@@ -73,9 +73,18 @@ export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, c
     checks,
     review: { threshold, fields, flagged },
     status: ctx.errors.length > 0 ? 'partial' : 'complete',
-    errors: ctx.errors,
+    errors: errorsInPageOrder(ctx.errors),
   };
 };
+
+/**
+ * The errors by page, document-wide ones (page null) first, each page's in the order its stages met them.
+ * Pages are read concurrently, so the order errors are recorded in is the order pages happened to finish:
+ * sorting keeps a run's output, and the page an error message names, the same from run to run.
+ */
+export function errorsInPageOrder(errors: readonly PageError[]): PageError[] {
+  return [...errors].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+}
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;

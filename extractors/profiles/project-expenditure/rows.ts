@@ -120,6 +120,9 @@ function parsedToDraftIndicator(
   const target = (p: ParsedIndicator['periodTarget']): DraftField<Target> => {
     if (!p) return field(parseTarget(''), item.span.end, item.span.end);
     const f = field(parseTarget(p.raw), p.span.start, p.span.end);
+    if (comparatorOutsideGrammar(f.value) && isOcrText(sliceText(text, p.span.start, p.span.end))) {
+      capConfidence(f, COMPARATOR_OUTSIDE_GRAMMAR_CAP, `${f.value.raw[0]} opens the target but no number and unit follow it: it may be a misread character (较, 至)`);
+    }
     // The colon before a target is where OCR loses a comparator (a box that swallowed ≥): its doubt is the target's.
     const colon = text.boxes[p.span.start - 1];
     if (/[:：]/.test(text.text[p.span.start - 1] ?? '') && colon?.doubt && colon.confidence !== undefined) {
@@ -234,6 +237,18 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
     field.value = parseTarget(raw);
     capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${parsed.raw[0]} read as ${twinParsed.raw[0]}: its shape did not say which, and its twin ${twinField.value.raw} reads ${twinParsed.raw[0]}`);
   }
+}
+
+/** Confidence of an OCR-read target that opens with a comparator and does not parse. */
+const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;
+
+/**
+ * Whether a target opens with a comparator and yet is not comparator, number and unit (≥2024年增长≥8%, the 较 of
+ * 较2024年增长≥8% read or reshaped as ≥): a table writes a comparator only before a number and its unit, and a text
+ * target opens with a word. A ratio (≤1:15) is written so and is left alone.
+ */
+export function comparatorOutsideGrammar(target: Target): boolean {
+  return /^[≥≤<>＜＞=]/.test(target.raw) && target.comparator === null && !/^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?$/.test(target.raw);
 }
 
 /** Confidence of a comparator taken from its twin target. */

@@ -83,11 +83,17 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\s*[“”"'’°º]?C(?=\s*(?:[；;。]|$))/g)) {
     edits.push({ start: m.index!, end: m.index! + m[0].length, text: '℃', why: `«${m[0].trim()}» after a number read as ℃: a target's unit is not the letter C`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
-  // A ] beside a digit of a target (≥1]次): 1 read twice, as 1 and ]. No target holds a ].
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(\d\]|\](?=\d))/g)) {
-    // The digit is rewritten with it, so the target says it was repaired.
-    const digit = m[1]!.replace(']', '');
-    edits.push({ start: m.index!, end: m.index! + 2, text: digit, why: `«${m[1]}» read as ${digit}: no target holds a ]` });
+  // A ] beside a digit of a target: a 1 read as ] (12月3]日前 for 31日前: the 1 read as ] that scans show), or a ]
+  // read beside a 1 for what is not there or for the edge of the next character (≥1]次, 31 read as 3]1). Beside a
+  // 1 it is dropped, beside other digits it is the 1. Neither is sure (11月 is read 1]月 as well): no target holds a
+  // ], and which it stood for is a likely reading, not a dictated one: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?)(?<=(\d?))(?:(\d)\]|\](\d))/g)) {
+    const digit = (m[2] ?? m[3])!;
+    const beside = m[2] !== undefined ? text[m.index! + 2] : m[1];
+    const one = digit === '1' || beside === '1';
+    const read = one ? digit : m[2] !== undefined ? `${digit}1` : `1${digit}`;
+    const why = one ? `«${m[0]}» read as ${read}: no target holds a ], and one beside a 1 is read for nothing (it may be 11)` : `«${m[0]}» read as ${read}: no target holds a ], and 1 reads as ]`;
+    edits.push({ start: m.index!, end: m.index! + 2, text: read, why, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   const taken = (start: number, end: number) => [...earlier, ...edits].some((e) => e.start < end && e.end > start);
   // A target's % read with another stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split
