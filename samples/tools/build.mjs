@@ -14,13 +14,14 @@
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
-// chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4 and chromium-serif-a4 (HTML in Noto Serif CJK SC,
-// WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
-// Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
-// Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
-// Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK
-// SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in
-// portrait, Noto Serif CJK SC Regular in portrait),
+// chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4 and
+// chromium-sans-medium-a4 (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
+// SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
+// Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
+// DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black,
+// Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in
+// portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in portrait, Noto Serif CJK SC Regular in portrait, AR PL
+// UMing CN in portrait, Noto Sans CJK SC Medium in portrait),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
@@ -81,6 +82,8 @@ const PLAN = {
   'liwan-shichang': ['chromium-sungti-a4', 'chromium-sans-regular'],
   // the same, for the fourteenth fresh evaluation set
   'liwan-nongye': ['chromium-zenhei-a4', 'chromium-serif-a4'],
+  // the same, for the fifteenth fresh evaluation set
+  'liwan-linyuan': ['chromium-uming-a4', 'chromium-sans-medium-a4'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -345,6 +348,15 @@ const HTML_STYLES = {
     size: '9.5pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 19, 30.5], latinWordWrap: true },
   'chromium-serif-a4': { borders: true, page: 'A4 portrait', margin: '16mm 13mm 16mm 13mm', font: "'Noto Serif CJK SC'",
     size: '9pt', widths: [14.5, 9, 9, 8.5, 9, 19, 31], latinWordWrap: true, weight: 400 },
+  // And two more for the fifteenth: AR PL UMing CN (the Ming face of the second, from fonts-arphic-uming; its synthetic
+  // bold), until now printed on A4 landscape only, on A4 portrait at 10pt, and Noto Sans CJK SC at its Medium weight
+  // (500, from fonts-noto-cjk-extra), until now printed on A4 landscape only, on A4 portrait at 9pt with Word's
+  // "moderate" margins (25.4 mm top and bottom, 19.1 mm left and right). Both wrap Latin words at spaces like the
+  // fourth's.
+  'chromium-uming-a4': { borders: true, page: 'A4 portrait', margin: '18mm 14mm 18mm 14mm', font: "'AR PL UMing CN'",
+    size: '10pt', widths: [14, 9.5, 9.5, 9, 9, 18.5, 30.5], latinWordWrap: true },
+  'chromium-sans-medium-a4': { borders: true, page: 'A4 portrait', margin: '25.4mm 19.1mm 25.4mm 19.1mm', font: "'Noto Sans CJK SC'",
+    size: '9pt', widths: [14.5, 9.5, 9.5, 9, 9, 18.5, 30], latinWordWrap: true, weight: 500 },
 };
 
 function html(src, producer) {
