@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Target } from '../schemas/extraction.js';
 import type { Comparator } from '../schemas/extraction.js';
 import { parseIndicatorList } from '../extractors/profiles/project-expenditure/indicator-grammar.js';
-import { parseTarget } from '../extractors/profiles/project-expenditure/targets.js';
+import { parseTarget, unknownLatinUnit } from '../extractors/profiles/project-expenditure/targets.js';
 import { comparatorOutsideGrammar } from '../extractors/profiles/project-expenditure/rows.js';
 
 const SEED = fileURLToPath(new URL('./fixtures/seed/000_f899a0809e88c676.txt', import.meta.url));
@@ -221,5 +221,25 @@ describe('comparatorOutsideGrammar', () => {
       }
     }
     expect(targets).toBeGreaterThan(9000);
+  });
+});
+
+describe('unknownLatinUnit', () => {
+  it('names letters no table writes as a unit (51x for 5lx, hm for hm²), and passes units that are', () => {
+    expect(unknownLatinUnit(parseTarget('≥51x').unit)).toBe('x');
+    expect(unknownLatinUnit(parseTarget('≥2.4hm').unit)).toBe('hm');
+    for (const raw of ['≥2.4hm²', '≥62.4km²', '≥5lx', '≤55dB', '≤0.5mg/L', '≥4.8km', '≤3.2元/kg', '≥1,800万元', '≥95%', '≤80μg/m³']) {
+      expect(unknownLatinUnit(parseTarget(raw).unit), raw).toBeNull();
+    }
+  });
+
+  it('holds for no true target of any sample', () => {
+    const dir = fileURLToPath(new URL('../samples/', import.meta.url));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json'))) {
+      const expected = JSON.parse(readFileSync(dir + file, 'utf8')) as { rows?: { indicators?: { periodTarget: Target; annualTarget: Target }[] }[] };
+      for (const indicator of (expected.rows ?? []).flatMap((r) => r.indicators ?? [])) {
+        for (const target of [indicator.periodTarget, indicator.annualTarget]) expect(unknownLatinUnit(target.unit), `${file}: ${target.raw}`).toBeNull();
+      }
+    }
   });
 });

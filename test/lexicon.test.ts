@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLexicon, dictTextToEntries, judgeReadings, loadLexicon, textToWords } from '../extractors/text/lexicon.js';
-import { doubtConfusables, doubtConfusablesInWords, doubtLoneOnes, doubtRareCharacters } from '../extractors/text/lexicon-doubts.js';
+import { doubtConfusables, doubtConfusablesInWords, doubtLoneOnes, doubtRareCharacters, doubtZerosAmongCapitals } from '../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../extractors/text/positioned-text.js';
 import { placedText } from './helpers/builders.js';
 
@@ -166,5 +166,16 @@ describe('doubtConfusablesInWords', () => {
     expectLeftAlone((read) => doubtConfusablesInWords(read, lexicon, 0.9, 0.8), ['开展大型宣传活动', '日常巡查', '自行车道', '天然气管道', '已经完成', '干部培训']);
     const layer = placedText('犬只狂大病免疫');
     expect(doubtConfusablesInWords(layer, lexicon, 0.9, 0.8)).toBe(layer);
+  });
+});
+
+describe('doubtZerosAmongCapitals', () => {
+  it('doubts a 0 between two capital letters (一键S0S for SOS), and leaves digits in codes (H7N9, B2B, PM2.5, 5G)', () => {
+    const out = doubtZerosAmongCapitals(ocr('安装一键S0S求助柱'), 0.9, 0.8);
+    expect(out.boxes[5]).toMatchObject({ confidence: 0.8, doubt: '0 between two capital letters: it may be the letter O' });
+    for (const text of ['H7N9防控', 'B2B平台', 'PM2.5浓度', '5G基站', '2025年']) {
+      const read = ocr(text);
+      expect(doubtZerosAmongCapitals(read, 0.9, 0.8)).toBe(read);
+    }
   });
 });

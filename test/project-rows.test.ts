@@ -28,4 +28,29 @@ describe('a project row read by OCR', () => {
     expect(row.goal.value).toBeNull();
     expect(row.goal.notes.join()).not.toContain('no Chinese character');
   });
+
+  it('flags the last target of an indicator list that does not end with 。 (稳步提高。 read 稳步提), and no other', () => {
+    const cut = '1、1-产出指标；11-数量指标；接种人数；实施周期指标值:200人；年度指标值:200人。2、2-效益指标；24-可持续影响指标；管理水平；实施周期指标值:稳步提高；年度指标值:稳步提';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好预防接种。'), indicators: ocrReadText(cut) }));
+    expect(row.indicators.map((i) => i.annualTarget.confidence < 0.9)).toEqual([false, true]);
+    expect(row.indicators[1]!.annualTarget.notes).toContain('the 绩效指标 cell does not end with 。: characters at its end may be lost');
+    const whole = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好预防接种。'), indicators: ocrReadText(INDICATORS) }));
+    expect(whole.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads a ‰ read as % and a letter o in a goal (成灾率控制在2%o以下), flagged as the likely reading', () => {
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('成灾率控制在2%o以下。'), indicators: ocrReadText(INDICATORS) }));
+    expect(row.goal.value).toBe('成灾率控制在2‰以下。');
+    expect(row.goal.confidence).toBeLessThan(0.9);
+    expect(row.goal.notes).toContain('repaired: «%o» read as ‰: the circle of a per mille sign');
+  });
+
+  it('flags an OCR-read target that opens with a comparator and does not parse (≥2024年增长≥8%), or whose unit is letters no table writes (51x)', () => {
+    const list = '1、2-效益指标；21-经济效益指标；集体经济收入；实施周期指标值:≥2024年增长≥8%；年度指标值:≥51x。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好预防接种。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.notes).toContain('≥ opens the target but no number and unit follow it: it may be a misread character (较, 至)');
+    expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(row.indicators[0]!.annualTarget.notes).toContain('the unit x holds x, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)');
+    expect(row.indicators[0]!.annualTarget.confidence).toBeLessThan(0.9);
+  });
 });

@@ -322,6 +322,11 @@ describe('repairIndicatorText', () => {
       '«]5» read as 15: no target holds a ], and 1 reads as ]',
       '«3]» read as 3: no target holds a ], and one beside a 1 is read for nothing (it may be 11)',
     ]);
+    // After a unit's letter, a colon before the ； may be a superscript ² read so (≥62.4km:;年度指标值): likely, flagged.
+    const power = repairIndicatorText(ocrText(`${head}实施周期指标值:≥62.4km:;年度指标值:≥62.4km²。`, 0.95));
+    expect(power.text).toBe(`${head}实施周期指标值:≥62.4km；年度指标值:≥62.4km²。`);
+    expect(charRepairs(power)).toEqual(['«:;» before a label read as ；, the colon after m perhaps a ² or ³ lost']);
+    expect(power.boxes[power.text.indexOf('m；')]!.confidence).toBeLessThan(0.9);
     // Likely readings, not dictated ones: below the review threshold.
     const at = one.text.indexOf('31日');
     expect(Math.max(...one.boxes.slice(at, at + 2).map((b) => b?.confidence ?? 1))).toBeLessThan(0.9);

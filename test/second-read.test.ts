@@ -35,6 +35,15 @@ describe('secondRead', () => {
     expect(marked([['资', 0, 44, 0.98], ['助', 46, 90, 0.98], ['围', 92, 136, 0.98], ['绕', 138, 182, 0.98]], '资助，围绕')).toEqual([]);
   });
 
+  it('doubts a unit’s letter after which the other model read a superscript’s shape (km against kmz: km² whose ² the m’s box took in), and not a letter after which it read anything else', () => {
+    const first: [string, number, number, number?][] = [['4', 0, 20, 0.97], ['k', 22, 42, 0.97], ['m', 44, 76, 0.97], ['。', 90, 100, 0.97]];
+    const out = secondRead(read(first), other('4kmz。'), undefined, createLexicon([])).symbols;
+    expect(out[2]).toMatchObject({ text: 'm', doubt: 'the other OCR model read z after m: a ² or ³ may be lost' });
+    expect(out[2]!.confidence).toBeLessThan(DEFAULT_REVIEW_THRESHOLD);
+    expect(secondRead(read(first), other('4kmz:。'), undefined, createLexicon([])).symbols[2]!.doubt).toBe('the other OCR model read z: after m: a ² or ³ may be lost');
+    expect(secondRead(read(first), other('4km，。'), undefined, createLexicon([])).symbols[2]!.doubt).toBeUndefined();
+  });
+
   it('marks a digit read with little confidence, before which the other model read a glyph (60个 against 之60个), and not a sure one or one after %', () => {
     const marked = (first: [string, number, number, number?][], second: string) =>
       secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);

@@ -157,6 +157,8 @@ const WELL_FORMED_AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
  * numbers (as often a range mark), a `lookalike` (V for Ⅴ, a comma for ·), a glyph only the other model saw before it.
  */
 const AMBIGUOUS_GLYPH_CONFIDENCE = 0.5;
+/** Confidence of a unit's letter after which the other model read a superscript's shape (km read km z). */
+const POWER_LOST_CONFIDENCE = 0.6;
 
 /** A number as printed in an amount cell. */
 const NUMERIC = /^[\s\d.,，。\-－]+$/;
@@ -498,7 +500,11 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       const clauseMark = extra !== undefined && /^[；;]$/.test(extra) && /^\p{Script=Han}$/u.test(s.text) && /^\p{Script=Han}$/u.test(first.symbols[i - 1]?.text ?? '') && !afterLevelName;
       const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || clauseMark || s.confidence < settings.insertionDoubtBelow);
       const agreed = Math.max(s.confidence, settings.agreedConfidence);
-      return [{ ...s, confidence: repair ? Math.min(agreed, settings.splitRepairConfidence) : agreed, confirmed: true, ...(dropped ? { otherReadBefore: extra } : {}), ...(repair ? { repair } : {}) }];
+      // A 2 or z (a superscript's shape) the other model read after a unit's letter where this one read nothing:
+      // the ² or ³ of km², hm², m³, whose small ink the first model's box for the letter took in.
+      const power = /^[A-Za-z]$/.test(s.text) && /^[z2²3³][:：.。]?$/.test(inserted.get(i + 1) ?? '');
+      const powerDoubt = power ? { confidence: Math.min(agreed, POWER_LOST_CONFIDENCE), doubt: `the other OCR model read ${inserted.get(i + 1)} after ${s.text}: a ² or ³ may be lost` } : {};
+      return [{ ...s, confidence: repair ? Math.min(agreed, settings.splitRepairConfidence) : agreed, confirmed: true, ...(dropped ? { otherReadBefore: extra } : {}), ...(repair ? { repair } : {}), ...powerDoubt }];
     }
     // The other model reads % as digits (96, 94, 06, 9, 946), or as a digit and $, # or X (8$, 8#, X): on the
     // development and evaluation scans, 59 times where % was right and never where it was wrong for the digits,

@@ -55,7 +55,23 @@ export function doubtLoneOnes(t: PositionedText, lexicon: Lexicon, sure: number,
 /** `doubtRareCharacters`, `doubtLoneOnes`, `doubtConfusables` and `doubtConfusablesInWords`. Pure. */
 export function doubtUnlikelyCharacters(t: PositionedText, lexicon: Lexicon, sure: number, settings = DEFAULT_RARE_CHARACTER_SETTINGS): PositionedText {
   const alone = doubtWords(t, lexicon, sure, settings.confidence, [rareAlone(lexicon, settings), loneOne, confusableAlone(lexicon)]);
-  return doubtConfusablesInWords(alone, lexicon, sure, settings.confidence);
+  return doubtZerosAmongCapitals(doubtConfusablesInWords(alone, lexicon, sure, settings.confidence), sure, settings.confidence);
+}
+
+/**
+ * `t` with each sure, unrepaired 0 read between two capital letters (一键S0S, C0VID) lowered to `confidence` and
+ * marked: both models read the letter O as the digit in some faces (AR PL UMing), and a digit stands between
+ * capitals in a code (B2B, H7N9) but a 0 hardly ever does. Pure.
+ */
+export function doubtZerosAmongCapitals(t: PositionedText, sure: number, confidence: number): PositionedText {
+  let boxes: (CharBox | null)[] | undefined;
+  for (const m of t.text.matchAll(/(?<=[A-Z])0(?=[A-Z])/g)) {
+    const box = t.boxes[m.index!];
+    if (box?.confidence === undefined || box.confidence < sure || box.repair) continue;
+    boxes ??= [...t.boxes];
+    boxes[m.index!] = { ...box, confidence: Math.min(box.confidence, confidence), doubt: '0 between two capital letters: it may be the letter O' };
+  }
+  return boxes ? { text: t.text, boxes } : t;
 }
 
 /**

@@ -112,6 +112,25 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   return doubtAreaUnitsAsLetters(edits.length === 0 ? t : applyEdits(t, edits));
 }
 
+/** Confidence of a ‰ read as % and a letter o in a goal: the likely reading, not a dictated one. */
+const GOAL_PER_MILLE_CONFIDENCE = 0.85;
+
+/**
+ * Repair an OCR-read 绩效目标 cell: a ‰ read as % and a letter o after a number (成灾率控制在2%o以下), as in
+ * targets; no text writes a letter o right after a per cent sign.
+ */
+export function repairGoalText(t: PositionedText): PositionedText {
+  if (!isOcrText(t)) return t;
+  const edits: Edit[] = [...t.text.matchAll(/(?<=\d)%[oO]/g)].map((m) => ({
+    start: m.index!,
+    end: m.index! + 2,
+    text: '‰',
+    why: `«${m[0]}» read as ‰: the circle of a per mille sign`,
+    confidence: GOAL_PER_MILLE_CONFIDENCE,
+  }));
+  return edits.length === 0 ? t : applyEdits(t, edits);
+}
+
 /**
  * Repair an OCR-read amount cell: spaces between its digits and separators removed, and thousands separators
  * read as points (21.947.14, 21,.947.14 → 21,947.14): an amount has one decimal point, after which come one or

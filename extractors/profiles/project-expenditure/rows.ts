@@ -10,9 +10,9 @@ import { EMPTY_TEXT, sliceText, trimText, type PositionedText } from '../../text
 import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
-import { parseTarget } from './targets.js';
+import { parseTarget, unknownLatinUnit } from './targets.js';
 import { OTHER_READ_BEFORE_DOUBT } from '../../raster/ocr-read.js';
-import { LEVEL1_CODES, LEVEL2_CODES, repairAmountText, repairIndicatorText } from './repairs.js';
+import { LEVEL1_CODES, LEVEL2_CODES, repairAmountText, repairGoalText, repairIndicatorText } from './repairs.js';
 import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
 import { applyEdits, isOcrText } from '../../text/text-edits.js';
 import { oneSubstitution } from '../../text/substitution.js';
@@ -50,7 +50,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
   };
 
   const nameText = cellText('name');
-  const goalText = cellText('goal');
+  const goalText = repairGoalText(cellText('goal'));
   let indicatorsText = repairIndicatorText(cellText('indicators'));
   const name = base('name', nameText.text, nameText);
   // A cell that holds only ink OCR could not read (a speck in a noisy scan) is as good as empty for the row's
@@ -99,6 +99,12 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
       parse = parseIndicatorList(indicatorsText.text);
     }
     for (const item of parse.indicators) indicators.push(parsedToDraftIndicator(item, indicatorsText, (v, s, e) => base('indicators', v, indicatorsText, s, e)));
+    // The list ends with the 。 of its last item: read without it, the end of the cell may be lost with its last
+    // characters (稳步提高。 read 稳步提, the line at the cell's bottom edge).
+    const last = indicators[indicators.length - 1];
+    if (last && isOcrText(indicatorsText) && !/[。.]\s*$/.test(indicatorsText.text)) {
+      capConfidence(last.annualTarget, UNFINISHED_LIST_CAP, 'the 绩效指标 cell does not end with 。: characters at its end may be lost');
+    }
     for (const piece of parse.unparsed) {
       const note = `绩效指标 text outside the indicator grammar: «${piece.text.slice(0, 80)}»`;
       const after = indicators.filter((_, i) => parse.indicators[i]!.span.end <= piece.span.start).pop();
@@ -120,9 +126,12 @@ function parsedToDraftIndicator(
   const target = (p: ParsedIndicator['periodTarget']): DraftField<Target> => {
     if (!p) return field(parseTarget(''), item.span.end, item.span.end);
     const f = field(parseTarget(p.raw), p.span.start, p.span.end);
-    if (comparatorOutsideGrammar(f.value) && isOcrText(sliceText(text, p.span.start, p.span.end))) {
+    const read = isOcrText(sliceText(text, p.span.start, p.span.end));
+    if (read && comparatorOutsideGrammar(f.value)) {
       capConfidence(f, COMPARATOR_OUTSIDE_GRAMMAR_CAP, `${f.value.raw[0]} opens the target but no number and unit follow it: it may be a misread character (较, 至)`);
     }
+    const letters = read ? unknownLatinUnit(f.value.unit) : null;
+    if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `the unit ${f.value.unit} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
     // The colon before a target is where OCR loses a comparator (a box that swallowed ≥): its doubt is the target's.
     const colon = text.boxes[p.span.start - 1];
     if (/[:：]/.test(text.text[p.span.start - 1] ?? '') && colon?.doubt && colon.confidence !== undefined) {
@@ -238,6 +247,12 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
     capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${parsed.raw[0]} read as ${twinParsed.raw[0]}: its shape did not say which, and its twin ${twinField.value.raw} reads ${twinParsed.raw[0]}`);
   }
 }
+
+/** Confidence of the last target of an OCR-read indicator list that does not end with 。. */
+const UNFINISHED_LIST_CAP = 0.6;
+
+/** Confidence of an OCR-read target whose unit holds letters no table writes as a unit. */
+const UNKNOWN_UNIT_CAP = 0.6;
 
 /** Confidence of an OCR-read target that opens with a comparator and does not parse. */
 const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;

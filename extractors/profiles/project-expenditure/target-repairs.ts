@@ -65,7 +65,16 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   // point beside it. The format writes one ； there and nothing else; the character before is rewritten with it.
   for (const m of text.matchAll(new RegExp(String.raw`(?<=[^\s；;。、，,:：.])\s*(?:[；;]\s*[，,:：.]|[，,:：.]\s*[；;])\s*(?=${LABEL_AHEAD})`, 'g'))) {
     const before = m.index! - 1;
-    edits.push({ start: before, end: m.index! + m[0].length, text: `${text[before]}；`, why: `«${m[0].trim()}» before a label read as ；`, carried: [0] });
+    // After a unit's letter (≥62.4km:;), the colon may be a superscript ² or ³ OCR read so: the unit is in doubt.
+    const power = /[A-Za-z]/.test(text[before]!) && /[:：]/.test(m[0]);
+    edits.push({
+      start: before,
+      end: m.index! + m[0].length,
+      text: `${text[before]}；`,
+      why: `«${m[0].trim()}» before a label read as ；${power ? `, the colon after ${text[before]} perhaps a ² or ³ lost` : ''}`,
+      carried: [0],
+      ...(power ? { confidence: LIKELY_REPAIR_CONFIDENCE } : {}),
+    });
   }
   // ‰ read as % and a point (≤3%。。): the item's own 。 follows it.
   for (const m of text.matchAll(/(?<=\d)%。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 read as ‰' });

@@ -71,6 +71,33 @@ const SUFFIXES: readonly (readonly [string, Comparator])[] = [
 const SHAPE_RE =
   /^([-－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)\s*([^\s0-9０-９()（）[\]【】<>＜＞≤≥≦≧=＝,，.．。;；:：、~～]{1,8}(?:[（(]\p{Script=Han}{1,4}[）)])?)?$/u;
 
+/**
+ * The Latin-letter units these tables write (lengths, areas, volumes, masses, light, sound, power, pressure, time,
+ * data), each part of a compound unit (mg/L, 元/kWh) on its own. A target whose unit holds a run of letters outside
+ * them was most likely misread (≥5lx read as ≥51x, hm² as hm): a table writes units, not stray letters.
+ */
+export const LATIN_UNITS: ReadonlySet<string> = new Set(
+  ('m cm mm km um μm nm hm² ha L l mL ml kL kg g mg ug μg t kt ' +
+    'lx lm cd dB Hz kHz MHz GHz V kV mV A mA W kW MW GW kWh MWh Wh J kJ MJ Pa kPa MPa hPa ' +
+    'h min s ms d ' +
+    'B KB kB MB GB TB PB bps kbps Mbps Gbps M G K T ' +
+    'ppm ppb pH mol mmol cal kcal N kN rpm km/h Nm ' +
+    'PM IU U CFU')
+    .split(' ')
+    .filter((u) => !u.includes('/')),
+);
+
+/**
+ * The run of Latin letters in a parsed target's unit that no table writes as a unit (see `LATIN_UNITS`), or null
+ * (a unit of Chinese characters, symbols, or known letters). A lone m is `doubtAreaUnitsAsLetters`' to weigh.
+ */
+export function unknownLatinUnit(unit: string | null): string | null {
+  if (unit === null) return null;
+  // With its power, where the letters alone are no unit (hm², a hectare; hm alone is none).
+  for (const m of unit.matchAll(/([A-Za-zμ]+)[²³]?/g)) if (!LATIN_UNITS.has(m[0]) && !LATIN_UNITS.has(m[1]!)) return m[0];
+  return null;
+}
+
 /** Words that turn a unit into an approximation or a range; reading those as `=` would be a guess. */
 const NOT_A_UNIT_RE = /左右|约|至|到|或|以|及|不|余|多|含|累计|预计|合计/;
 
