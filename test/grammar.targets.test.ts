@@ -42,6 +42,8 @@ describe('parseTarget', () => {
         ['1,200人次', ['=', 1200, '人次']],
         ['不低于90%', ['>=', 90, '%']],
         ['≤500万元', ['<=', 500, '万元']],
+        // A sound level's weighting in brackets is part of its unit.
+        ['≤55dB(A)', ['<=', 55, 'dB(A)']],
       ],
     ],
     [

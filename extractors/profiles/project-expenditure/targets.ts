@@ -65,11 +65,11 @@ const SUFFIXES: readonly (readonly [string, Comparator])[] = [
  * A number: optional minus, digits grouped by thousands or not grouped at all, optional decimals; ASCII or
  * full-width. Then an optional unit: 1–8 characters with no digit, no space, and none of the punctuation that
  * would make the text a sentence or an expression rather than a unit, optionally followed by a bracketed
- * alternative of a few Chinese characters (`万头（羽）`); a bracket that qualifies (`（含）`, `（约）`) is refused
- * by `NOT_A_UNIT_RE`.
+ * alternative of a few Chinese characters (`万头（羽）`) or a weighting's capital letter (`dB(A)`); a bracket that
+ * qualifies (`（含）`, `（约）`) is refused by `NOT_A_UNIT_RE`.
  */
 const SHAPE_RE =
-  /^([-－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)\s*([^\s0-9０-９()（）[\]【】<>＜＞≤≥≦≧=＝,，.．。;；:：、~～]{1,8}(?:[（(]\p{Script=Han}{1,4}[）)])?)?$/u;
+  /^([-－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)\s*([^\s0-9０-９()（）[\]【】<>＜＞≤≥≦≧=＝,，.．。;；:：、~～]{1,8}(?:[（(](?:\p{Script=Han}{1,4}|[A-Z])[）)])?)?$/u;
 
 /**
  * The Latin-letter units these tables write (lengths, areas, volumes, masses, light, sound, power, pressure, time,
