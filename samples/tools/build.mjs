@@ -14,14 +14,15 @@
 // chromium-babelstone, chromium-serif-light, chromium-sans-medium, chromium-smiley, chromium-serif-semibold,
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
-// chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4 and
-// chromium-sans-medium-a4 (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
+// chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
+// chromium-sans-medium-a4, chromium-kai-landscape and chromium-microhei-a4 (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
 // SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
 // Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
 // DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black,
 // Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in
 // portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in portrait, Noto Serif CJK SC Regular in portrait, AR PL
-// UMing CN in portrait, Noto Sans CJK SC Medium in portrait),
+// UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR PL UKai CN in landscape, WenQuanYi Micro Hei in
+// portrait),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
@@ -84,6 +85,8 @@ const PLAN = {
   'liwan-nongye': ['chromium-zenhei-a4', 'chromium-serif-a4'],
   // the same, for the fifteenth fresh evaluation set
   'liwan-linyuan': ['chromium-uming-a4', 'chromium-sans-medium-a4'],
+  // the same, for the sixteenth fresh evaluation set
+  'liwan-tuiyi': ['chromium-kai-landscape', 'chromium-microhei-a4'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -357,6 +360,14 @@ const HTML_STYLES = {
     size: '10pt', widths: [14, 9.5, 9.5, 9, 9, 18.5, 30.5], latinWordWrap: true },
   'chromium-sans-medium-a4': { borders: true, page: 'A4 portrait', margin: '25.4mm 19.1mm 25.4mm 19.1mm', font: "'Noto Sans CJK SC'",
     size: '9pt', widths: [14.5, 9.5, 9.5, 9, 9, 18.5, 30], latinWordWrap: true, weight: 500 },
+  // And two more for the sixteenth: AR PL UKai CN (the Kai face of the third, from fonts-arphic-ukai; its synthetic
+  // bold), until now printed on A4 portrait only, on A4 landscape at 10pt, and WenQuanYi Micro Hei (from
+  // fonts-wqy-microhei; its synthetic bold), until now printed on A4 landscape only, on A4 portrait at 9.5pt. Both
+  // wrap Latin words at spaces like the fourth's.
+  'chromium-kai-landscape': { borders: true, page: 'A4 landscape', margin: '13mm 12mm 13mm 12mm', font: "'AR PL UKai CN'",
+    size: '10pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true },
+  'chromium-microhei-a4': { borders: true, page: 'A4 portrait', margin: '17mm 13mm 17mm 13mm', font: "'WenQuanYi Micro Hei'",
+    size: '9.5pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 19, 30.5], latinWordWrap: true },
 };
 
 function html(src, producer) {

@@ -37,6 +37,8 @@
 //                                             Zen Hei and Noto Serif CJK SC, both in portrait), kept once --fresh13 was used
 //   node samples/tools/scans.mjs --fresh15 DIR the same, for a fifteenth fresh set (src/liwan-linyuan.json, AR PL
 //                                             UMing CN and Noto Sans CJK SC Medium, both in portrait), kept once --fresh14 was used
+//   node samples/tools/scans.mjs --fresh16 DIR the same, for a sixteenth fresh set (src/liwan-tuiyi.json, AR PL
+//                                             UKai CN in landscape and WenQuanYi Micro Hei in portrait), kept once --fresh15 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -150,9 +152,13 @@ const FRESH14 = twoProducerSet('liwan-nongye', 'chromium-zenhei-a4', 'chromium-s
 // The fifteenth fresh set of --fresh15: a fifteenth table written apart from the OCR work (src/liwan-linyuan.json),
 // in AR PL UMing CN (a Ming face; A4 portrait, 10pt) and Noto Sans CJK SC at its Medium weight (A4 portrait, 9pt).
 const FRESH15 = twoProducerSet('liwan-linyuan', 'chromium-uming-a4', 'chromium-sans-medium-a4');
+// The sixteenth fresh set of --fresh16: a sixteenth table written apart from the OCR work (src/liwan-tuiyi.json),
+// in AR PL UKai CN (a Kai face; A4 landscape, 10pt) and WenQuanYi Micro Hei (A4 portrait, 9.5pt).
+const FRESH16 = twoProducerSet('liwan-tuiyi', 'chromium-kai-landscape', 'chromium-microhei-a4');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
   '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11,
-  '--fresh12': FRESH12, '--fresh13': FRESH13, '--fresh14': FRESH14, '--fresh15': FRESH15 };
+  '--fresh12': FRESH12, '--fresh13': FRESH13, '--fresh14': FRESH14, '--fresh15': FRESH15,
+  '--fresh16': FRESH16 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
