@@ -144,6 +144,8 @@ describe('doubtConfusables', () => {
     const lexicon = loadLexicon();
     expect(doubtConfusables(ocr('推动企业沙实安全生产'), lexicon, 0.9).boxes[4]!.doubt).toMatch(/^沙 stands alone here, where 落 \(alike on the page\) would make/);
     expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['沙面街道', '牵头单位', '通过验收']);
+    // 自付部分 read 自付邵分 by both models (WenQuanYi Micro Hei at 200 dpi).
+    expect(doubtConfusables(ocr('医疗费用中的自付邵分'), lexicon, 0.9).boxes[8]!.doubt).toMatch(/^邵 stands alone here, where 部 \(alike on the page\) would make/);
   });
 
   it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {

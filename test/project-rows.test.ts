@@ -53,4 +53,20 @@ describe('a project row read by OCR', () => {
     expect(row.indicators[0]!.annualTarget.notes).toContain('the unit x holds x, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)');
     expect(row.indicators[0]!.annualTarget.confidence).toBeLessThan(0.9);
   });
+
+  it('flags a goal that does not end with 。 (its end may be lost), and leaves one that does', () => {
+    const cut = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('报销医疗费用中的自付部分'), indicators: ocrReadText(INDICATORS) }));
+    expect(cut.goal.confidence).toBeLessThan(0.9);
+    expect(cut.goal.notes).toContain('the 绩效目标 does not end with 。: characters at its end may be lost');
+    const whole = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('报销医疗费用中的自付部分。'), indicators: ocrReadText(INDICATORS) }));
+    expect(whole.goal.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the letter x between two numbers of a target as × (7×24小时 read 7x24小时), flagged', () => {
+    const list = '1、1-产出指标；13-时效指标；服务热线接听时间；实施周期指标值:7x24小时；年度指标值:7×24小时。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好预防接种。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.value.raw).toBe('7×24小时');
+    expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
 });

@@ -30,6 +30,9 @@ export interface Place {
  */
 const NOT_DIVISIONS = new Set(['大湾区', '湾区']);
 
+/** Confidence of a division's first character put back where OCR surely read another (药湾区 → 荔湾区). */
+const SURE_FIRST_CHARACTER_CONFIDENCE = 0.85;
+
 /** Characters read below this confidence are doubtful enough to be repaired without the city before them. */
 export const DEFAULT_DOUBTFUL_BELOW = 0.9;
 
@@ -115,8 +118,20 @@ export function repairPlaceNames(t: PositionedText, places: readonly Place[], do
       if (/^[\p{P}\p{S}\s]$/u.test(window[at]!)) continue;
       const afterCity = text.slice(Math.max(0, i - city.length), i) === city;
       const confidence = t.boxes[i + at]?.confidence ?? 1;
-      if (!afterCity && (confidence >= doubtfulBelow || allDivisions.has(window) || NOT_DIVISIONS.has(window))) continue;
-      edits.push({ start: i + at, end: i + at + 1, text: division[at]!, why: `${window[at]} read as ${division[at]} of ${division}, the document's own ${city}${division}` });
+      if (!afterCity && (allDivisions.has(window) || NOT_DIVISIONS.has(window))) continue;
+      // A sure read of another first character (药湾区: both models, 0.95) is the rare character misread as ever,
+      // the rest of the name being the division's; but only likely so, for nothing else vouches for it. Elsewhere
+      // in the name a sure character makes a word of its own (荔湾湖, 荔湾路).
+      const sureFirst = !afterCity && confidence >= doubtfulBelow;
+      // Nor where the odd character ends the city's name (广州市湾区: the division's first character dropped, below).
+      if (sureFirst && (at !== 0 || text.slice(Math.max(0, i + 1 - city.length), i + 1) === city)) continue;
+      edits.push({
+        start: i + at,
+        end: i + at + 1,
+        text: division[at]!,
+        why: `${window[at]} read as ${division[at]} of ${division}, the document's own ${city}${division}${sureFirst ? ` (${window[at]} was read surely: a likely reading)` : ''}`,
+        ...(sureFirst ? { confidence: SURE_FIRST_CHARACTER_CONFIDENCE } : {}),
+      });
     }
     // The division's first character dropped right after the city (广州市湾区 → 广州市荔湾区): it belongs before the
     // first character that was read.

@@ -104,6 +104,11 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const why = one ? `«${m[0]}» read as ${read}: no target holds a ], and one beside a 1 is read for nothing (it may be 11)` : `«${m[0]}» read as ${read}: no target holds a ], and 1 reads as ]`;
     edits.push({ start: m.index!, end: m.index! + 2, text: read, why, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
+  // A multiplication sign between two numbers of a target read as the letter x (7×24小时 read 7x24小时): no unit is
+  // an x, and a table writes ×. Likely, not dictated (some write the letter): flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d\s*)[xX](?=\s*\d)/g)) {
+    edits.push({ start: m.index!, end: m.index! + 1, text: '×', why: `«${m[0]}» between two numbers read as ×`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   const taken = (start: number, end: number) => [...earlier, ...edits].some((e) => e.start < end && e.end > start);
   // A target's % read with another stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split
   // in two): a percentage goes no further than %, and rarely above 100. Likely readings, not dictated ones: flagged.
