@@ -332,6 +332,15 @@ describe('repairIndicatorText', () => {
     expect(Math.max(...one.boxes.slice(at, at + 2).map((b) => b?.confidence ?? 1))).toBeLessThan(0.9);
   });
 
+  it('removes a space OCR left between a target’s comparator and its number (≥ 680平方米), and no other', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≥ 680平方米；年度指标值:≥680平方米。`));
+    expect(t.text).toBe(`${head}实施周期指标值:≥680平方米；年度指标值:≥680平方米。`);
+    expect(charRepairs(t)).toEqual([]);
+    const words = `${head}实施周期指标值:较上年 提高；年度指标值:≥ 较上年。`;
+    expect(repairIndicatorText(ocrText(words)).text).toBe(words);
+  });
+
   it('puts back the ； before a label, misread as ， or dropped', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；调研企业数量，实施周期指标值:95%年度指标值:95%。'));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；调研企业数量；实施周期指标值:95%；年度指标值:95%。');
