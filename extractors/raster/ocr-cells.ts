@@ -502,8 +502,9 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       const agreed = Math.max(s.confidence, settings.agreedConfidence);
       // A 2 or z (a superscript's shape) the other model read after a unit's letter where this one read nothing:
       // the ² or ³ of km², hm², m³, whose small ink the first model's box for the letter took in.
-      const power = /^[A-Za-z]$/.test(s.text) && /^[z2²3³][:：.。]?$/.test(inserted.get(i + 1) ?? '');
-      const powerDoubt = power ? { confidence: Math.min(agreed, POWER_LOST_CONFIDENCE), doubt: `the other OCR model read ${inserted.get(i + 1)} after ${s.text}: a ² or ³ may be lost` } : {};
+      const after = inserted.get(i + 1);
+      const power = after !== undefined && /^[A-Za-z]$/.test(s.text) && /^[z2²3³][:：.。]?$/.test(after);
+      const powerDoubt = power ? { confidence: Math.min(agreed, POWER_LOST_CONFIDENCE), doubt: `the other OCR model read ${after} after ${s.text}: a ² or ³ may be lost` } : {};
       return [{ ...s, confidence: repair ? Math.min(agreed, settings.splitRepairConfidence) : agreed, confirmed: true, ...(dropped ? { otherReadBefore: extra } : {}), ...(repair ? { repair } : {}), ...powerDoubt }];
     }
     // The other model reads % as digits (96, 94, 06, 9, 946), or as a digit and $, # or X (8$, 8#, X): on the

@@ -31,6 +31,9 @@ export const DEFAULT_RARE_CHARACTER_SETTINGS: RareCharacterSettings = { rareBelo
 /** Why a one-character word of a run's likeliest split (`split.words[i]`) is doubtful, or null. */
 type WordDoubt = (split: WordSplit, i: number) => string | null;
 
+/** Why the character at `at` of `run`, inside its longer word `split.words[i]`, is doubtful, or null. */
+type CharacterInWordDoubt = (run: string, split: WordSplit, i: number, at: number) => string | null;
+
 /**
  * `t` with each Han character read by OCR at `sure` or above, and not repaired, that stands alone in the likeliest
  * split of its run into words and is rare alone, lowered and marked with why. Pure.
@@ -52,10 +55,10 @@ export function doubtLoneOnes(t: PositionedText, lexicon: Lexicon, sure: number,
   return doubtWords(t, lexicon, sure, settings.confidence, [loneOne]);
 }
 
-/** `doubtRareCharacters`, `doubtLoneOnes`, `doubtConfusables` and `doubtConfusablesInWords`. Pure. */
+/** `doubtRareCharacters`, `doubtLoneOnes`, `doubtConfusables` and `doubtConfusablesInWords`, each run split into words once. Pure. */
 export function doubtUnlikelyCharacters(t: PositionedText, lexicon: Lexicon, sure: number, settings = DEFAULT_RARE_CHARACTER_SETTINGS): PositionedText {
-  const alone = doubtWords(t, lexicon, sure, settings.confidence, [rareAlone(lexicon, settings), loneOne, confusableAlone(lexicon)]);
-  return doubtZerosAmongCapitals(doubtConfusablesInWords(alone, lexicon, sure, settings.confidence), sure, settings.confidence);
+  const words = doubtWords(t, lexicon, sure, settings.confidence, [rareAlone(lexicon, settings), loneOne, confusableAlone(lexicon)], [confusableInWord(lexicon, DEFAULT_CONFUSABLE_GAIN)]);
+  return doubtZerosAmongCapitals(words, sure, settings.confidence);
 }
 
 /**
@@ -89,30 +92,21 @@ export const DEFAULT_CONFUSABLE_GAIN = 5;
  * word as well. Pure.
  */
 export function doubtConfusablesInWords(t: PositionedText, lexicon: Lexicon, sure: number, confidence: number, gain = DEFAULT_CONFUSABLE_GAIN): PositionedText {
-  let boxes: (CharBox | null)[] | undefined;
-  for (const run of t.text.matchAll(/\p{Script=Han}+/gu)) {
-    const split = textToWords(lexicon, run[0]);
-    let start = 0;
-    for (const word of split.words) {
-      const end = start + word.length;
-      for (let at = start; word.length > 1 && at < end; at++) {
-        const box = (boxes ?? t.boxes)[run.index + at];
-        const alternatives = confusables.get(run[0][at]!);
-        if (!alternatives || box?.confidence === undefined || box.confidence < sure || box.repair || box.doubt) continue;
-        for (const other of alternatives) {
-          const alternative = textToWords(lexicon, `${run[0].slice(0, at)}${other}${run[0].slice(at + 1)}`);
-          const holding = wordAt(alternative.words, at);
-          if (alternative.logProbability - split.logProbability < gain || [...holding].length < 2) continue;
-          boxes ??= [...t.boxes];
-          boxes[run.index + at] = { ...box, confidence: Math.min(box.confidence, confidence), doubt: `${run[0][at]} in ${word}, where ${other} (alike on the page) would make ${holding}, likelier here: it may be misread` };
-          break;
-        }
-      }
-      start = end;
-    }
-  }
-  return boxes ? { text: t.text, boxes } : t;
+  return doubtWords(t, lexicon, sure, confidence, [], [confusableInWord(lexicon, gain)]);
 }
+
+const confusableInWord =
+  (lexicon: Lexicon, gain: number): CharacterInWordDoubt =>
+  (run, split, i, at) => {
+    for (const other of confusables.get(run[at]!) ?? []) {
+      const alternative = textToWords(lexicon, `${run.slice(0, at)}${other}${run.slice(at + 1)}`);
+      const holding = wordAt(alternative.words, at);
+      if (alternative.logProbability - split.logProbability >= gain && [...holding].length >= 2) {
+        return `${run[at]} in ${split.words[i]}, where ${other} (alike on the page) would make ${holding}, likelier here: it may be misread`;
+      }
+    }
+    return null;
+  };
 
 /** The word of `words` that holds the character at `at` of their joined text. */
 function wordAt(words: readonly string[], at: number): string {
@@ -179,22 +173,35 @@ const loneOne: WordDoubt = ({ words }, i) =>
     ? `一 stands alone between ${words[i - 1]} and ${words[i + 1]}: it may be a dash (—)`
     : null;
 
-/** `t` with each sure, unrepaired one-character word that one of `doubts` speaks against lowered to `confidence`. */
-function doubtWords(t: PositionedText, lexicon: Lexicon, sure: number, confidence: number, doubts: readonly WordDoubt[]): PositionedText {
+/**
+ * `t` with each sure, unrepaired one-character word that one of `doubts` speaks against, and each sure, unrepaired,
+ * undoubted character of a longer word that one of `inWords` speaks against, lowered to `confidence`.
+ */
+function doubtWords(t: PositionedText, lexicon: Lexicon, sure: number, confidence: number, doubts: readonly WordDoubt[], inWords: readonly CharacterInWordDoubt[] = []): PositionedText {
   let boxes: (CharBox | null)[] | undefined;
+  const lower = (k: number, box: CharBox, doubt: string) => {
+    boxes ??= [...t.boxes];
+    boxes[k] = { ...box, confidence: Math.min(box.confidence!, confidence), doubt };
+  };
   for (const run of t.text.matchAll(/\p{Script=Han}+/gu)) {
-    let at = run.index;
+    let at = 0;
     const split = textToWords(lexicon, run[0]);
-    const words = split.words;
-    words.forEach((word, i) => {
+    split.words.forEach((word, i) => {
       const start = at;
       at += word.length;
-      const box = t.boxes[start];
-      if ([...word].length !== 1 || box?.confidence === undefined || box.confidence < sure || box.repair) return;
-      const doubt = doubts.reduce<string | null>((found, d) => found ?? d(split, i), null);
-      if (doubt === null) return;
-      boxes ??= [...t.boxes];
-      boxes[start] = { ...box, confidence: Math.min(box.confidence, confidence), doubt };
+      if ([...word].length === 1) {
+        const box = t.boxes[run.index + start];
+        if (box?.confidence === undefined || box.confidence < sure || box.repair) return;
+        const doubt = doubts.reduce<string | null>((found, d) => found ?? d(split, i), null);
+        if (doubt !== null) lower(run.index + start, box, doubt);
+        return;
+      }
+      for (let k = start; inWords.length > 0 && k < at; k++) {
+        const box = t.boxes[run.index + k];
+        if (box?.confidence === undefined || box.confidence < sure || box.repair || box.doubt) continue;
+        const doubt = inWords.reduce<string | null>((found, d) => found ?? d(run[0], split, i, k), null);
+        if (doubt !== null) lower(run.index + k, box, doubt);
+      }
     });
   }
   return boxes ? { text: t.text, boxes } : t;

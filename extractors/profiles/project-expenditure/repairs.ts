@@ -8,7 +8,7 @@
  */
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
-import { doubtAreaUnitsAsLetters, labelAndTargetEdits } from './target-repairs.js';
+import { doubtAreaUnitsAsLetters, labelAndTargetEdits, LIKELY_REPAIR_CONFIDENCE } from './target-repairs.js';
 import { TARGET_LABELS } from './indicator-grammar.js';
 import { oneSubstitution } from '../../text/substitution.js';
 
@@ -104,25 +104,20 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   }
   edits.push(...labelAndTargetEdits(text, edits));
   // (Per mille read as per cent and a letter o, 3%o, is one of the target edits.)
+  const removeSpace = (start: number, length: number, why: string) => {
+    if (!edits.some((e) => e.start < start + length && e.end > start)) edits.push({ start, end: start + length, text: '', why });
+  };
   // Spaces inside a number (1,2 00).
-  for (const m of text.matchAll(/\d[,.]?\d*( +)(?=[\d,.]*\d)/g)) {
-    const start = m.index! + m[0].length - m[1]!.length;
-    if (!edits.some((e) => e.start < start + m[1]!.length && e.end > start)) edits.push({ start, end: start + m[1]!.length, text: '', why: 'space inside a number removed' });
-  }
+  for (const m of text.matchAll(/\d[,.]?\d*( +)(?=[\d,.]*\d)/g)) removeSpace(m.index! + m[0].length - m[1]!.length, m[1]!.length, 'space inside a number removed');
   // A space between a target's comparator and its number (≥ 680平方米): a gap OCR left between the two words it
   // read them as, where a table prints none (none of the samples' 10,000 targets has one).
-  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[≥≤<>=＜＞])( +)(?=\d)/g)) {
-    if (!edits.some((e) => e.start < m.index! + m[1]!.length && e.end > m.index!)) edits.push({ start: m.index!, end: m.index! + m[1]!.length, text: '', why: 'space between a comparator and its number removed' });
-  }
+  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[≥≤<>=＜＞]) +(?=\d)/g)) removeSpace(m.index!, m[0].length, 'space between a comparator and its number removed');
   return doubtAreaUnitsAsLetters(edits.length === 0 ? t : applyEdits(t, edits));
 }
 
-/** Confidence of a ‰ read as % and a letter o in a goal: the likely reading, not a dictated one. */
-const GOAL_PER_MILLE_CONFIDENCE = 0.85;
-
 /**
  * Repair an OCR-read 绩效目标 cell: a ‰ read as % and a letter o after a number (成灾率控制在2%o以下), as in
- * targets; no text writes a letter o right after a per cent sign.
+ * targets (the likely reading, flagged); no text writes a letter o right after a per cent sign.
  */
 export function repairGoalText(t: PositionedText): PositionedText {
   if (!isOcrText(t)) return t;
@@ -131,7 +126,7 @@ export function repairGoalText(t: PositionedText): PositionedText {
     end: m.index! + 2,
     text: '‰',
     why: `«${m[0]}» read as ‰: the circle of a per mille sign`,
-    confidence: GOAL_PER_MILLE_CONFIDENCE,
+    confidence: LIKELY_REPAIR_CONFIDENCE,
   }));
   return edits.length === 0 ? t : applyEdits(t, edits);
 }

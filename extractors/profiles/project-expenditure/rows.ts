@@ -79,7 +79,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
   const goal = base<string | null>('goal', kind === 'project' ? goalText.text : null, kind === 'project' ? goalText : null);
   if (kind === 'project' && goalText.text === '') capConfidence(goal, UNCERTAIN_KIND_CAP, 'the project has no 绩效目标');
   // A goal ends with 。 (299 of the samples' 301, 23 of the seed's 24): read without it, its end may be lost.
-  if (kind === 'project' && isOcrText(goalText) && /\S/.test(goalText.text) && !/[。.]\s*$/.test(goalText.text)) {
+  if (kind === 'project' && isOcrText(goalText) && /\S/.test(goalText.text) && !endsWithFullStop(goalText.text)) {
     capConfidence(goal, UNFINISHED_LIST_CAP, 'the 绩效目标 does not end with 。: characters at its end may be lost');
   }
   // A name or a goal is Chinese text: OCR that found no Chinese character in one read something else (a page in
@@ -106,7 +106,7 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
     // The list ends with the 。 of its last item: read without it, the end of the cell may be lost with its last
     // characters (稳步提高。 read 稳步提, the line at the cell's bottom edge).
     const last = indicators[indicators.length - 1];
-    if (last && isOcrText(indicatorsText) && !/[。.]\s*$/.test(indicatorsText.text)) {
+    if (last && isOcrText(indicatorsText) && !endsWithFullStop(indicatorsText.text)) {
       capConfidence(last.annualTarget, UNFINISHED_LIST_CAP, 'the 绩效指标 cell does not end with 。: characters at its end may be lost');
     }
     for (const piece of parse.unparsed) {
@@ -127,14 +127,14 @@ function parsedToDraftIndicator(
   field: <T>(value: T, start?: number, end?: number) => DraftField<T>,
 ): DraftIndicator {
   const codeName = (p: ParsedIndicator['level1']) => (p ? field({ code: p.code, name: p.name }, p.span.start, p.span.end) : field({ code: '', name: '' }, item.span.start, item.span.start));
+  const ocrRead = isOcrText(sliceText(text, item.span.start, item.span.end));
   const target = (p: ParsedIndicator['periodTarget']): DraftField<Target> => {
     if (!p) return field(parseTarget(''), item.span.end, item.span.end);
     const f = field(parseTarget(p.raw), p.span.start, p.span.end);
-    const read = isOcrText(sliceText(text, p.span.start, p.span.end));
-    if (read && comparatorOutsideGrammar(f.value)) {
+    if (ocrRead && comparatorOutsideGrammar(f.value)) {
       capConfidence(f, COMPARATOR_OUTSIDE_GRAMMAR_CAP, `${f.value.raw[0]} opens the target but no number and unit follow it: it may be a misread character (较, 至)`);
     }
-    const letters = read ? unknownLatinUnit(f.value.unit) : null;
+    const letters = ocrRead ? unknownLatinUnit(f.value.unit) : null;
     if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `the unit ${f.value.unit} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
     // The colon before a target is where OCR loses a comparator (a box that swallowed ≥): its doubt is the target's.
     const colon = text.boxes[p.span.start - 1];
@@ -151,7 +151,6 @@ function parsedToDraftIndicator(
     periodTarget: target(item.periodTarget),
     annualTarget: target(item.annualTarget),
   };
-  const ocrRead = isOcrText(sliceText(text, item.span.start, item.span.end));
   if (ocrRead) takeTwinComparator(draft, item, text);
   // OCR drops a comparator or a digit now and then; period and annual targets one character apart (≥1次 / 1次,
   // 100% / 10%) are usually the same target misread once.
@@ -254,6 +253,11 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
 
 /** Confidence of an OCR-read goal, or the last target of an indicator list, that does not end with 。. */
 const UNFINISHED_LIST_CAP = 0.6;
+
+/** Whether a cell's text ends with its full stop (。, or . in a half-width row). */
+function endsWithFullStop(text: string): boolean {
+  return /[。.]\s*$/.test(text);
+}
 
 /** Confidence of an OCR-read target whose unit holds letters no table writes as a unit. */
 const UNKNOWN_UNIT_CAP = 0.6;

@@ -8,7 +8,7 @@ import type { PositionedText } from '../../text/positioned-text.js';
 import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
-const LIKELY_REPAIR_CONFIDENCE = 0.85;
+export const LIKELY_REPAIR_CONFIDENCE = 0.85;
 
 /**
  * A label (实施周期指标值, 年度指标值) with at most one character misread (年度指标借, 实施周期指际值), and the colon or

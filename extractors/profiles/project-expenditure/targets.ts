@@ -81,10 +81,8 @@ export const LATIN_UNITS: ReadonlySet<string> = new Set(
     'lx lm cd dB Hz kHz MHz GHz V kV mV A mA W kW MW GW kWh MWh Wh J kJ MJ Pa kPa MPa hPa ' +
     'h min s ms d ' +
     'B KB kB MB GB TB PB bps kbps Mbps Gbps M G K T ' +
-    'ppm ppb pH mol mmol cal kcal N kN rpm km/h Nm ' +
-    'PM IU U CFU')
-    .split(' ')
-    .filter((u) => !u.includes('/')),
+    'ppm ppb pH mol mmol cal kcal N kN rpm Nm ' +
+    'PM IU U CFU').split(' '),
 );
 
 /**
