@@ -15,14 +15,15 @@
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
 // chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
-// chromium-sans-medium-a4, chromium-kai-landscape and chromium-microhei-a4 (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
+// chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape and
+// chromium-babelstone-landscape (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
 // SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
 // Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
 // DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black,
 // Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in
 // portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in portrait, Noto Serif CJK SC Regular in portrait, AR PL
 // UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR PL UKai CN in landscape, WenQuanYi Micro Hei in
-// portrait),
+// portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in landscape),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
@@ -87,6 +88,8 @@ const PLAN = {
   'liwan-linyuan': ['chromium-uming-a4', 'chromium-sans-medium-a4'],
   // the same, for the sixteenth fresh evaluation set
   'liwan-tuiyi': ['chromium-kai-landscape', 'chromium-microhei-a4'],
+  // the same, for the seventeenth fresh evaluation set
+  'liwan-zhengshu': ['chromium-zenheisharp-landscape', 'chromium-babelstone-landscape'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -368,6 +371,15 @@ const HTML_STYLES = {
     size: '10pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true },
   'chromium-microhei-a4': { borders: true, page: 'A4 portrait', margin: '17mm 13mm 17mm 13mm', font: "'WenQuanYi Micro Hei'",
     size: '9.5pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 19, 30.5], latinWordWrap: true },
+  // And two more for the seventeenth: WenQuanYi Zen Hei Sharp (the hinted face of the fourth, from fonts-wqy-zenhei;
+  // its synthetic bold), until now printed on A4 portrait only, on A4 landscape at 9pt, and BabelStone Han (the Song
+  // face of the sixth, from fonts-babelstone-han; its synthetic bold), until now printed on A4 portrait only, on A4
+  // landscape at 10.5pt (五号), its amount columns wider than the other landscape pages'. Both wrap Latin words at
+  // spaces like the fourth's.
+  'chromium-zenheisharp-landscape': { borders: true, page: 'A4 landscape', margin: '12mm 10mm 12mm 10mm', font: "'WenQuanYi Zen Hei Sharp'",
+    size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
+  'chromium-babelstone-landscape': { borders: true, page: 'A4 landscape', margin: '15mm 13mm 15mm 13mm', font: "'BabelStone Han'",
+    size: '10.5pt', widths: [14, 7.5, 7.5, 7.5, 7, 22, 34.5], latinWordWrap: true },
 };
 
 function html(src, producer) {

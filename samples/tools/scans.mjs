@@ -39,6 +39,8 @@
 //                                             UMing CN and Noto Sans CJK SC Medium, both in portrait), kept once --fresh14 was used
 //   node samples/tools/scans.mjs --fresh16 DIR the same, for a sixteenth fresh set (src/liwan-tuiyi.json, AR PL
 //                                             UKai CN in landscape and WenQuanYi Micro Hei in portrait), kept once --fresh15 was used
+//   node samples/tools/scans.mjs --fresh17 DIR the same, for a seventeenth fresh set (src/liwan-zhengshu.json,
+//                                             WenQuanYi Zen Hei Sharp and BabelStone Han, both in landscape), kept once --fresh16 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -155,10 +157,13 @@ const FRESH15 = twoProducerSet('liwan-linyuan', 'chromium-uming-a4', 'chromium-s
 // The sixteenth fresh set of --fresh16: a sixteenth table written apart from the OCR work (src/liwan-tuiyi.json),
 // in AR PL UKai CN (a Kai face; A4 landscape, 10pt) and WenQuanYi Micro Hei (A4 portrait, 9.5pt).
 const FRESH16 = twoProducerSet('liwan-tuiyi', 'chromium-kai-landscape', 'chromium-microhei-a4');
+// The seventeenth fresh set of --fresh17: a seventeenth table written apart from the OCR work (src/liwan-zhengshu.json),
+// in WenQuanYi Zen Hei Sharp (A4 landscape, 9pt) and BabelStone Han (a Song face; A4 landscape, 10.5pt).
+const FRESH17 = twoProducerSet('liwan-zhengshu', 'chromium-zenheisharp-landscape', 'chromium-babelstone-landscape');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
   '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11,
   '--fresh12': FRESH12, '--fresh13': FRESH13, '--fresh14': FRESH14, '--fresh15': FRESH15,
-  '--fresh16': FRESH16 };
+  '--fresh16': FRESH16, '--fresh17': FRESH17 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
