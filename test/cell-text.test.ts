@@ -67,6 +67,19 @@ describe('lineToText', () => {
     expectAligned(t);
   });
 
+  it('drops a reported space where these tables hold none (8, 646. 47, ≥ 120, “ 穗好办” “粤省事”, T +1, 520T B), and keeps one between words', () => {
+    // Chromium sets WenQuanYi Zen Hei Sharp's glyphs at their hinted widths at 9pt, and pdf.js reports the gaps as spaces.
+    const spaced = (text: string) => {
+      const parts = text.split(' ');
+      return parts.flatMap((p, k) => [...glyphRun(p, k * 60, 0, { advance: 5, run: 0 }), ...(k < parts.length - 1 ? [glyph(' ', k * 60 + 50, 0, k * 60 + 52, 10, { run: 0 })] : [])]);
+    };
+    for (const [read, text] of [['8, 646. 47', '8,646.47'], ['≥ 120个', '≥120个'], ['“ 穗好办” “粤省事”', '“穗好办”“粤省事”'], ['T +1', 'T+1'], ['≥520T B', '≥520TB']]) {
+      expect(lineToText(spaced(read!)).text).toBe(text);
+    }
+    expect(lineToText(spaced('City Walk')).text).toBe('City Walk');
+    expect(lineToText(spaced('1, 2')).text).toBe('1,2');
+  });
+
   it('reads the Asian–Latin autospacing of word processors (a quarter em between 年 and 2024) as no space', () => {
     // Word and LibreOffice leave about 0.25 em between Chinese and Latin or digits; pdf.js may even put a space there.
     const line = [

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { stitchedToDraftRow } from '../extractors/profiles/project-expenditure/rows.js';
 import { ocrReadText, stitchedRow } from './helpers/builders.js';
+import type { DraftIndicator } from '../pipeline/types.js';
 
 const INDICATORS = '1、1-产出指标；11-数量指标；接种人数；实施周期指标值:200人；年度指标值:200人。';
 
@@ -68,5 +69,59 @@ describe('a project row read by OCR', () => {
     expect(row.indicators[0]!.periodTarget.value.raw).toBe('7×24小时');
     expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
     expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the letter x between two numbers of a goal as × (7x24小时), flagged', () => {
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('机房运维经费'), total: ocrReadText('12.00'), goal: ocrReadText('开展7x24小时值守。'), indicators: ocrReadText(INDICATORS) }));
+    expect(row.goal.value).toBe('开展7×24小时值守。');
+    expect(row.goal.confidence).toBeLessThan(0.9);
+  });
+
+  it('parses an item whose label colons OCR lost, flagging a number after the lost colon that has no comparator, not a date or words', () => {
+    const list = '1、1-产出指标；11-数量指标；完成评审项目数量；实施周期指标值120个；年度指标值:≥120个。2、1-产出指标；13-时效指标；完成时间；实施周期指标值2025年11月；年度指标值收到材料后10个工作日内。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('评审经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好评审。'), indicators: ocrReadText(list) }));
+    const [count, time] = row.indicators as [DraftIndicator, DraftIndicator];
+    expect(count.periodTarget.value.raw).toBe('120个');
+    expect(count.periodTarget.confidence).toBeLessThan(0.9);
+    expect(count.periodTarget.notes).toContain('the colon after the label was not read, and 120个 has no comparator: one may be lost with the colon');
+    // The item parses: its levels and name keep their own confidence, and so do targets no comparator can open.
+    for (const f of [count.level1, count.level2, count.name, time.name, time.periodTarget, time.annualTarget]) expect(f.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(time.periodTarget.value.raw).toBe('2025年11月');
+    expect(time.annualTarget.value.raw).toBe('收到材料后10个工作日内');
+  });
+
+  it('flags a percentage above 100 (100% read as 400%), which no target of the samples is', () => {
+    const list = '1、1-产出指标；12-质量指标；验收合格率；实施周期指标值:400%；年度指标值:100%。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('驿站建设经费'), total: ocrReadText('12.00'), goal: ocrReadText('建成驿站。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.notes).toContain('400% is a percentage above 100: a digit may be misread');
+    expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
+  });
+
+  it('flags a number that opens with 0 before another digit (≥000Mbps: the 1, lost), not a date or a time', () => {
+    const list = '1、1-产出指标；12-质量指标；链路带宽；实施周期指标值:≥000Mbps；年度指标值:每日08:30前。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('外网运维经费'), total: ocrReadText('12.00'), goal: ocrReadText('保障外网运行。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.notes).toContain('≥000Mbps opens its number with 0: leading digits may be lost');
+    expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('flags letters after a digit of a target that is no number and unit (22C+2C for 22℃±2℃)', () => {
+    const list = '1、1-产出指标；12-质量指标；机房温度；实施周期指标值:22C+2C；年度指标值:T+1。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('机房运维经费'), total: ocrReadText('12.00'), goal: ocrReadText('保障机房运行。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(row.indicators[0]!.periodTarget.notes).toContain('the target 22C+2℃ holds C, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)');
+    // T+1 (a day after) has no letter after a digit.
+    expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('doubts a twin read alike where the other model read another digit in the first (4份 / 4份, 1 read for the first 4), not where it read a letter', () => {
+    const list = '1、1-产出指标；11-数量指标；服务合同；实施周期指标值:4份；年度指标值:4份。2、1-产出指标；11-数量指标；报告；实施周期指标值:1份；年度指标值:1份。';
+    const read = ocrReadText(list);
+    const disputes = new Map([[list.indexOf('4份'), '1'], [list.indexOf('1份'), 'L']]);
+    const text = { ...read, boxes: read.boxes.map((b, at) => (disputes.has(at) ? { ...b!, confidence: 0.5, doubt: `two OCR models read these characters differently: one read ${list[at]}, the other ${disputes.get(at)}` } : b)) };
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('服务外包经费'), total: ocrReadText('12.00'), goal: ocrReadText('支付服务费。'), indicators: text }));
+    const [four, one] = row.indicators as [DraftIndicator, DraftIndicator];
+    expect(four.annualTarget.confidence).toBeLessThan(0.9);
+    expect(four.annualTarget.notes).toContain('its twin reads 4份 too, and the other OCR model read another digit for its 4 there: the same glyph may be misread here');
+    expect(one.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });

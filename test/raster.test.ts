@@ -272,6 +272,40 @@ describe('repairIndicatorText', () => {
     expect(u.text).toContain('年度指标值:不低于70%。3、2-效益指标；23-生态效益指标；丙；');
   });
 
+  it('ends an item whose %。 OCR lost, where the next item\'s level-2 code was misread (13.时效指标) or its level-1 name one character off (严出指标)', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2、1-产出指标；12-质量指标；乙；';
+    const tail = ';丙;实施周期指标值:1天;年度指标值:1天。';
+    // The value ends as the 实施周期指标值 value did: the boundary is sure, the value left as read.
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≥12%；年度指标值:≥12%3、LT产出指标;13.时效指标${tail}`));
+    expect(t.text).toContain('年度指标值:≥12%。3、1-产出指标;13');
+    expect(t.boxes[t.text.indexOf('≥12%。3') + 3]?.repair).toBeUndefined();
+    expect(repairIndicatorText(ocrText(`${head}实施周期指标值:≥99%；年度指标值:≥99%3、工严出指标;12质量指标${tail}`)).text).toContain('年度指标值:≥99%。3、1-严出指标');
+  });
+
+  it('ends an item after a label whose colon OCR lost, where its number runs into the value (40%~603、), flagging the value whose end is a guess', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2、1-产出指标；12-质量指标；乙；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:40%~60%；年度指标值40%~603、工产出指标;12.质量指标;丙;实施周期指标值:1天;年度指标值:1天。`));
+    expect(t.text).toContain('年度指标值:40%。3、1-产出指标;12');
+    expect(t.boxes[t.text.indexOf('40%。3') + 2]?.confidence).toBeLessThan(0.9);
+    expect(charRepairs(t)).toContain('the colon after the label was not read: put back after 年度指标值');
+  });
+
+  it('repairs around a short level-2 name (11-数量, 12质量) as around a long one, and a level-1 code after a stray mark (3.、工产出指标)', () => {
+    const tail = '实施周期指标值:5份；年度指标值:5份。';
+    expect(repairIndicatorText(ocrText(`1、1-产出指标，12质量;办事跑动次数；${tail}`)).text).toBe(`1、1-产出指标；12-质量;办事跑动次数；${tail}`);
+    expect(repairIndicatorText(ocrText(`1、1-产出指标；11-数量；甲；${tail}2.、工产出指标；13-时效；乙；${tail}`)).text).toBe(`1、1-产出指标；11-数量；甲；${tail}2、1-产出指标；13-时效；乙；${tail}`);
+  });
+
+  it('takes a short level-2 name that is a common word (成本, 数量) for one only after a code: an indicator name holding it stays whole', () => {
+    const t = repairIndicatorText(ocrText('1、4-成本指标;41-经济成本指标设备购置成本控制;实施周期指标值:不超过预算;年度指标值:不超过预算。'));
+    expect(t.text).toBe('1、4-成本指标;41-经济成本指标；设备购置成本控制;实施周期指标值:不超过预算;年度指标值:不超过预算。');
+  });
+
+  it('removes a stray mark between an item\'s number and its 、 (。6.、), so that the item is one', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2.、1-产出指标；11-数量指标；乙；实施周期指标值:2人；年度指标值:2人。'));
+    expect(t.text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2、1-产出指标；11-数量指标；乙；实施周期指标值:2人；年度指标值:2人。');
+  });
+
   it('puts back the ； before a label whose 值 was misread too (准确率实施周期指标借, 99.5%，年度指标储)', () => {
     const head = '1、1-产出指标；12-质量指标；';
     const t = repairIndicatorText(ocrText(`${head}检验结论准确率实施周期指标借:≥99.5%，年度指标储:≥99.5%。`));
@@ -426,6 +460,13 @@ describe('repairIndicatorText', () => {
     expect(t.text).toBe(`${head}实施周期指标值:≤600元/生·年；年度指标值:≤600元/人次。`);
     expect(charRepairs(t)).toEqual(['the middle dot of a unit per head and per time (生·年) not read']);
     expect(Math.max(...t.boxes.filter((b) => b?.repair).map((b) => b!.confidence ?? 1))).toBeLessThan(0.9);
+  });
+
+  it('puts back, flagged, the middle dot dropped after a thing or an area (元/台年, 元/平方米月)', () => {
+    const head = '1、1-产出指标；14-成本指标；运维单价；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤2,800元/台年；年度指标值:≤32元/平方米月。`));
+    expect(t.text).toBe(`${head}实施周期指标值:≤2,800元/台·年；年度指标值:≤32元/平方米·月。`);
+    expect(charRepairs(t)).toEqual(['the middle dot of a unit per head and per time (台·年) not read', 'the middle dot of a unit per head and per time (平方米·月) not read']);
   });
 
   it('reads a point or comma between two Han characters of a unit after / as the middle dot (元/人.月), flagged, and leaves a text target’s comma alone', () => {

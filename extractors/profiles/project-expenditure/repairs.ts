@@ -21,11 +21,28 @@ export const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出指标: '1
  */
 export const LEVEL2_CODES: Readonly<Record<string, string>> = {
   数量指标: '11', 质量指标: '12', 时效指标: '13', 成本指标: '14',
+  数量: '11', 质量: '12', 时效: '13', 成本: '14',
   经济效益指标: '21', 社会效益指标: '22', 生态效益指标: '23', 可持续影响指标: '24',
   经济效益: '21', 社会效益: '22', 生态效益: '23', 可持续影响: '24',
   服务对象满意度指标: '31', 服务对象满意度: '31',
   经济成本指标: '41', 社会成本指标: '42', 生态环境成本指标: '43',
 };
+
+/**
+ * The short level-2 names that are common words (数量, 质量, 时效, 成本: 设备购置成本控制, 采购及维护成本): found by a
+ * pattern only after a level code, lest an indicator's name be taken for a level name.
+ */
+const COMMON_WORD_LEVEL2 = new Set(['数量', '质量', '时效', '成本']);
+
+/**
+ * A pattern for a level-2 name where the text around it does not say it is one: the common-word names only after a
+ * digit of their code (13.时效, 12质量, 14-成本).
+ */
+function level2NamePattern(): string {
+  const names = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length);
+  const common = names.filter((n) => COMMON_WORD_LEVEL2.has(n)).join('|');
+  return `(?:${names.filter((n) => !COMMON_WORD_LEVEL2.has(n)).join('|')}|(?<=\\d\\s*[-－.．]{0,2}\\s*)(?:${common}))`;
+}
 
 /**
  * What a level code garbled or missing before its level name can be read as: the code with a stray mark before it
@@ -87,7 +104,8 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   edits.push(...levelNameEdits(text));
   edits.push(...itemBoundaryEdits(text));
   edits.push(...separatorEdits(t));
-  level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]\\s*');
+  // After the item's number and its 、, read with a stray mark (3.、) or not.
+  level(LEVEL1_CODES, '(?:^|。)\\s*\\d{1,2}\\s*[、,，.]{1,2}\\s*');
   // Level 2 only right after a level-1 name: the indicator's own name may end in a level-2 name too
   // (康复服务对象满意度), and two characters before it are no garbled code. The ； between them may be misread
   // (效益指标，22-社会效益指标): `separatorEdits` puts it back.
@@ -102,6 +120,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
       }
     }
   }
+  edits.push(...lostLabelColonEdits(text, edits));
   edits.push(...labelAndTargetEdits(text, edits));
   // (Per mille read as per cent and a letter o, 3%o, is one of the target edits.)
   const removeSpace = (start: number, length: number, why: string) => {
@@ -112,6 +131,9 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   // A space between a target's comparator and its number (≥ 680平方米): a gap OCR left between the two words it
   // read them as, where a table prints none (none of the samples' 10,000 targets has one).
   for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[≥≤<>=＜＞]) +(?=\d)/g)) removeSpace(m.index!, m[0].length, 'space between a comparator and its number removed');
+  // A stray mark between an item's number and its 、 (。6.、工产出指标): a speck or the 、 read twice. The number
+  // starts an item only with its 、 right after it.
+  for (const m of text.matchAll(/(?<=(?:^|。)\s*\d{1,2})\s*[.．,，]\s*(?=、)/g)) removeSpace(m.index!, m[0].length, `«${m[0].trim()}» between an item's number and its 、 removed`);
   return doubtAreaUnitsAsLetters(edits.length === 0 ? t : applyEdits(t, edits));
 }
 
@@ -128,6 +150,10 @@ export function repairGoalText(t: PositionedText): PositionedText {
     why: `«${m[0]}» read as ‰: the circle of a per mille sign`,
     confidence: LIKELY_REPAIR_CONFIDENCE,
   }));
+  // The letter x between two numbers (7x24小时), as in targets: a goal writes ×, some the letter, so the likely reading, flagged.
+  for (const m of t.text.matchAll(/(?<=\d\s*)[xX](?=\s*\d)/g)) {
+    edits.push({ start: m.index!, end: m.index! + 1, text: '×', why: `«${m[0]}» between two numbers read as ×`, confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   return edits.length === 0 ? t : applyEdits(t, edits);
 }
 
@@ -187,35 +213,56 @@ const VALUE_END = /[\d%％‰元人次个家份项所座台套件本场篇期天
  * 。N、code-, N one more than the items before it.
  */
 function itemBoundaryEdits(text: string): Edit[] {
-  const level1 = Object.keys(LEVEL1_CODES).join('|');
-  const level2 = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length).join('|');
-  const re = new RegExp(`年度指标值\\s*[:：]\\s*([^。；;]*?)(${level1})(?=\\s*[；;]\\s*\\d{0,2}\\s*[-－]?\\s*(?:${level2}))`, 'g');
+  // The next item's level-1 name, or that name with one character misread (工严出指标): what follows it says it is one.
+  const names = Object.keys(LEVEL1_CODES);
+  const level1 = names.flatMap((n) => [n, ...[...n].map((_, i) => `${n.slice(0, i)}[^；;。、\\s\\d]${n.slice(i + 1)}`)]).join('|');
+  const level2 = level2NamePattern();
+  // The colon after the label may be lost as well (年度指标值400 for 年度指标值:100%), and the level-2 code after the
+  // next item's level-1 name misread (13.时效指标, 13.-时效指标), or its name cut short (产出指标，12质量;): a level-1
+  // name followed by a level-2 code and name is the start of an item.
+  const afterLevel1 = `\\s*[；;，,]\\s*(?:\\d{0,2}\\s*[-－.．]{0,2}\\s*(?:${level2})|\\d{2}\\s*[-－.．]{0,2}\\s*\\p{Script=Han}{2})`;
+  const re = new RegExp(`年度指标值\\s*[:：]?\\s*([^。；;]*?)(${level1})(?=${afterLevel1})`, 'gu');
   const edits: Edit[] = [];
   for (const m of text.matchAll(re)) {
     const valueStart = m.index! + m[0].length - m[1]!.length - m[2]!.length;
     const inValue = m[1]!;
-    const name = m[2]!;
+    const name = names.find((n) => n === m[2] || oneSubstitution(n, m[2]!) >= 0)!;
     const code = LEVEL1_CODES[name]!;
     // The items so far each have one 年度指标值: this is the next one.
     const seq = [...text.slice(0, valueStart).matchAll(/年度指标值/g)].length + 1;
     const period = /实施周期指标值\s*[:：]\s*([^；;。]*?)\s*[；;]\s*$/.exec(text.slice(0, m.index!))?.[1] ?? '';
-    const cut = boundaryIn(inValue, period, [String(seq), code]);
+    const cut = boundaryIn(inValue, period, seq, code);
     if (cut === null) continue;
     const junk = inValue.slice(cut);
     const wanted = `。${seq}、${code}-`;
-    edits.push({ start: valueStart + cut, end: valueStart + inValue.length, text: wanted, why: `the end of an item and the next one's number and level code «${junk}» before ${name} read as ${wanted}` });
+    const why = `the end of an item and the next one's number and level code «${junk}» before ${name} read as ${wanted}`;
+    if (inValue.startsWith(period) && cut === period.length) {
+      edits.push({ start: valueStart + cut, end: valueStart + inValue.length, text: wanted, why });
+    } else {
+      // Where the value ends is a guess (40%~605、 for 40%～60%。5、: the end of the range may be in what was cut), so
+      // the value's last character is written again with the boundary, and the target is flagged with it.
+      const last = valueStart + cut - 1;
+      edits.push({ start: last, end: valueStart + inValue.length, text: `${text[last]}${wanted}`, why: `${why}; where the value ends is a guess`, carried: [0], confidence: LIKELY_REPAIR_CONFIDENCE });
+    }
   }
   return edits;
 }
 
-/** Where a target's value ends and the garbled start of the next item begins in `s`; null when unsure. */
-function boundaryIn(s: string, period: string, marks: readonly string[]): number | null {
+/**
+ * Where a target's value ends and the garbled start of the next item begins in `s`; null when unsure. The start is
+ * a mark of the next item (its number `seq` or level code `code`) after the value's end, or the number itself with
+ * its 、 (少于35、 for 少于3%。5、: the % and 。 lost, the value's last digit and the number run together).
+ */
+function boundaryIn(s: string, period: string, seq: number, code: string): number | null {
   const MAX_JUNK = 8;
   const plausible = (cut: number) => s.length - cut >= 1 && s.length - cut <= MAX_JUNK && VALUE_END.test(s.slice(0, cut).trimEnd());
   if (period !== '' && s.startsWith(period) && plausible(period.length)) return period.length;
+  const numbered = new RegExp(`^${seq}\\s*[、,，]`);
   for (let cut = Math.max(1, s.length - MAX_JUNK); cut < s.length; cut++) {
     const junk = s.slice(cut);
-    if (plausible(cut) && !VALUE_END.test(s[cut]!) && marks.some((d) => junk.includes(d))) return cut;
+    if (!plausible(cut)) continue;
+    if (!VALUE_END.test(s[cut]!) && (junk.includes(String(seq)) || junk.includes(code))) return cut;
+    if (numbered.test(junk)) return cut;
   }
   return null;
 }
@@ -228,7 +275,7 @@ function boundaryIn(s: string, period: string, marks: readonly string[]): number
 function separatorEdits(t: PositionedText): Edit[] {
   const text = t.text;
   const level1 = Object.keys(LEVEL1_CODES).join('|');
-  const level2 = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length).join('|');
+  const level2 = level2NamePattern();
   const edits: Edit[] = [];
   const add = (nameEnd: number, junk: string, name: string, what: string, confidence?: number) => {
     const last = text[nameEnd - 1]!;
@@ -247,6 +294,9 @@ function separatorEdits(t: PositionedText): Edit[] {
     if (/[；;。]/.test(next) || /[；;]/.test(m[2]!)) continue;
     // Only before the indicator's name: a Han character, a digit or an opening bracket.
     if (!/[\p{Script=Han}\d(（“"《]/u.test(next)) continue;
+    // A short name before its 指标 misread (数量指际): the long name, one character off, is levelNameEdits' to mend.
+    const after = text.slice(m.index! + m[0].length).trimStart().slice(0, 2);
+    if (!m[1]!.endsWith('指标') && `${m[1]}指标` in LEVEL2_CODES && oneSubstitution('指标', after) >= 0) continue;
     // A short name (服务对象满意度) before a doubtful character may have lost its 指标 to it (指标； read as 和):
     // the name is then cut short, which the format cannot tell.
     const rest = text.slice(m.index! + m[0].length);
@@ -257,3 +307,24 @@ function separatorEdits(t: PositionedText): Edit[] {
   return edits;
 }
 
+
+/** Why a colon was put back after a label: what a target's field looks for to doubt a number after it. */
+export const LOST_LABEL_COLON = 'the colon after the label was not read';
+
+/**
+ * The colon after a label that OCR did not read (实施周期指标值2025年11月, 实施周期指标值收到完整材料后…: WenQuanYi Zen
+ * Hei Sharp's narrow colon, lost before a character or a digit): the format writes one after each label, so it is
+ * put back, the label's last character written with it. What it says of the target after it is the target's field's
+ * to weigh (a comparator may have been lost with it).
+ */
+function lostLabelColonEdits(text: string, edits: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const label of TARGET_LABELS) {
+    for (const m of text.matchAll(new RegExp(`${label}(?=\\s*[^\\s:：；;。])`, 'g'))) {
+      const end = m.index! + label.length;
+      if (edits.some((e) => e.start < end && e.end > end - 1)) continue;
+      out.push({ start: end - 1, end, text: `${label.at(-1)}:`, why: `${LOST_LABEL_COLON}: put back after ${label}`, carried: [0] });
+    }
+  }
+  return out;
+}

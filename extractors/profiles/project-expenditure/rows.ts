@@ -11,8 +11,8 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget, unknownLatinUnit } from './targets.js';
-import { OTHER_READ_BEFORE_DOUBT } from '../../raster/ocr-read.js';
-import { LEVEL1_CODES, LEVEL2_CODES, repairAmountText, repairGoalText, repairIndicatorText } from './repairs.js';
+import { DISPUTED_DOUBT, OTHER_READ_BEFORE_DOUBT } from '../../raster/ocr-read.js';
+import { LEVEL1_CODES, LEVEL2_CODES, LOST_LABEL_COLON, repairAmountText, repairGoalText, repairIndicatorText } from './repairs.js';
 import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
 import { applyEdits, isOcrText } from '../../text/text-edits.js';
 import { oneSubstitution } from '../../text/substitution.js';
@@ -134,10 +134,24 @@ function parsedToDraftIndicator(
     if (ocrRead && comparatorOutsideGrammar(f.value)) {
       capConfidence(f, COMPARATOR_OUTSIDE_GRAMMAR_CAP, `${f.value.raw[0]} opens the target but no number and unit follow it: it may be a misread character (较, 至)`);
     }
-    const letters = ocrRead ? unknownLatinUnit(f.value.unit) : null;
-    if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `the unit ${f.value.unit} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
+    // A number whose first digit is a 0 before another digit (≥000Mbps for ≥1,000Mbps): its leading digits were lost.
+    if (ocrRead && f.value.value !== null && /^\D*0\d/.test(f.value.raw)) {
+      capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} opens its number with 0: leading digits may be lost`);
+    }
+    // None of the samples' 3,130 percentage targets is above 100: such a read is more likely a misread digit (100%
+    // read as 400% in WenQuanYi Zen Hei Sharp) than a target.
+    if (ocrRead && f.value.unit === '%' && f.value.value !== null && f.value.value > 100) {
+      capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} is a percentage above 100: a digit may be misread`);
+    }
+    // In a target that is no number and unit, the letters after a digit (22C+2C for 22℃±2℃) are weighed alike.
+    const letters = ocrRead ? unknownLatinUnit(f.value.value === null ? lettersAfterDigits(f.value.raw) : f.value.unit) : null;
+    if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `${f.value.value === null ? `the target ${f.value.raw}` : `the unit ${f.value.unit}`} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
     // The colon before a target is where OCR loses a comparator (a box that swallowed ≥): its doubt is the target's.
     const colon = text.boxes[p.span.start - 1];
+    // A colon OCR did not read at all, before a number with no comparator: the comparator may have gone with it.
+    if (colon?.repair?.startsWith(LOST_LABEL_COLON) && f.value.value !== null && !/^[≥≤<>=＜＞]/.test(f.value.raw)) {
+      capConfidence(f, NEAR_MISS_CAP, `${LOST_LABEL_COLON}, and ${f.value.raw} has no comparator: one may be lost with the colon`);
+    }
     if (/[:：]/.test(text.text[p.span.start - 1] ?? '') && colon?.doubt && colon.confidence !== undefined) {
       capConfidence(f, colon.confidence, `the colon before it: ${colon.doubt}`);
     }
@@ -185,6 +199,20 @@ function parsedToDraftIndicator(
     const note = `实施周期指标值 ${period} and 年度指标值 ${annual} differ by a group of thousands: one of them may have lost it`;
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
+  }
+  // Twins read alike, where the two models read one digit of one of them as two different digits and agreed on the
+  // other's (4份 / 4份, the other model reading 1 for the first 4 only): the same glyph of the same face, likely
+  // misread in both. Only a digit for a digit: the other model's L for 1 or 之 for ≥ is its own habit (on the
+  // development and evaluation scans, 50 right targets doubted and none wrong when any dispute counted).
+  if (ocrRead && period === annual && item.periodTarget && item.annualTarget) {
+    const digitForDigit = new RegExp(`^${DISPUTED_DOUBT}: one read \\d, the other \\d$`);
+    const disputedDigit = (t: NonNullable<ParsedIndicator['periodTarget']>) =>
+      [...t.raw].findIndex((ch, k) => /\d/.test(ch) && digitForDigit.test(text.boxes[t.span.start + k]?.doubt ?? ''));
+    const disputed = [disputedDigit(item.periodTarget), disputedDigit(item.annualTarget)];
+    for (const [k, f] of [draft.periodTarget, draft.annualTarget].entries()) {
+      const at = disputed[1 - k]!;
+      if (disputed[k]! < 0 && at >= 0) capConfidence(f, NEAR_MISS_CAP, `its twin reads ${period} too, and the other OCR model read another digit for its ${period[at]} there: the same glyph may be misread here`);
+    }
   }
   // Twins read alike from their first digit, where the other model read a glyph before one of them (之 before its 6,
   // where a ≥ stands: 6,500台 read so in both): the same comparator was likely lost in both, so both are doubted.
@@ -257,6 +285,12 @@ const UNFINISHED_LIST_CAP = 0.6;
 /** Whether a cell's text ends with its full stop (。, or . in a half-width row). */
 function endsWithFullStop(text: string): boolean {
   return /[。.]\s*$/.test(text);
+}
+
+/** The runs of Latin letters right after a digit in a target's text, as one unit-like string; null when none. */
+function lettersAfterDigits(raw: string): string | null {
+  const runs = [...raw.matchAll(/(?<=\d)[A-Za-zμ]+[²³]?/g)].map((m) => m[0]);
+  return runs.length > 0 ? runs.join(' ') : null;
 }
 
 /** Confidence of an OCR-read target whose unit holds letters no table writes as a unit. */

@@ -138,11 +138,12 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   for (const m of text.matchAll(dot)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
-  // The middle dot dropped altogether between a unit per head and per time (元/生年 for 元/生·年): such a unit
-  // is written with the dot. Likely, not dictated: flagged.
-  const dropped = new RegExp(`(?<=${UNIT_SLASH})([人生户床座辆家])(?=[年月日天周]\\s*(?:[；;。]|$))`, 'gu');
+  // The middle dot dropped altogether between a unit per head (or per thing: 元/台年 for 元/台·年, 元/平方米月) and per time
+  // (元/生年 for 元/生·年): such a unit is written with the dot. Likely, not dictated: flagged.
+  const dropped = new RegExp(`(?<=${UNIT_SLASH})(平方米|立方米|公顷|[人生户床座辆家台套个箱吨校件])(?=[年月日天周]\\s*(?:[；;。]|$))`, 'gu');
   for (const m of text.matchAll(dropped)) {
-    edits.push({ start: m.index!, end: m.index! + 1, text: `${m[1]}·`, why: `the middle dot of a unit per head and per time (${m[1]}·${text[m.index! + 1]}) not read`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
+    const end = m.index! + m[1]!.length;
+    edits.push({ start: end - 1, end, text: `${text[end - 1]}·`, why: `the middle dot of a unit per head and per time (${m[1]}·${text[end]}) not read`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
   return edits.filter((e, i) => ![...earlier, ...edits.slice(0, i)].some((o) => o.start < e.end && o.end > e.start));
 }
