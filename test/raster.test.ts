@@ -287,6 +287,8 @@ describe('repairIndicatorText', () => {
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值:40%~60%；年度指标值40%~603、工产出指标;12.质量指标;丙;实施周期指标值:1天;年度指标值:1天。`));
     expect(t.text).toContain('年度指标值:40%。3、1-产出指标;12');
     expect(t.boxes[t.text.indexOf('40%。3') + 2]?.confidence).toBeLessThan(0.9);
+    // The next item's number and level code are the format's: not flagged with the guess.
+    expect(t.boxes[t.text.indexOf('。3、1-') + 3]?.confidence).toBeGreaterThanOrEqual(0.9);
     expect(charRepairs(t)).toContain('the colon after the label was not read: put back after 年度指标值');
   });
 

@@ -240,9 +240,11 @@ function itemBoundaryEdits(text: string): Edit[] {
       edits.push({ start: valueStart + cut, end: valueStart + inValue.length, text: wanted, why });
     } else {
       // Where the value ends is a guess (40%~605、 for 40%～60%。5、: the end of the range may be in what was cut), so
-      // the value's last character is written again with the boundary, and the target is flagged with it.
+      // the value's last character is written again, flagged, and the target with it; the next item's number and
+      // code are the format's, as where the boundary is sure.
       const last = valueStart + cut - 1;
-      edits.push({ start: last, end: valueStart + inValue.length, text: `${text[last]}${wanted}`, why: `${why}; where the value ends is a guess`, carried: [0], confidence: LIKELY_REPAIR_CONFIDENCE });
+      edits.push({ start: last, end: last + 1, text: text[last]!, why: `${why}; where the value ends is a guess`, carried: [0], confidence: LIKELY_REPAIR_CONFIDENCE });
+      edits.push({ start: last + 1, end: valueStart + inValue.length, text: wanted, why });
     }
   }
   return edits;

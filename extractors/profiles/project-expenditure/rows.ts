@@ -148,8 +148,9 @@ function parsedToDraftIndicator(
     if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `${f.value.value === null ? `the target ${f.value.raw}` : `the unit ${f.value.unit}`} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
     // The colon before a target is where OCR loses a comparator (a box that swallowed ≥): its doubt is the target's.
     const colon = text.boxes[p.span.start - 1];
-    // A colon OCR did not read at all, before a number with no comparator: the comparator may have gone with it.
-    if (colon?.repair?.startsWith(LOST_LABEL_COLON) && f.value.value !== null && !/^[≥≤<>=＜＞]/.test(f.value.raw)) {
+    // A colon OCR did not read at all, before a bare number (no comparator sign or word: 最多1次 has one): the
+    // comparator may have gone with the colon.
+    if (colon?.repair?.startsWith(LOST_LABEL_COLON) && f.value.value !== null && /^\d/.test(f.value.raw)) {
       capConfidence(f, NEAR_MISS_CAP, `${LOST_LABEL_COLON}, and ${f.value.raw} has no comparator: one may be lost with the colon`);
     }
     if (/[:：]/.test(text.text[p.span.start - 1] ?? '') && colon?.doubt && colon.confidence !== undefined) {
