@@ -15,15 +15,16 @@
 // chromium-sans-demilight, chromium-serif-medium, chromium-sans-mono, chromium-serif-extralight,
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
 // chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
-// chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape and
-// chromium-babelstone-landscape (HTML in Noto Serif CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL
-// SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone
-// Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium, Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC
-// DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC, Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black,
-// Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in
-// portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in portrait, Noto Serif CJK SC Regular in portrait, AR PL
-// UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR PL UKai CN in landscape, WenQuanYi Micro Hei in
-// portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in landscape),
+// chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape,
+// chromium-babelstone-landscape, chromium-kaitim-a4 and chromium-wenkai-b5-landscape (HTML in Noto Serif CJK SC,
+// WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
+// Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
+// Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
+// Noto Serif CJK SC ExtraLight, Noto Sans CJK SC Black, Noto Serif CJK SC Black, Noto Sans CJK SC Thin, Noto Serif CJK
+// SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in
+// portrait, Noto Serif CJK SC Regular in portrait, AR PL UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR
+// PL UKai CN in landscape, WenQuanYi Micro Hei in portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in
+// landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
@@ -90,6 +91,8 @@ const PLAN = {
   'liwan-tuiyi': ['chromium-kai-landscape', 'chromium-microhei-a4'],
   // the same, for the seventeenth fresh evaluation set
   'liwan-zhengshu': ['chromium-zenheisharp-landscape', 'chromium-babelstone-landscape'],
+  // the same, for the eighteenth fresh evaluation set
+  'liwan-tongji': ['chromium-kaitim-a4', 'chromium-wenkai-b5-landscape'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -380,6 +383,14 @@ const HTML_STYLES = {
     size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
   'chromium-babelstone-landscape': { borders: true, page: 'A4 landscape', margin: '15mm 13mm 15mm 13mm', font: "'BabelStone Han'",
     size: '10.5pt', widths: [14, 7.5, 7.5, 7.5, 7, 22, 34.5], latinWordWrap: true },
+  // And two more for the eighteenth: AR PL KaitiM GB (the Kai face of the fourth, from fonts-arphic-gkai00mp; its
+  // synthetic bold), until now printed on A4 landscape only, on A4 portrait at 9pt, and LXGW WenKai (the modern Kai
+  // face of the fifth, from fonts-lxgw-wenkai; a real bold face), until now printed on A4 landscape only, on B5
+  // landscape at 8.5pt, a page no other sample has. Both wrap Latin words at spaces like the fourth's.
+  'chromium-kaitim-a4': { borders: true, page: 'A4 portrait', margin: '15mm 12mm 15mm 12mm', font: "'AR PL KaitiM GB'",
+    size: '9pt', widths: [15, 9, 9, 8.5, 8.5, 19.5, 30.5], latinWordWrap: true },
+  'chromium-wenkai-b5-landscape': { borders: true, page: 'B5 landscape', margin: '12mm 11mm 12mm 11mm', font: "'LXGW WenKai'",
+    size: '8.5pt', widths: [14, 7.5, 7.5, 7.5, 7, 22, 34.5], latinWordWrap: true },
 };
 
 function html(src, producer) {

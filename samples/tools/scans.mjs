@@ -41,6 +41,8 @@
 //                                             UKai CN in landscape and WenQuanYi Micro Hei in portrait), kept once --fresh15 was used
 //   node samples/tools/scans.mjs --fresh17 DIR the same, for a seventeenth fresh set (src/liwan-zhengshu.json,
 //                                             WenQuanYi Zen Hei Sharp and BabelStone Han, both in landscape), kept once --fresh16 was used
+//   node samples/tools/scans.mjs --fresh18 DIR the same, for an eighteenth fresh set (src/liwan-tongji.json, AR PL
+//                                             KaitiM GB in portrait and LXGW WenKai on B5 landscape), kept once --fresh17 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -160,10 +162,13 @@ const FRESH16 = twoProducerSet('liwan-tuiyi', 'chromium-kai-landscape', 'chromiu
 // The seventeenth fresh set of --fresh17: a seventeenth table written apart from the OCR work (src/liwan-zhengshu.json),
 // in WenQuanYi Zen Hei Sharp (A4 landscape, 9pt) and BabelStone Han (a Song face; A4 landscape, 10.5pt).
 const FRESH17 = twoProducerSet('liwan-zhengshu', 'chromium-zenheisharp-landscape', 'chromium-babelstone-landscape');
+// The eighteenth fresh set of --fresh18: an eighteenth table written apart from the OCR work (src/liwan-tongji.json),
+// in AR PL KaitiM GB (a Kai face; A4 portrait, 9pt) and LXGW WenKai (a Kai face; B5 landscape, 8.5pt).
+const FRESH18 = twoProducerSet('liwan-tongji', 'chromium-kaitim-a4', 'chromium-wenkai-b5-landscape');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
   '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11,
   '--fresh12': FRESH12, '--fresh13': FRESH13, '--fresh14': FRESH14, '--fresh15': FRESH15,
-  '--fresh16': FRESH16, '--fresh17': FRESH17 };
+  '--fresh16': FRESH16, '--fresh17': FRESH17, '--fresh18': FRESH18 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
