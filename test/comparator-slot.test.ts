@@ -118,6 +118,12 @@ describe('repairComparators', () => {
     expect(repairComparators({ text: ':较1', confidence: 0.9, symbols: number }, slotCrop('≥'), SETTINGS).symbols[1]!.text).toBe('≥');
   });
 
+  it('leaves a title\'s 《 before a year alone (《2024年…统计公报》), whatever its shape reads as', () => {
+    const year = ['2', '0', '2', '4', '年'].map((t, k) => symbol(t, 50 + 6 * k, 54 + 6 * k));
+    const read = [symbol('；', 2, 6), symbol('《', 12, 38, 0.95), ...year];
+    expect(repairComparators({ text: '；《2024年', confidence: 0.9, symbols: read }, slotCrop('≥'), SETTINGS).symbols[1]).toEqual(read[1]);
+  });
+
   it('keeps 二 after a Chinese character (每周二12时前), whose bars the shape reads as =, in doubt', () => {
     const out = repairComparators({ text: '周二1', confidence: 0.9, symbols: [symbol('周', 0, 10), symbol('二', 12, 38, 0.97), symbol('1', 50, 54)] }, slotCrop('='), SETTINGS);
     expect(out.symbols[1]).toMatchObject({ text: '二', lookalike: '二 between a Chinese character and a number: = reads as 二, and 二 as =' });

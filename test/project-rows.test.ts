@@ -90,6 +90,15 @@ describe('a project row read by OCR', () => {
     expect(time.annualTarget.value.raw).toBe('收到材料后10个工作日内');
   });
 
+  it('flags a project read by OCR whose 绩效指标 came out empty (its cell may be lost), not a unit row', () => {
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('经济运行监测分析经费'), total: ocrReadText('42.00'), goal: ocrReadText('开展经济运行监测分析。'), indicators: ocrReadText('') }));
+    expect(row.kind).toBe('project');
+    expect(row.name.confidence).toBeLessThan(0.9);
+    expect(row.name.notes).toContain('no 绩效指标 read for this project: its cell may be lost');
+    const unit = stitchedToDraftRow(stitchedRow({ name: ocrReadText('广州市荔湾区统计局'), total: ocrReadText('42.00'), goal: ocrReadText(''), indicators: ocrReadText('') }));
+    expect(unit.name.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('flags a percentage above 100 (100% read as 400%), which no target of the samples is', () => {
     const list = '1、1-产出指标；12-质量指标；验收合格率；实施周期指标值:400%；年度指标值:100%。';
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('驿站建设经费'), total: ocrReadText('12.00'), goal: ocrReadText('建成驿站。'), indicators: ocrReadText(list) }));

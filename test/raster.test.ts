@@ -185,6 +185,25 @@ describe('classifyComparator', () => {
     expect(classifyComparator(data, width, box)?.char).toBe(kind);
   });
 
+  it('reads ≥ whose bar is a stroke set off below the lower arm (LXGW WenKai at 300 dpi), and ≤ mirrored', () => {
+    // The glyph as the --fresh18 scan holds it: a chevron, and below its lower arm a parallel stroke.
+    const rows = [
+      '#.........................', '####......................', '######....................', '..#######.................',
+      '.....#######..............', '........#######...........', '............#######.......', '...............#####......',
+      '................####......', '.............#######......', '..........#######.........', '.......#######............',
+      '....#######...............', '.#######..................', '#####.............##......', '##.............#####......',
+      '............#######.......', '.........#######..........', '......#######.............', '...#######................',
+      '#######...................', '#####.....................', '##........................',
+    ];
+    for (const mirror of [false, true]) {
+      const width = rows[0]!.length + 8;
+      const height = rows.length + 8;
+      const data = new Uint8Array(width * height).fill(255);
+      rows.forEach((row, y) => [...row].forEach((c, x) => { if (c === '#') data[(y + 4) * width + (mirror ? width - 5 - x : x + 4)] = 0; }));
+      expect(classifyComparator(data, width, { x0: 0, y0: 0, x1: width, y1: height })?.char).toBe(mirror ? '≤' : '≥');
+    }
+  });
+
   it('says nothing about a glyph that is none of them', () => {
     const width = 40;
     const height = 50;

@@ -59,8 +59,33 @@ export function classifyComparator(
   const lower = rows.slice(Math.floor(h * 0.55)).filter((r) => r.ink);
   const doubled = lower.filter((r) => r.runs >= 2).length / Math.max(1, lower.length);
   if (bars.length === 0 && doubled >= 0.2) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
+  if (bars.length === 0 && secondLowerStroke(profile.rows, w, dir)) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
   if (bars.length === 0 && chevronShare > 0.6 && doubled < 0.1) return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
   return null;
+}
+
+/**
+ * LXGW WenKai draws the bar of ≥ as a stroke below the chevron's lower arm, parallel to it and set off from it, so
+ * that few rows hold both: going down from the tip, the ink's outer edge (its right for ≥) falls back towards the
+ * arm's end and then comes out again, by a third of the glyph's width or more, where the edge of a > or < falls back
+ * once.
+ */
+function secondLowerStroke(rows: readonly InkRow[], w: number, dir: 'right' | 'left'): boolean {
+  const edge = rows.map((r) => (r.ink === 0 ? null : dir === 'right' ? r.last : w - 1 - r.first));
+  let tip = -1;
+  for (let i = 0; i < Math.ceil(rows.length * 0.6); i++) if (edge[i] !== null && (tip < 0 || edge[i]! > edge[tip]!)) tip = i;
+  // The tip stands out from the chevron's first row: where it does not, the direction was misjudged (a ≥ whose
+  // ends were taken for its tip) and the second stroke would turn it the wrong way.
+  const top = edge.find((e) => e !== null);
+  if (tip < 0 || top === undefined || top === null || edge[tip]! - top < w / 2) return false;
+  let low = Infinity;
+  for (let i = tip + 1; i < rows.length; i++) {
+    const e = edge[i];
+    if (e === null || e === undefined) continue;
+    if (e < low) low = e;
+    else if (e - low >= w / 3) return true;
+  }
+  return false;
 }
 
 /**
@@ -210,6 +235,9 @@ interface InkRow {
   runs: number;
   ink: number;
   sum: number;
+  /** x of the row's first and last ink, from the glyph's left; -1 in a row without ink. */
+  first: number;
+  last: number;
 }
 
 /** The glyph's own ink inside `box` (pixels of a grey crop): its bounds' size and each of its rows; null when there is none. */
@@ -228,7 +256,7 @@ function inkProfile(data: Uint8Array, width: number, box: { x0: number; y0: numb
   if (x1 < 0) return null;
   const rows: InkRow[] = [];
   for (let y = y0; y <= y1; y++) {
-    const row: InkRow = { longest: 0, runs: 0, ink: 0, sum: 0 };
+    const row: InkRow = { longest: 0, runs: 0, ink: 0, sum: 0, first: -1, last: -1 };
     let run = 0;
     for (let x = x0; x <= x1; x++) {
       if (data[y * width + x]! < inkThreshold) {
@@ -236,6 +264,8 @@ function inkProfile(data: Uint8Array, width: number, box: { x0: number; y0: numb
         run++;
         row.sum += x - x0;
         row.ink++;
+        if (row.first < 0) row.first = x - x0;
+        row.last = x - x0;
         if (run > row.longest) row.longest = run;
       } else run = 0;
     }

@@ -69,8 +69,9 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // Tesseract's Chinese model takes a comparator for almost any character (关 立 盖 六 科 和 入 系…): right after
     // a label's colon, a character before a number that is no word of its own is looked at too.
     const afterColon = /^[:：]$/.test(merged[i - 1]?.text ?? '') && /^\p{Script=Han}$/u.test(s.text) && !TARGET_PREFIX_WORDS.test(s.text);
-    // A character before a year is a word (较2024年, 至2025年): a table writes no comparator before a year.
-    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || (afterColon && !yearAt(merged, i + 1))) && next !== undefined && /^[0-9]/.test(next.text);
+    // A character before a year is a word (较2024年, 至2025年), or a title's 《 (《2024年…统计公报》): a table writes no
+    // comparator before a year (none of the samples' 10,000 targets has one).
+    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || afterColon) && !yearAt(merged, i + 1) && next !== undefined && /^[0-9]/.test(next.text);
     // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
     // is looked at too, and changed only when its shape is clearly ≥ or ≤.
     // So is a comparator read there: both models read ≤ as < alike.

@@ -93,6 +93,12 @@ export function stitchedToDraftRow(row: StitchedRow): DraftRow {
     capConfidence(name, UNCERTAIN_KIND_CAP, 'the row has no amounts: it may be a fragment of another row');
   }
 
+  // A project read by OCR with no 绩效指标 at all: every project of the samples and the seed has indicators, and a
+  // cell lost between the grid and OCR leaves nothing else to flag (--fresh18: three rows of a 200 dpi scan).
+  if (kind === 'project' && blank(indicatorsText.text) && (isOcrText(nameText) || isOcrText(goalText))) {
+    capConfidence(name, UNCERTAIN_KIND_CAP, 'no 绩效指标 read for this project: its cell may be lost');
+  }
+
   const indicators: DraftIndicator[] = [];
   if (kind === 'project' && indicatorsText.text !== '') {
     let parse = parseIndicatorList(indicatorsText.text);
