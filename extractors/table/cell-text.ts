@@ -76,8 +76,10 @@ export function lineToText(line: readonly Glyph[], settings: CellTextSettings = 
   let text = '';
   const boxes: (CharBox | null)[] = [];
   let prev: Glyph | null = null;
+  // What stands in the line just before `prev` (a space glyph included): `neverSpaced` looks one glyph further back.
+  let beforePrev: string | undefined;
   let spaceDrawn = false;
-  for (const g of line) {
+  for (const [at, g] of line.entries()) {
     if (g.char === ' ') {
       spaceDrawn = prev !== null;
       continue;
@@ -93,7 +95,7 @@ export function lineToText(line: readonly Glyph[], settings: CellTextSettings = 
       const degenerate = ocr && Math.min(prev.x1 - prev.x0, g.x1 - g.x0) < 0.1 * size;
       const wide = prev.run !== g.run && !degenerate && gap > threshold * size;
       const autospaced = isCjk(prev.char) !== isCjk(g.char) && gap < settings.cjkLatinGap * size;
-      if (((spaceDrawn && !ocr) || wide) && !autospaced && !(!ocr && neverSpaced(line, prev, g))) {
+      if (((spaceDrawn && !ocr) || wide) && !autospaced && !(!ocr && neverSpaced(beforePrev, prev.char, g.char))) {
         text += ' ';
         boxes.push(null);
       }
@@ -104,13 +106,13 @@ export function lineToText(line: readonly Glyph[], settings: CellTextSettings = 
     if (g.doubt !== undefined) box.doubt = g.doubt;
     text += g.char;
     for (let k = 0; k < g.char.length; k++) boxes.push(box);
+    beforePrev = line[at - 1]?.char;
     prev = g;
     spaceDrawn = false;
   }
   return { text, boxes };
 }
 
-/** Han characters, CJK punctuation and full-width forms. */
 /**
  * Places where these tables never hold a space, though a text layer may report one: pdf.js reports a space for a
  * gap of a tenth of an em, and a producer that sets glyphs at their hinted widths (Chromium with WenQuanYi Zen Hei
@@ -119,18 +121,18 @@ export function lineToText(line: readonly Glyph[], settings: CellTextSettings = 
  * number, after an opening quote or before a closing one, between a closing quote and the punctuation or quote after
  * it, beside the + of T+1, between the letters of a unit right after its number.
  */
-function neverSpaced(line: readonly Glyph[], prev: Glyph, next: Glyph): boolean {
+function neverSpaced(before: string | undefined, prev: string, next: string): boolean {
   const digit = (ch: string | undefined) => ch !== undefined && /^[0-9]$/.test(ch);
-  const before = line[line.indexOf(prev) - 1]?.char;
-  if (/^[,.]$/.test(prev.char) && digit(before) && digit(next.char)) return true;
-  if (/^[≥≤<>＜＞]$/.test(prev.char) && digit(next.char)) return true;
-  if (/^[“‘]$/.test(prev.char) || /^[”’]$/.test(next.char)) return true;
-  if (/^[”’]$/.test(prev.char) && /^[“‘；;，,。、：:]$/.test(next.char)) return true;
+  if (/^[,.]$/.test(prev) && digit(before) && digit(next)) return true;
+  if (/^[≥≤<>＜＞]$/.test(prev) && digit(next)) return true;
+  if (/^[“‘]$/.test(prev) || /^[”’]$/.test(next)) return true;
+  if (/^[”’]$/.test(prev) && /^[“‘；;，,。、：:]$/.test(next)) return true;
   // A unit's letters right after its number (520T B for 520TB).
-  if (/^[A-Za-z]$/.test(prev.char) && digit(before) && /^[A-Za-z]$/.test(next.char)) return true;
-  return (next.char === '+' && /^[A-Za-z0-9]$/.test(prev.char)) || (prev.char === '+' && digit(next.char));
+  if (/^[A-Za-z]$/.test(prev) && digit(before) && /^[A-Za-z]$/.test(next)) return true;
+  return (next === '+' && /^[A-Za-z0-9]$/.test(prev)) || (prev === '+' && digit(next));
 }
 
+/** Han characters, CJK punctuation and full-width forms. */
 function isCjk(ch: string): boolean {
   return /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch);
 }

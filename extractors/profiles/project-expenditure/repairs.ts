@@ -8,7 +8,7 @@
  */
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
-import { doubtAreaUnitsAsLetters, labelAndTargetEdits, LIKELY_REPAIR_CONFIDENCE } from './target-repairs.js';
+import { doubtAreaUnitsAsLetters, labelAndTargetEdits, LIKELY_REPAIR_CONFIDENCE, timesSignEdits } from './target-repairs.js';
 import { TARGET_LABELS } from './indicator-grammar.js';
 import { oneSubstitution } from '../../text/substitution.js';
 
@@ -35,14 +35,19 @@ export const LEVEL2_CODES: Readonly<Record<string, string>> = {
 const COMMON_WORD_LEVEL2 = new Set(['数量', '质量', '时效', '成本']);
 
 /**
- * A pattern for a level-2 name where the text around it does not say it is one: the common-word names only after a
- * digit of their code (13.时效, 12质量, 14-成本).
+ * A pattern for a level-2 name where the text around it does not say it is one, longest first: the common-word
+ * names only after a digit of their code (13.时效, 12质量, 14-成本).
  */
-function level2NamePattern(): string {
+const LEVEL2_NAME_PATTERN = ((): string => {
   const names = Object.keys(LEVEL2_CODES).sort((a, b) => b.length - a.length);
   const common = names.filter((n) => COMMON_WORD_LEVEL2.has(n)).join('|');
   return `(?:${names.filter((n) => !COMMON_WORD_LEVEL2.has(n)).join('|')}|(?<=\\d\\s*[-－.．]{0,2}\\s*)(?:${common}))`;
-}
+})();
+
+/** A level-1 name, or one with a character misread (工严出指标): where what follows says an item starts there. */
+const LEVEL1_NAME_OR_ONE_OFF = Object.keys(LEVEL1_CODES)
+  .flatMap((n) => [n, ...[...n].map((_, i) => `${n.slice(0, i)}[^；;。、\\s\\d]${n.slice(i + 1)}`)])
+  .join('|');
 
 /**
  * What a level code garbled or missing before its level name can be read as: the code with a stray mark before it
@@ -150,10 +155,8 @@ export function repairGoalText(t: PositionedText): PositionedText {
     why: `«${m[0]}» read as ‰: the circle of a per mille sign`,
     confidence: LIKELY_REPAIR_CONFIDENCE,
   }));
-  // The letter x between two numbers (7x24小时), as in targets: a goal writes ×, some the letter, so the likely reading, flagged.
-  for (const m of t.text.matchAll(/(?<=\d\s*)[xX](?=\s*\d)/g)) {
-    edits.push({ start: m.index!, end: m.index! + 1, text: '×', why: `«${m[0]}» between two numbers read as ×`, confidence: LIKELY_REPAIR_CONFIDENCE });
-  }
+  // The letter x between two numbers (7x24小时), as in targets: a goal writes ×, some the letter.
+  edits.push(...timesSignEdits(t.text));
   return edits.length === 0 ? t : applyEdits(t, edits);
 }
 
@@ -215,8 +218,8 @@ const VALUE_END = /[\d%％‰元人次个家份项所座台套件本场篇期天
 function itemBoundaryEdits(text: string): Edit[] {
   // The next item's level-1 name, or that name with one character misread (工严出指标): what follows it says it is one.
   const names = Object.keys(LEVEL1_CODES);
-  const level1 = names.flatMap((n) => [n, ...[...n].map((_, i) => `${n.slice(0, i)}[^；;。、\\s\\d]${n.slice(i + 1)}`)]).join('|');
-  const level2 = level2NamePattern();
+  const level1 = LEVEL1_NAME_OR_ONE_OFF;
+  const level2 = LEVEL2_NAME_PATTERN;
   // The colon after the label may be lost as well (年度指标值400 for 年度指标值:100%), and the level-2 code after the
   // next item's level-1 name misread (13.时效指标, 13.-时效指标), or its name cut short (产出指标，12质量;): a level-1
   // name followed by a level-2 code and name is the start of an item.
@@ -277,7 +280,7 @@ function boundaryIn(s: string, period: string, seq: number, code: string): numbe
 function separatorEdits(t: PositionedText): Edit[] {
   const text = t.text;
   const level1 = Object.keys(LEVEL1_CODES).join('|');
-  const level2 = level2NamePattern();
+  const level2 = LEVEL2_NAME_PATTERN;
   const edits: Edit[] = [];
   const add = (nameEnd: number, junk: string, name: string, what: string, confidence?: number) => {
     const last = text[nameEnd - 1]!;
@@ -308,7 +311,6 @@ function separatorEdits(t: PositionedText): Edit[] {
   }
   return edits;
 }
-
 
 /** Why a colon was put back after a label: what a target's field looks for to doubt a number after it. */
 export const LOST_LABEL_COLON = 'the colon after the label was not read';

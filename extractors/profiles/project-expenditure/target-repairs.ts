@@ -11,6 +11,20 @@ import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
 export const LIKELY_REPAIR_CONFIDENCE = 0.85;
 
 /**
+ * The letter x read between two numbers (7x24小时) as ×, where `within` (a pattern) stands before the first number:
+ * likely, not dictated (some write the letter), so flagged.
+ */
+export function timesSignEdits(text: string, within = ''): Edit[] {
+  return [...text.matchAll(new RegExp(`(?<=${within}\\d\\s*)[xX](?=\\s*\\d)`, 'g'))].map((m) => ({
+    start: m.index!,
+    end: m.index! + 1,
+    text: '×',
+    why: `«${m[0]}» between two numbers read as ×`,
+    confidence: LIKELY_REPAIR_CONFIDENCE,
+  }));
+}
+
+/**
  * A label (实施周期指标值, 年度指标值) with at most one character misread (年度指标借, 实施周期指际值), and the colon or
  * ； after it: where the separator before a label is looked for. The label itself is mended by
  * `repairIndicatorText`, from the same text, so its separator cannot wait for that.
@@ -105,10 +119,8 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     edits.push({ start: m.index!, end: m.index! + 2, text: read, why, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // A multiplication sign between two numbers of a target read as the letter x (7×24小时 read 7x24小时): no unit is
-  // an x, and a table writes ×. Likely, not dictated (some write the letter): flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d\s*)[xX](?=\s*\d)/g)) {
-    edits.push({ start: m.index!, end: m.index! + 1, text: '×', why: `«${m[0]}» between two numbers read as ×`, confidence: LIKELY_REPAIR_CONFIDENCE });
-  }
+  // an x, and a table writes ×.
+  edits.push(...timesSignEdits(text, '指标值\\s*[:：][^；;。]*?'));
   const taken = (start: number, end: number) => [...earlier, ...edits].some((e) => e.start < end && e.end > start);
   // A target's % read with another stray character after it (≥90%6；, ≥95%s。) or a 9 before it (≥909%: the % split
   // in two): a percentage goes no further than %, and rarely above 100. Likely readings, not dictated ones: flagged.
