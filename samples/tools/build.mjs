@@ -16,7 +16,8 @@
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
 // chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
 // chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape,
-// chromium-babelstone-landscape, chromium-kaitim-a4 and chromium-wenkai-b5-landscape (HTML in Noto Serif CJK SC,
+// chromium-babelstone-landscape, chromium-kaitim-a4, chromium-wenkai-b5-landscape, chromium-fangsong-a4 and
+// chromium-fandolhei-landscape (HTML in Noto Serif CJK SC,
 // WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
 // Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
 // Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
@@ -24,14 +25,16 @@
 // SC Bold, Noto Sans CJK SC Light, AR PL SungtiL GB in portrait, Noto Sans CJK SC Regular, WenQuanYi Zen Hei in
 // portrait, Noto Serif CJK SC Regular in portrait, AR PL UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR
 // PL UKai CN in landscape, WenQuanYi Micro Hei in portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in
-// landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape),
+// landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape, FandolFang in portrait, FandolHei in
+// landscape; the two Fandol faces are not fontconfig fonts: the HTML loads them by @font-face from their files),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
 // fonts-noto-cjk-extra (the ExtraLight, Light, Medium, SemiBold and Black weights of Noto Serif CJK SC, the Thin,
-// Light, DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans,
+// Light, DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans, texlive-lang-chinese (FandolFang and
+// FandolHei, in /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/; --no-install-recommends is enough),
 // poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
@@ -93,6 +96,8 @@ const PLAN = {
   'liwan-zhengshu': ['chromium-zenheisharp-landscape', 'chromium-babelstone-landscape'],
   // the same, for the eighteenth fresh evaluation set
   'liwan-tongji': ['chromium-kaitim-a4', 'chromium-wenkai-b5-landscape'],
+  // the same, for the nineteenth fresh evaluation set
+  'liwan-fagai': ['chromium-fangsong-a4', 'chromium-fandolhei-landscape'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -391,13 +396,39 @@ const HTML_STYLES = {
     size: '9pt', widths: [15, 9, 9, 8.5, 8.5, 19.5, 30.5], latinWordWrap: true },
   'chromium-wenkai-b5-landscape': { borders: true, page: 'B5 landscape', margin: '12mm 11mm 12mm 11mm', font: "'LXGW WenKai'",
     size: '8.5pt', widths: [14, 7.5, 7.5, 7.5, 7, 22, 34.5], latinWordWrap: true },
+  // And two more for the nineteenth: the Fandol faces of TeX Live (Debian's texlive-lang-chinese), which fontconfig
+  // does not know: the HTML names them in @font-face rules with file:// URLs (fontFiles), so that nothing outside
+  // this script is configured. FandolFang (仿宋, the face of most government documents; no bold, so the header and
+  // the sum rows are its synthetic bold) on A4 portrait at 10.5pt (五号), its amount columns wider than the other
+  // portrait pages', and FandolHei (a Hei face with a real bold) on A4 landscape at 9pt. Both cover GB 2312, and every
+  // character of the table they print is in them (no fallback font in pdffonts). Both wrap Latin words at spaces
+  // like the fourth's.
+  'chromium-fangsong-a4': { borders: true, page: 'A4 portrait', margin: '15mm 12mm 15mm 12mm', font: "'FandolFang'",
+    fontFiles: [{ family: 'FandolFang', weight: 400, file: 'FandolFang-Regular.otf' }],
+    size: '10.5pt', widths: [14, 10, 10, 8.5, 8.5, 18, 31], latinWordWrap: true },
+  'chromium-fandolhei-landscape': { borders: true, page: 'A4 landscape', margin: '12mm 11mm 12mm 11mm', font: "'FandolHei'",
+    fontFiles: [{ family: 'FandolHei', weight: 400, file: 'FandolHei-Regular.otf' },
+      { family: 'FandolHei', weight: 700, file: 'FandolHei-Bold.otf' }],
+    size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
 };
+// Where fontFiles are (texlive-lang-chinese).
+const FONT_FILE_DIR = '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol';
+
+/** @font-face rules for a style's fontFiles (fonts fontconfig does not know), loaded from their files. */
+function fontFaces(fontFiles = []) {
+  return fontFiles.map(({ family, weight, file }) => {
+    const path = join(FONT_FILE_DIR, file);
+    if (!existsSync(path)) throw new Error(`Expected the font file ${path}: install the Debian package texlive-lang-chinese`);
+    return `@font-face { font-family: '${family}'; font-weight: ${weight}; font-style: normal; font-display: block; src: url('file://${path}') format('opentype'); }`;
+  }).join('\n');
+}
 
 function html(src, producer) {
   const rows = renderRows(src);
   const esc = (s) => xml(s);
   // weight (optional): the font weight of the table's cells; the header and the sum rows stay bold
-  const { borders, page, margin, font, size, widths, latinWordWrap = false, weight = null } = HTML_STYLES[producer];
+  // fontFiles (optional): fonts loaded by @font-face from their files, for faces fontconfig does not know
+  const { borders, page, margin, font, size, widths, latinWordWrap = false, weight = null, fontFiles = [] } = HTML_STYLES[producer];
   const cellCss = borders
     ? 'border: 0.75pt solid #000; padding: 2.5pt 3pt;'
     : 'border: none; padding: 3pt 5pt 5pt 5pt;';
@@ -409,7 +440,7 @@ function html(src, producer) {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(src.title)}</title>
 <style>
-@page { size: ${page}; margin: ${margin}; }
+${fontFiles.length ? `${fontFaces(fontFiles)}\n` : ''}@page { size: ${page}; margin: ${margin}; }
 html, body { margin: 0; padding: 0; }
 body { font-family: ${font}; font-size: ${size}; line-height: 1.3; color: #000; }
 h1 { font-size: 15pt; text-align: center; margin: 0 0 8pt 0; font-weight: bold; }
