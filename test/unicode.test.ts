@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assessTextLayer, isCommonHan, normalizeCodePoint, normalizeText } from '../extractors/text/normalize.js';
+import { runToGlyphs } from '../extractors/pdf/text-layer.js';
 
 const SEED = fileURLToPath(new URL('./fixtures/seed/000_f899a0809e88c676.txt', import.meta.url));
 const cp = (s: string) => s.codePointAt(0)!;
@@ -138,5 +139,20 @@ describe('simplified forms of radicals', () => {
 
   it('maps radical supplements that Chromium writes for Noto Sans CJK SC glyphs (⻣ → 骨, ⻔ → 门, ⺠ → 民, ⻓ → 长, ⻝ → 食)', () => {
     expect(normalizeText('⻣干教师、部⻔、⼈⺠、⻓期、⻝品')).toBe('骨干教师、部门、人民、长期、食品');
+  });
+});
+
+describe('runToGlyphs: glyphs without a Unicode value', () => {
+  // An identity viewport: PDF user space as it is.
+  const viewport = { convertToViewportPoint: (x: number, y: number) => [x, y] };
+  const run = (str: string, width: number) => ({ str, transform: [9, 0, 0, 9, 100, 200], width, height: 9 });
+
+  it('reads a run of one unmapped glyph a third of an em wide as a space (the space of Chromium\'s Type 3 web fonts)', () => {
+    expect(runToGlyphs(run('\u0001', 3), viewport, 1).map((g) => g.char)).toEqual([' ']);
+  });
+
+  it('keeps an unmapped glyph as wide as a character as it is, for assessTextLayer to count', () => {
+    expect(runToGlyphs(run('\u0001', 9), viewport, 1).map((g) => g.char)).toEqual(['\u0001']);
+    expect(runToGlyphs(run('\u0001\u0002', 6), viewport, 1).map((g) => g.char)).toEqual(['\u0001', '\u0002']);
   });
 });

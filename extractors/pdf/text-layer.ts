@@ -60,7 +60,7 @@ export function runToGlyphs(run: TextRun, viewport: Pick<PageViewport, 'convertT
     const w = (weights[i]! / totalWeight) * advance;
     const start = offset;
     offset += w;
-    const char = normalizeCodePoint(ch.codePointAt(0)!);
+    const char = unmappedSpace(run, size) ? ' ' : normalizeCodePoint(ch.codePointAt(0)!);
     if (char === '') return;
     const corners = [
       [start, -DESCENT],
@@ -86,6 +86,26 @@ export function runToGlyphs(run: TextRun, viewport: Pick<PageViewport, 'convertT
     });
   });
   return glyphs;
+}
+
+/**
+ * Widest advance (ems) of a glyph without a Unicode value that is read as a space.
+ * @default 0.5
+ */
+export const DEFAULT_MAX_UNMAPPED_SPACE_ADVANCE = 0.5;
+
+/**
+ * A run of one glyph without a Unicode value (pdf.js hands on its character code, a control code point) and no
+ * wider than a space: the space of a Type 3 font. Chromium prints a web font (an OpenType font loaded by
+ * `@font-face`, such as TeX Live's Fandol faces) as Type 3 fonts whose ToUnicode maps every glyph but the space,
+ * each space a run of its own a third of an em wide; read as the control character it was, it ran the half-width
+ * `; ` before an indicator into the indicator's name. An unmapped glyph wider than that stays what it is, so that
+ * `assessTextLayer` counts it.
+ */
+function unmappedSpace(run: TextRun, size: number): boolean {
+  if (run.str.length !== 1) return false;
+  const cp = run.str.codePointAt(0)!;
+  return cp < 0x20 && run.width > 0 && run.width / size <= DEFAULT_MAX_UNMAPPED_SPACE_ADVANCE;
 }
 
 /** Advance of a character in ems, roughly: CJK and full-width forms one em, spaces a third, the rest half. */
