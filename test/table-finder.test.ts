@@ -207,10 +207,44 @@ describe('edgesToClosedEdges', () => {
     expect(sortRects(cellsOf([...open, ...added])).filter((c) => c.x0 === 100)).toHaveLength(2);
   });
 
-  it('closes no side at the ends of a horizontal line broken inside the table (a scan\'s gap)', () => {
+  it('closes no side at the ends of a horizontal line broken inside the table (a scan\'s gap), and bridges the gap', () => {
     // The line at y = 20 is broken at 120–130 inside the last column: its pieces end at 120 and start at 130 with
-    // the vertical at 200 beyond them, so neither end is outside the table.
+    // the vertical at 200 beyond them, so neither end is outside the table. The lines at 0 and 40 run through the gap.
     const edges = [...grid([0, 100, 200], [0, 40]), horizontalEdge(0, 120, 20), horizontalEdge(130, 200, 20), horizontalEdge(0, 120, 30), horizontalEdge(130, 200, 30)];
+    const closed = edgesToClosedEdges(edges, 3);
+    // Each line's two pieces are replaced by one line across the gap; nothing else is added.
+    expect(sortEdges(closed)).toEqual(sortEdges([...grid([0, 100, 200], [0, 40]), horizontalEdge(0, 200, 20), horizontalEdge(0, 200, 30)]));
+    expect(sortRects(cellsOf(closed)).filter((c) => c.x0 === 100)).toEqual([
+      { x0: 100, y0: 0, x1: 200, y1: 20 },
+      { x0: 100, y0: 20, x1: 200, y1: 30 },
+      { x0: 100, y0: 30, x1: 200, y1: 40 },
+    ]);
+  });
+
+  it('bridges a faint right border the scan lost inside one row, so the row keeps its last cell', () => {
+    // --fresh18's KaitiM page at 200 dpi: the right border (x 200) was found down to 50 and again from 70, inside
+    // the row 20–80; that row's last cell was lost, and with it every indicator of the project.
+    const edges = [...grid([0, 100], [0, 20, 80, 100]).map((e) => (e.orientation === 'h' ? { ...e, x1: 200 } : e)), verticalEdge(200, 0, 50), verticalEdge(200, 70, 100)];
+    expect(sortRects(cellsOf(edges)).filter((c) => c.x0 === 100)).toHaveLength(2);
+    const closed = edgesToClosedEdges(edges, 3);
+    expect(sortEdges(closed)).toEqual(sortEdges([...edges.slice(0, -2), verticalEdge(200, 0, 100)]));
+    expect(sortRects(cellsOf(closed)).filter((c) => c.x0 === 100)).toEqual([
+      { x0: 100, y0: 0, x1: 200, y1: 20 },
+      { x0: 100, y0: 20, x1: 200, y1: 80 },
+      { x0: 100, y0: 80, x1: 200, y1: 100 },
+    ]);
+  });
+
+  it('does not split a merged cell: a vertical line that stops at a row boundary and starts again below it', () => {
+    // The middle row (20–40) is one cell across both columns: the line at 100 stops at 20 and starts at 40, where
+    // the horizontal lines run on past it on both sides.
+    const edges = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200, 20), horizontalEdge(0, 200, 40), horizontalEdge(0, 200, 60),
+      verticalEdge(0, 0, 60), verticalEdge(200, 0, 60), verticalEdge(100, 0, 20), verticalEdge(100, 40, 60)];
+    expect(edgesToClosedEdges(edges, 3)).toEqual(edges);
+  });
+
+  it('does not join two tables one above the other whose sides are in line', () => {
+    const edges = [...grid([0, 100, 200], [0, 20, 40]), ...grid([0, 100, 200], [80, 100, 120])];
     expect(edgesToClosedEdges(edges, 3)).toEqual(edges);
   });
 

@@ -67,13 +67,71 @@ export function joinEdges(edges: readonly Edge[], tolerance: number): Edge[] {
  * no top border over its continuation), which leaves its vertical lines dangling; and a border drawn at the very
  * edge of the printable area comes out clipped to a hairline that a scan loses (Chromium's right border of a table
  * as wide as the page), which leaves the horizontal lines dangling past the last vertical one. Where two or more
- * edges end together past the last edge across them that they meet, an edge is added across their ends. Pure.
+ * edges end together past the last edge across them that they meet, an edge is added across their ends. Where
+ * the scan lost such a hairline only along part of a row, the line's pieces are joined across the gap first
+ * (`brokenLinesToBridgedLines`). Pure.
  */
 export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): Edge[] {
-  const withEnds = [...edges, ...danglingEndsToEdges(edges, tolerance, false)];
+  const bridged = brokenLinesToBridgedLines(brokenLinesToBridgedLines(edges, tolerance).map(transpose), tolerance).map(transpose);
+  const withEnds = [...bridged, ...danglingEndsToEdges(bridged, tolerance, false)];
   // The left and right sides are the top and bottom of the transposed page. A side is open only at the table's
   // outer edge: ends inside it are the pieces of a horizontal line a scan broke, and close nothing.
   return [...withEnds, ...danglingEndsToEdges(withEnds.map(transpose), tolerance, true).map(transpose)];
+}
+
+/**
+ * The lost stretches of lines a scan broke: a faint border (Chromium's right border, clipped to a hairline at the
+ * edge of the printable area) found above and below a stretch where its grey stayed under the ink threshold leaves
+ * the row it crosses one cell short. A vertical gap is bridged where the row it lies in is closed around it: another
+ * vertical line runs through the whole gap, horizontal lines join the two above and below it, both pieces meet the
+ * grid and no line meets the gap's inside. Neither of its ends
+ * may be where a horizontal line crosses the line and runs on: a line that stops between two rows and starts again
+ * is a merged cell's, not a broken one. Two tables one above the other, their sides in line, stay apart: no line
+ * runs through the space between them. The bridged line replaces its pieces (two edges ending together would
+ * otherwise look like two lines left open there). Edges not bridged keep their order. Pure.
+ */
+function brokenLinesToBridgedLines(edges: readonly Edge[], tolerance: number): Edge[] {
+  const hs = edges.filter((e) => e.orientation === 'h');
+  const vs = edges.filter((e) => e.orientation === 'v');
+  const byX = new Map<number, Edge[]>();
+  for (const v of vs) byX.set(v.x0, [...(byX.get(v.x0) ?? []), v]);
+  const spans = (h: Edge, x: number) => x >= h.x0 - tolerance && x <= h.x1 + tolerance;
+  // A horizontal line meeting the line at x at height y and running on past it on both sides.
+  const crossesAt = (x: number, y: number) => hs.some((h) => Math.abs(h.y0 - y) <= tolerance && h.x0 < x - tolerance && h.x1 > x + tolerance);
+  // Any horizontal line meeting the line at x between two heights (a junction the gap would run through).
+  const meetsWithin = (x: number, y0: number, y1: number) => hs.some((h) => h.y0 >= y0 && h.y0 <= y1 && spans(h, x));
+  const added: Edge[] = [];
+  const replaced = new Set<Edge>();
+  for (const [x, pieces] of byX) {
+    const sorted = [...pieces].sort((a, b) => a.y0 - b.y0);
+    // The run of pieces joined so far; one edge across the whole run replaces them where it bridged a gap, since a
+    // cell needs one edge along each of its sides.
+    let run = { y0: sorted[0]!.y0, y1: sorted[0]!.y1, bridged: false, pieces: [sorted[0]!] };
+    const flush = () => {
+      if (!run.bridged) return;
+      added.push({ orientation: 'v', x0: x, x1: x, y0: run.y0, y1: run.y1 });
+      for (const piece of run.pieces) replaced.add(piece);
+    };
+    for (const piece of sorted.slice(1)) {
+      const [top, bottom] = [run.y1, piece.y0];
+      // Both pieces belong to the grid (a stroke of a character is as long as a short line, and meets none), and
+      // no junction lies inside the gap.
+      const bridges = bottom - top > tolerance && !crossesAt(x, top) && !crossesAt(x, bottom)
+        && meetsWithin(x, run.y0 - tolerance, run.y1 + tolerance) && meetsWithin(x, piece.y0 - tolerance, piece.y1 + tolerance)
+        && !meetsWithin(x, top + tolerance, bottom - tolerance)
+        && vs.some((v) => Math.abs(v.x0 - x) > tolerance && v.y0 <= top + tolerance && v.y1 >= bottom - tolerance
+          && hs.some((h) => h.y0 <= top + tolerance && h.y0 >= v.y0 - tolerance && spans(h, x) && spans(h, v.x0))
+          && hs.some((h) => h.y0 >= bottom - tolerance && h.y0 <= v.y1 + tolerance && spans(h, x) && spans(h, v.x0)));
+      if (bridges || bottom - top <= tolerance) {
+        run = { y0: run.y0, y1: Math.max(run.y1, piece.y1), bridged: run.bridged || bridges, pieces: [...run.pieces, piece] };
+      } else {
+        flush();
+        run = { y0: piece.y0, y1: piece.y1, bridged: false, pieces: [piece] };
+      }
+    }
+    flush();
+  }
+  return [...edges.filter((e) => !replaced.has(e)), ...added];
 }
 
 /** An edge mirrored over the diagonal: x and y swapped, horizontal for vertical. */
