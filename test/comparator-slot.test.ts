@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chevronWidth, insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
+import { chevronWidth, equalsWidth, insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
 import { classifyComparator } from '../extractors/raster/comparator-glyph.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
@@ -304,6 +304,28 @@ describe('classifyComparator: a bar under the chevron', () => {
   it('still reads ≥ where the slanted bar fuses with the lower arm (AR PL UKai, 200 dpi): twice the ink below the tip', () => {
     const g = glyph('####........', '.#####......', '...#####....', '.....#####..', '.......#####', '.........###', '.......#####', '.....#######', '...#########', '.##########.', '########....', '.#####......', '####........', '.#..........');
     expect(classifyComparator(g.data, g.width, g.box)).toEqual({ char: '≥', confidence: 0.95 });
+  });
+});
+
+describe('classifyComparator: a slanted bar fused with the lower arm', () => {
+  it('reads FandolHei\'s ⩾ at 200 dpi as a likely ≥, flagged: no row with two strokes, twice the ink below the tip', () => {
+    const g = glyph('###..........', '.####........', '..#####......', '....#####....', '......####...', '........####.', '..........###', '.........####', '.......#####.', '......#######', '....#########', '..#########..', '.########....', '.#######.....', '.#####.......', '.###.........', '.#...........');
+    expect(classifyComparator(g.data, g.width, g.box)).toEqual({ char: '≥', confidence: 0.85 });
+  });
+});
+
+describe('equalsWidth', () => {
+  const rows = { y0: 0, y1: 44 };
+  const EM = 30;
+
+  it('calls an = full width whose bars are 0.7 em long (FandolHei\'s ＝100%)', () => {
+    const crop = inkCrop(100, 44, [[10, 31, 18, 20], [10, 31, 25, 27], [36, 46, 10, 32]]);
+    expect(equalsWidth(crop, { x0: 12, x1: 28 }, rows, EM, SETTINGS)).toBe('full');
+  });
+
+  it('calls an = half width whose bars are half an em long, as wide as the half-width = of every other face', () => {
+    const crop = inkCrop(100, 44, [[10, 25, 18, 20], [10, 25, 25, 27], [30, 40, 10, 32]]);
+    expect(equalsWidth(crop, { x0: 10, x1: 25 }, rows, EM, SETTINGS)).toBe('half');
   });
 });
 

@@ -11,7 +11,7 @@ export interface ComparatorReading {
 }
 
 /** Characters OCR gives for a comparator glyph, so worth a look when a digit follows. */
-export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '>=', '<=', '≥', '≤', '≧', '≦', '之', '这', '过', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
+export const COMPARATOR_LOOKALIKES = new Set(['>', '<', '=', '&', '>=', '<=', '≥', '≤', '≧', '≦', '之', '这', '过', '壹', '》', '《', '＞', '＜', '＝', '三', '二']);
 
 /**
  * Classify the glyph in `box` (pixels of `image`, a grey crop, one byte per pixel) or null when it is not
@@ -60,7 +60,12 @@ export function classifyComparator(
   const doubled = lower.filter((r) => r.runs >= 2).length / Math.max(1, lower.length);
   if (bars.length === 0 && doubled >= 0.2) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
   if (bars.length === 0 && secondLowerStroke(profile.rows, w, dir)) return { char: dir === 'right' ? '≥' : '≤', confidence: 0.95 };
-  if (bars.length === 0 && chevronShare > 0.6 && doubled < 0.1) return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
+  if (bars.length === 0 && chevronShare > 0.6 && doubled < 0.1) {
+    // A slanted bar drawn into the lower arm (FandolHei's ⩾ at 200 dpi) leaves no row with two strokes, only
+    // twice the ink below the tip: likely ≥ or ≤, never sure.
+    if (lowerInkShare(profile.rows, dir) >= MERGED_BAR_INK_SHARE) return { char: dir === 'right' ? '≥' : '≤', confidence: MERGED_BAR_CONFIDENCE };
+    return { char: dir === 'right' ? '>' : '<', confidence: 0.93 };
+  }
   return null;
 }
 
@@ -87,6 +92,16 @@ function secondLowerStroke(rows: readonly InkRow[], w: number, dir: 'right' | 'l
   }
   return false;
 }
+
+/** Confidence of a ≥ or ≤ read from the ink below its tip alone: below the review threshold. */
+const MERGED_BAR_CONFIDENCE = 0.85;
+/**
+ * How much more ink below the tip of a chevron with no bar found makes it a ≥ or ≤ whose slanted bar ran into its
+ * lower arm: 1.9–2.6 for FandolHei's ⩾ and AR PL KaitiM GB's ≥ at 200 dpi, at most 1.41 for the > and < of the
+ * evaluation scans (Noto Serif CJK Black's heavy > at 200 dpi).
+ * @default 1.8
+ */
+const MERGED_BAR_INK_SHARE = 1.8;
 
 /**
  * How much more ink below a chevron's tip than above it makes a bar found below it a ≥'s or ≤'s: about twice

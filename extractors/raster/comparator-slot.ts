@@ -143,10 +143,14 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
       reading.char === s.text
         ? { ...s, confidence: against ? Math.min(s.confidence, DISPUTED_SHAPE_CONFIDENCE) : Math.min(Math.max(s.confidence, reading.confidence), 0.99), ...why }
         : { ...s, text: reading.char, confidence: against ? Math.min(reading.confidence, DISPUTED_SHAPE_CONFIDENCE) : reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}`, ...why };
-    if ((read.text !== '<' && read.text !== '>') || !beforeNumber) return read;
+    if (!/^[<>=]$/.test(read.text) || !beforeNumber) return read;
     // A target cell of its own holds no Chinese character: the line's height stands for the em there.
     cellEm ??= typicalHanHeight(merged);
-    const width = chevronWidth(crop, box, rows, cellEm >= 1 ? cellEm : lineHeight, settings);
+    const em = cellEm >= 1 ? cellEm : lineHeight;
+    if (read.text === '=') {
+      return equalsWidth(crop, box, rows, em, settings) === 'full' ? { ...read, confidence: Math.min(read.confidence, FULL_WIDTH_CHEVRON_CONFIDENCE), doubt: read.doubt ?? '= could be the full-width ＝: its bars are nearly as long as the em is wide' } : read;
+    }
+    const width = chevronWidth(crop, box, rows, em, settings);
     return width === 'full' ? { ...read, confidence: Math.min(read.confidence, FULL_WIDTH_CHEVRON_CONFIDENCE), doubt: read.doubt ?? `${read.text} could be the full-width ${read.text === '<' ? '＜' : '＞'}: its ink is as tall as the digits after it` } : read;
   });
   return { ...result, symbols };
@@ -159,10 +163,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
  * (0.38–0.5 em in both). Some faces draw even the half-width ones that big (AR PL KaitiM GB: 0.67 em, as tall as its
  * digits), so a big chevron is doubted, never made full width. Measured on the fifteen development and evaluation
  * sets: the 19 fields a full-width one had left wrong and unflagged (the thirteenth) are flagged, and no right field
- * is newly flagged.
- * @default 0.6
+ * is newly flagged. FandolHei's ＜ at 200 dpi spans 0.58 em, so 0.55 since: on the twenty sets one right field is
+ * newly flagged (a heavy < of Noto Sans CJK Black at 300 dpi), two wrong ones no longer go unflagged.
+ * @default 0.55
  */
-export const DEFAULT_FULL_WIDTH_CHEVRON_SIZE = 0.6;
+export const DEFAULT_FULL_WIDTH_CHEVRON_SIZE = 0.55;
 /** Of the digit after it, the share of its height a full-width chevron's ink reaches, and of its width at least. */
 const FULL_WIDTH_CHEVRON_TO_DIGIT = { height: 0.85, width: 1.25 };
 /** Confidence of a < or > whose ink is as big as a full-width ＜ or ＞: below the review threshold. */
@@ -186,6 +191,22 @@ export function chevronWidth(crop: Crop, box: { x0: number; x1: number }, rows: 
   const digit = runs[k + 1];
   if (!digit) return 'full';
   return h >= FULL_WIDTH_CHEVRON_TO_DIGIT.height * (digit.y1 - digit.y0) && w >= FULL_WIDTH_CHEVRON_TO_DIGIT.width * (digit.x1 - digit.x0) ? 'full' : 'half';
+}
+
+/**
+ * The share of the em the bars of a full-width ＝ span at least. FandolHei draws ＝ 0.70–0.71 em wide; the
+ * half-width = of the development and evaluation scans' faces spans 0.44–0.61 em (234 read before a number on ten
+ * sets), none wider. Like a big chevron, a long = is doubted, never made full width.
+ * @default 0.65
+ */
+export const DEFAULT_FULL_WIDTH_EQUALS_WIDTH = 0.65;
+
+/** Whether the = in `box` (pixels of the crop) is drawn as long as a full-width ＝ (`'full'`) or not (`'half'`). */
+export function equalsWidth(crop: Crop, box: { x0: number; x1: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): 'full' | 'half' {
+  if (em < 1) return 'half';
+  const middle = (box.x0 + box.x1) / 2;
+  const own = inkColumnRuns(crop, rows, settings.inkThreshold, box.x0 - em, box.x1 + em).find((r) => r.x0 <= middle && middle < r.x1);
+  return own !== undefined && own.x1 - own.x0 >= DEFAULT_FULL_WIDTH_EQUALS_WIDTH * em ? 'full' : 'half';
 }
 
 /**
