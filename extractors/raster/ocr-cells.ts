@@ -21,6 +21,7 @@ import { readDigitSeparators } from './digit-separators.js';
 import { readSemicolonDots } from './semicolon-dots.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille } from './per-mille.js';
+import { readPercentSigns } from './percent-sign.js';
 import { inkRowsThrough, semicolonInkNear, whiteBesideInk } from './ink-columns.js';
 import { lineExtents, lineHeights, typicalHanHeight } from '../ocr/lines.js';
 import { judgeReadings, loadLexicon, DEFAULT_LEXICON_MARGINS, type Lexicon, type LexiconMargins, type LexiconVerdict } from '../text/lexicon.js';
@@ -246,6 +247,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   restoreDroppedOnes,
   insertUnreadComparators,
   markUnreadInk,
+  readPercentSigns,
   readPerMille,
   readRangeMarks,
   readMiddleDots,

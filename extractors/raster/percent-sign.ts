@@ -1,0 +1,136 @@
+/**
+ * A % that OCR read as a Chinese character. Tesseract's Chinese models read the % of a serif Latin face (the
+ * Computer Modern % of TeX Live's Fandol faces, the Times % of most Word documents) as 吧 吕 叹 宛 兄 匈 史 …: a
+ * number's unit that no table writes. Such a character, right after a digit and ending its target, is looked at:
+ * a % is as tall as the digits, not as a Chinese character, and its ink closes two small loops, one in its upper
+ * left and one in its lower right, and no other; it is narrower than a Chinese character too. A Chinese character
+ * the models confuse with it (吕, 名) stands a full em tall and wide, and most have their loops one above the other
+ * (吕, 日) or none; a few have them as a % has (座, 条, 组), but are as wide as an em. Pixels of the padded read, origin
+ * top-left.
+ */
+import { inkColumnRuns } from './ink-columns.js';
+import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { typicalHanHeight } from '../ocr/lines.js';
+
+/** What reading % from the ink needs of the OCR settings. */
+export interface PercentSignSettings {
+  /** White margin around the crop Tesseract read, pixels. */
+  padding: number;
+  /** Pixels darker than this are ink. */
+  inkThreshold: number;
+}
+
+/** The shape of a %, as shares of the em (the read's `typicalHanHeight`) and of its own box. */
+export const DEFAULT_PERCENT_SHAPE = {
+  /**
+   * Its height, from and to: the Computer Modern % of the Fandol faces stands 0.81–0.89 of the read's em (the
+   * height of its Chinese characters, which measure 0.95–1.05 in it), a Times % as tall as the digits.
+   */
+  height: [0.5, 0.92] as const,
+  /**
+   * Its width at most: 0.74–0.86 em for the Fandol faces' %, 0.96–1 for the Chinese characters whose loops look
+   * like its (座 and 条 in Noto Serif CJK Light, 组 in Noto Serif CJK Black, at 200 dpi).
+   */
+  maxWidth: 0.9,
+  /** Its height against the digit's before it, from and to (Computer Modern: 1.2, its % reaching below the line). */
+  digitHeight: [0.85, 1.3] as const,
+  /** A loop's area at most, as a share of the glyph's box. */
+  loopArea: 0.15,
+  /** A loop's area at least, pixels: smaller white is noise between strokes. */
+  minLoopPixels: 3,
+};
+
+/** Confidence of a % read from its shape where OCR read a Chinese character: a likely reading, never a sure one. */
+export const PERCENT_SIGN_CONFIDENCE = 0.85;
+
+/** Marks that end a target; after them, or at the end of a line or of the read, the unit is the target's last. */
+const TARGET_END = /^[；;。，,、]$/;
+const HAN = /^\p{Script=Han}$/u;
+
+/** The Chinese characters after a number, ending its target, whose ink is a %'s, read as % and marked. Pure. */
+export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, settings: PercentSignSettings, shape = DEFAULT_PERCENT_SHAPE): MarkedSymbol[] {
+  if (!symbols.some((s, i) => HAN.test(s.text) && /^[0-9]$/.test(symbols[i - 1]?.text ?? ''))) return [...symbols];
+  const em = typicalHanHeight(symbols);
+  if (em < 1) return [...symbols];
+  const lines = medianLineExtents(symbols);
+  const p = settings.padding;
+  return symbols.map((s, i) => {
+    const before = symbols[i - 1];
+    const after = symbols[i + 1];
+    if (!HAN.test(s.text) || before === undefined || before.line !== s.line || !/^[0-9]$/.test(before.text)) return s;
+    if (after !== undefined && after.line === s.line && !TARGET_END.test(after.text)) return s;
+    const line = lines.get(s.line)!;
+    // The line's median extents, in whole pixels: any further and the lines above and below join the glyphs.
+    const rows = { y0: Math.max(0, Math.floor(line.y0 - p)), y1: Math.min(crop.height, Math.ceil(line.y1 - p)) };
+    // The glyph is the run of inked columns under the middle of its box (Tesseract's boxes stand up to half a glyph
+    // off its ink), the digit the run before it.
+    const middle = (s.x0 + s.x1) / 2 - p;
+    const runs = inkColumnRuns(crop, rows, settings.inkThreshold, s.x0 - p - em, s.x1 - p + em);
+    const k = runs.findIndex((r) => r.x0 <= middle && middle < r.x1);
+    const glyph = runs[k];
+    const digit = runs[k - 1];
+    if (glyph === undefined || digit === undefined) return s;
+    const h = glyph.y1 - glyph.y0;
+    const digitH = digit.y1 - digit.y0;
+    if (h < shape.height[0] * em || h > shape.height[1] * em || glyph.x1 - glyph.x0 > shape.maxWidth * em) return s;
+    if (digitH < 1 || h < shape.digitHeight[0] * digitH || h > shape.digitHeight[1] * digitH) return s;
+    if (!twoDiagonalLoops(crop, glyph, settings.inkThreshold, shape)) return s;
+    return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair: `OCR read ${s.text} after a number, its shape is %` };
+  });
+}
+
+/**
+ * Whether the white inside `box` (pixels of the crop) that no path of white joins to the box's border forms two
+ * loops and no more, one in the upper left and one in the lower right, each small.
+ */
+export function twoDiagonalLoops(crop: Crop, box: { x0: number; y0: number; x1: number; y1: number }, inkThreshold: number, shape = DEFAULT_PERCENT_SHAPE): boolean {
+  // One pixel of white around the box, so that the border's white is one region.
+  const x0 = box.x0 - 1;
+  const y0 = box.y0 - 1;
+  const w = box.x1 - box.x0 + 2;
+  const h = box.y1 - box.y0 + 2;
+  if (w < 6 || h < 6) return false;
+  const ink = (x: number, y: number) => {
+    const cx = x0 + x;
+    const cy = y0 + y;
+    if (cx < box.x0 || cx >= box.x1 || cy < box.y0 || cy >= box.y1) return false;
+    if (cx < 0 || cy < 0 || cx >= crop.width || cy >= crop.height) return false;
+    return crop.data[cy * crop.width + cx]! < inkThreshold;
+  };
+  const label = new Int32Array(w * h).fill(-1);
+  const regions: { area: number; sx: number; sy: number }[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (label[start] !== -1 || ink(start % w, Math.floor(start / w))) continue;
+    const id = regions.length;
+    const region = { area: 0, sx: 0, sy: 0 };
+    const stack = [start];
+    label[start] = id;
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      const x = k % w;
+      const y = Math.floor(k / w);
+      region.area++;
+      region.sx += x;
+      region.sy += y;
+      // Four neighbours: white touching only at a corner is closed off by the strokes.
+      for (const [nx, ny] of [[x + 1, y], [x - 1, y], [x, y + 1], [x, y - 1]] as const) {
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const n = ny * w + nx;
+        if (label[n] !== -1 || ink(nx, ny)) continue;
+        label[n] = id;
+        stack.push(n);
+      }
+    }
+    regions.push(region);
+  }
+  // Region 0 holds the top-left corner: the white around the glyph.
+  const loops = regions.slice(1).filter((r) => r.area >= shape.minLoopPixels);
+  if (loops.length !== 2) return false;
+  const inner = (w - 2) * (h - 2);
+  if (loops.some((r) => r.area > shape.loopArea * inner)) return false;
+  const [a, b] = [...loops].sort((r, q) => r.sy / r.area - q.sy / q.area);
+  const at = (r: { area: number; sx: number; sy: number }) => ({ x: r.sx / r.area / w, y: r.sy / r.area / h });
+  const upper = at(a!);
+  const lower = at(b!);
+  return upper.x < 0.5 && upper.y < 0.5 && lower.x > 0.5 && lower.y > 0.5;
+}

@@ -1,0 +1,84 @@
+/**
+ * % read as a Chinese character by OCR (the Computer Modern % of TeX Live's Fandol faces), told from its ink: as
+ * tall as the digits, two small loops, one upper left and one lower right. Real cells of --fresh19's FandolFang scan.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PERCENT_SHAPE, readPercentSigns, twoDiagonalLoops } from '../extractors/raster/percent-sign.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
+
+const SETTINGS = { padding: 10, inkThreshold: 140 };
+
+describe('readPercentSigns', () => {
+  it('reads % where OCR read 叹 and 吧 after 90, before the ; and the 。 that end the targets (FandolFang, 300 dpi), flagged', async () => {
+    const crop = await fixtureCrop('percent-read-as-a-chinese-character-fangsong.png');
+    const read = excerptSymbols(
+      [['周', 23, 102, 1620, 1661, 28], ['期', 111, 129, 1620, 1661, 28], ['指', 130, 176, 1619, 1661, 28], ['标', 169, 222, 1619, 1662, 28], ['值', 243, 247, 1634, 1654, 28], [':', 251, 267, 1611, 1672, 28], ['>', 278, 283, 1626, 1656, 28], ['9', 308, 315, 1625, 1654, 28], ['0', 319, 359, 1621, 1656, 28], ['叹', 358, 385, 1611, 1672, 28], [';', 385, 388, 1631, 1659, 28], ['年', 422, 590, 1619, 1662, 28], ['度', 484, 527, 1611, 1672, 28], ['指', 526, 565, 1611, 1672, 28], ['标', 564, 591, 1611, 1672, 28],
+        ['值', 22, 216, 1675, 1718, 29], [':', 74, 95, 1671, 1727, 29], ['>', 95, 113, 1671, 1727, 29], ['9', 126, 144, 1671, 1727, 29], ['0', 144, 172, 1671, 1727, 29], ['吧', 172, 197, 1671, 1727, 29], ['。', 196, 218, 1671, 1727, 29]],
+      0,
+      1595,
+    );
+    const out = readPercentSigns(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('周期指标值:>90%;年度指标值:>90%。');
+    expect(out[9]).toMatchObject({ repair: 'OCR read 叹 after a number, its shape is %' });
+    expect(out[20]).toMatchObject({ repair: 'OCR read 吧 after a number, its shape is %' });
+    for (const s of [out[9]!, out[20]!]) expect(s.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a unit after a number as it is: 吨 stands as tall as a Chinese character, its loops beside each other', async () => {
+    const crop = await fixtureCrop('unit-after-a-number-fangsong.png');
+    const read = excerptSymbols(
+      [['实', 25, 59, 313, 354, 5], ['施', 67, 130, 314, 355, 5], ['周', 156, 190, 314, 355, 5], ['期', 198, 216, 314, 355, 5], ['指', 218, 263, 313, 355, 5], ['标', 256, 299, 314, 356, 5], ['值', 307, 335, 313, 353, 5], [':', 350, 371, 320, 350, 5], ['>', 362, 382, 304, 366, 5], ['8', 396, 403, 319, 348, 5], ['0', 407, 425, 319, 348, 5], ['0', 428, 446, 319, 348, 5], ['吨', 466, 488, 314, 354, 5], [';', 501, 505, 325, 353, 5], ['年', 539, 663, 313, 356, 5], ['度', 602, 641, 304, 366, 5]],
+      0,
+      295,
+    );
+    const out = readPercentSigns(read, crop, SETTINGS);
+    expect(out).toEqual(read);
+  });
+
+  it('looks only at a character after a digit that ends its target: 90后 before more text is a word', async () => {
+    const crop = await fixtureCrop('percent-read-as-a-chinese-character-fangsong.png');
+    const read = excerptSymbols([['值', 22, 216, 1675, 1718, 29], [':', 74, 95, 1671, 1727, 29], ['9', 126, 144, 1671, 1727, 29], ['0', 144, 172, 1671, 1727, 29], ['吧', 172, 197, 1671, 1727, 29], ['前', 196, 218, 1671, 1727, 29]], 0, 1595);
+    expect(readPercentSigns(read, crop, SETTINGS)).toEqual(read);
+  });
+});
+
+describe('twoDiagonalLoops', () => {
+  // Loops of a pixel or two, in these small drawings.
+  const TINY_LOOPS = { ...DEFAULT_PERCENT_SHAPE, minLoopPixels: 1 };
+  /** A white crop with black pixels where `rows` has #. */
+  const drawn = (rows: string[]) => {
+    const height = rows.length;
+    const width = rows[0]!.length;
+    const data = new Uint8Array(width * height).fill(255);
+    rows.forEach((r, y) => [...r].forEach((c, x) => { if (c === '#') data[y * width + x] = 0; }));
+    return { crop: { left: 0, top: 0, width, height, data, ink: { x0: 0, y0: 0, x1: width - 1, y1: height - 1 } }, box: { x0: 0, y0: 0, x1: width, y1: height } };
+  };
+
+  it('finds a % drawn as two rings on a slash', () => {
+    const { crop, box } = drawn([
+      '####.....#',
+      '#..#....#.',
+      '####...#..',
+      '......#...',
+      '.....#....',
+      '....#.....',
+      '...#...###',
+      '..#....#.#',
+      '.#.....###',
+    ]);
+    expect(twoDiagonalLoops(crop, box, 140, TINY_LOOPS)).toBe(true);
+  });
+
+  it('refuses two loops one above the other (日, 吕)', () => {
+    const { crop, box } = drawn([
+      '########',
+      '#......#',
+      '#......#',
+      '########',
+      '#......#',
+      '#......#',
+      '########',
+    ]);
+    expect(twoDiagonalLoops(crop, box, 140, TINY_LOOPS)).toBe(false);
+  });
+});
