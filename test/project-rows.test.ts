@@ -106,6 +106,14 @@ describe('a project row read by OCR', () => {
     expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
   });
 
+  it('flags a ratio after a comparator (≥1:5), whose colon may be the ratio sign ∶, not a time (每周一17:00前)', () => {
+    const list = '1、1-产出指标；12-质量指标；带动社会投资比例；实施周期指标值:≥1:5；年度指标值:每周一17:00前。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('以工代赈项目经费'), total: ocrReadText('12.00'), goal: ocrReadText('带动投资。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.notes).toContain('≥1:5 is a ratio: its colon may be the ratio sign ∶, which OCR reads as :');
+    expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('flags a number that opens with 0 before another digit (≥000Mbps: the 1, lost), not a date or a time', () => {
     const list = '1、1-产出指标；12-质量指标；链路带宽；实施周期指标值:≥000Mbps；年度指标值:每日08:30前。';
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('外网运维经费'), total: ocrReadText('12.00'), goal: ocrReadText('保障外网运行。'), indicators: ocrReadText(list) }));

@@ -149,6 +149,12 @@ function parsedToDraftIndicator(
     if (ocrRead && f.value.unit === '%' && f.value.value !== null && f.value.value > 100) {
       capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} is a percentage above 100: a digit may be misread`);
     }
+    // A ratio after a comparator (≥1:5) is written with the colon or with the ratio sign ∶ (U+2236), which look alike
+    // in most faces: the samples' tables write five with : and one with ∶, and OCR reads both as :. Times (9:00—17:00)
+    // open with no comparator.
+    if (ocrRead && /^[≥≤<>=]\d+(?:\.\d+)?[:：]\d/.test(f.value.raw)) {
+      capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} is a ratio: its colon may be the ratio sign ∶, which OCR reads as :`);
+    }
     // In a target that is no number and unit, the letters after a digit (22C+2C for 22℃±2℃) are weighed alike.
     const letters = ocrRead ? unknownLatinUnit(f.value.value === null ? lettersAfterDigits(f.value.raw) : f.value.unit) : null;
     if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `${f.value.value === null ? `the target ${f.value.raw}` : `the unit ${f.value.unit}`} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
