@@ -315,10 +315,10 @@ const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;
 /**
  * Whether a target opens with a comparator and yet is not comparator, number and unit (≥2024年增长≥8%, the 较 of
  * 较2024年增长≥8% read or reshaped as ≥): a table writes a comparator only before a number and its unit, and a text
- * target opens with a word. A ratio (≤1:15) is written so and is left alone.
+ * target opens with a word. A ratio (≤1:15, ≥1∶5 with the ratio sign) is written so and is left alone.
  */
 export function comparatorOutsideGrammar(target: Target): boolean {
-  return /^[≥≤<>＜＞=]/.test(target.raw) && target.comparator === null && !/^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?$/.test(target.raw);
+  return /^[≥≤<>＜＞=]/.test(target.raw) && target.comparator === null && !/^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?$/.test(target.raw);
 }
 
 /** Confidence of a comparator taken from its twin target. */
