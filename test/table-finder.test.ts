@@ -235,6 +235,19 @@ describe('edgesToClosedEdges', () => {
     ]);
   });
 
+  it('bridges a faint border broken into pieces that meet no line, between two that do (--fresh19\'s FandolFang, 200 dpi)', () => {
+    const edges = [...grid([0, 100], [0, 20, 100]).map((e) => (e.orientation === 'h' ? { ...e, x1: 200 } : e)),
+      verticalEdge(200, 0, 30), verticalEdge(200, 40, 50), verticalEdge(200, 60, 70), verticalEdge(200, 80, 100)];
+    expect(sortEdges(edgesToClosedEdges(edges, 3))).toEqual(sortEdges([...edges.slice(0, -4), verticalEdge(200, 0, 100)]));
+  });
+
+  it('bridges a gap in the border of a row cut by the page\'s end once its open bottom is closed', () => {
+    // The row 20–80 has no line under it; its right border was found from 20 to 50 and from 65 to 80.
+    const edges = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200, 20), verticalEdge(0, 0, 80), verticalEdge(100, 0, 80), verticalEdge(200, 0, 50), verticalEdge(200, 65, 80)];
+    const cells = sortRects(cellsOf(edgesToClosedEdges(edges, 3)));
+    expect(cells.filter((c) => c.y0 === 20)).toEqual([{ x0: 0, y0: 20, x1: 100, y1: 80 }, { x0: 100, y0: 20, x1: 200, y1: 80 }]);
+  });
+
   it('does not split a merged cell: a vertical line that stops at a row boundary and starts again below it', () => {
     // The middle row (20–40) is one cell across both columns: the line at 100 stops at 20 and starts at 40, where
     // the horizontal lines run on past it on both sides.

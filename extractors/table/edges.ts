@@ -72,8 +72,11 @@ export function joinEdges(edges: readonly Edge[], tolerance: number): Edge[] {
  * (`brokenLinesToBridgedLines`). Pure.
  */
 export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): Edge[] {
-  const bridged = brokenLinesToBridgedLines(brokenLinesToBridgedLines(edges, tolerance).map(transpose), tolerance).map(transpose);
-  const withEnds = [...bridged, ...danglingEndsToEdges(bridged, tolerance, false)];
+  const bridge = (es: readonly Edge[]) => brokenLinesToBridgedLines(brokenLinesToBridgedLines(es, tolerance).map(transpose), tolerance).map(transpose);
+  const bridged = bridge(edges);
+  // Bridged again once the open tops and bottoms are closed: a row cut by the page's end has no line under it
+  // until then, and a gap in its border has nothing to be closed by.
+  const withEnds = bridge([...bridged, ...danglingEndsToEdges(bridged, tolerance, false)]);
   // The left and right sides are the top and bottom of the transposed page. A side is open only at the table's
   // outer edge: ends inside it are the pieces of a horizontal line a scan broke, and close nothing.
   return [...withEnds, ...danglingEndsToEdges(withEnds.map(transpose), tolerance, true).map(transpose)];
@@ -83,8 +86,8 @@ export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): E
  * The lost stretches of lines a scan broke: a faint border (Chromium's right border, clipped to a hairline at the
  * edge of the printable area) found above and below a stretch where its grey stayed under the ink threshold leaves
  * the row it crosses one cell short. A vertical gap is bridged where the row it lies in is closed around it: another
- * vertical line runs through the whole gap, horizontal lines join the two above and below it, both pieces meet the
- * grid and no line meets the gap's inside. Neither of its ends
+ * vertical line runs through the whole gap, horizontal lines join the two above and below it, the line meets the
+ * grid on one side of the gap at least and no line meets the gap's inside. Neither of its ends
  * may be where a horizontal line crosses the line and runs on: a line that stops between two rows and starts again
  * is a merged cell's, not a broken one. Two tables one above the other, their sides in line, stay apart: no line
  * runs through the space between them. The bridged line replaces its pieces (two edges ending together would
@@ -114,10 +117,11 @@ function brokenLinesToBridgedLines(edges: readonly Edge[], tolerance: number): E
     };
     for (const piece of sorted.slice(1)) {
       const [top, bottom] = [run.y1, piece.y0];
-      // Both pieces belong to the grid (a stroke of a character is as long as a short line, and meets none), and
-      // no junction lies inside the gap.
+      // The line belongs to the grid on one side of the gap at least (a stroke of a character is as long as a short
+      // line, and meets none; a faint border breaks into pieces that meet none, between two that do), and no
+      // junction lies inside the gap.
       const bridges = bottom - top > tolerance && !crossesAt(x, top) && !crossesAt(x, bottom)
-        && meetsWithin(x, run.y0 - tolerance, run.y1 + tolerance) && meetsWithin(x, piece.y0 - tolerance, piece.y1 + tolerance)
+        && (meetsWithin(x, run.y0 - tolerance, run.y1 + tolerance) || meetsWithin(x, piece.y0 - tolerance, piece.y1 + tolerance))
         && !meetsWithin(x, top + tolerance, bottom - tolerance)
         && vs.some((v) => Math.abs(v.x0 - x) > tolerance && v.y0 <= top + tolerance && v.y1 >= bottom - tolerance
           && hs.some((h) => h.y0 <= top + tolerance && h.y0 >= v.y0 - tolerance && spans(h, x) && spans(h, v.x0))
