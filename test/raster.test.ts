@@ -274,6 +274,12 @@ describe('repairIndicatorText', () => {
     expect(charRepairs(t)).toEqual(['level code «LL-» before 产出指标 read as 1-', 'level code «11L-» before 数量指标 read as 11-', 'level code «1]1-» before 数量指标 read as 11-']);
   });
 
+  it('reads a level code with a stray mark before its hyphen (1T-, FandolFang in a Group 4 scan) as its name dictates', () => {
+    const t = repairIndicatorText(ocrText('6、1T-产出指标;14-成本指标；单项课题研究费用；实施周期指标值:≤8万元/项；年度指标值:≤8万元/项。'));
+    expect(t.text).toBe('6、1-产出指标;14-成本指标；单项课题研究费用；实施周期指标值:≤8万元/项；年度指标值:≤8万元/项。');
+    expect(charRepairs(t)).toEqual(['level code «1T-» before 产出指标 read as 1-']);
+  });
+
   it('puts back an item number lost with its level code, numbered after the item before it', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。二工产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。'));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。');

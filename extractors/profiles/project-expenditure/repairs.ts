@@ -51,10 +51,11 @@ const LEVEL1_NAME_OR_ONE_OFF = Object.keys(LEVEL1_CODES)
 
 /**
  * What a level code garbled or missing before its level name can be read as: the code with a stray mark before it
- * (；)11-, ≥22-), nothing or up to two characters in its place (革, 刀-), a digit and a stray mark, the bare digits, or
- * its 1s read as L or ] before the hyphen (11L-, 1]1-, LL-).
+ * (；)11-, ≥22-), nothing or up to two characters in its place (革, 刀-), a digit and a stray mark, the bare digits,
+ * its 1s read as L or ] before the hyphen (11L-, 1]1-, LL-), or a stray mark between the code and its hyphen (1T-,
+ * FandolFang's 1- in a Group 4 scan, the other model reading no hyphen at all).
  */
-const GARBLED_LEVEL_CODE = String.raw`[^；;。、\d\s]\s*\d{1,2}\s*-?|[^；;。、\d]{0,2}|\d{1,2}\s*[^\d\s；;。、-]?|\d{1,2}\s*-?|[\dLl\]|I]{1,3}\s*-`;
+const GARBLED_LEVEL_CODE = String.raw`[^；;。、\d\s]\s*\d{1,2}\s*-?|[^；;。、\d]{0,2}|\d{1,2}\s*[^\d\s；;。、-]?|\d{1,2}\s*-?|[\dLl\]|I]{1,3}\s*-|\d{1,2}\s*[^\d\s；;。、-]\s*-`;
 
 /** A level code read as its name dictates, but below this confidence, is confirmed by the name. */
 const CONFIRMED_BY_NAME_BELOW = 0.9;
