@@ -55,12 +55,13 @@ export function runToGlyphs(run: TextRun, viewport: Pick<PageViewport, 'convertT
   const totalWeight = weights.reduce((s, w) => s + w, 0) || 1;
   const advance = run.width > 0 ? run.width : totalWeight * size;
   const glyphs: Glyph[] = [];
+  const space = unmappedSpace(run, size);
   let offset = 0;
   chars.forEach((ch, i) => {
     const w = (weights[i]! / totalWeight) * advance;
     const start = offset;
     offset += w;
-    const char = unmappedSpace(run, size) ? ' ' : normalizeCodePoint(ch.codePointAt(0)!);
+    const char = space ? ' ' : normalizeCodePoint(ch.codePointAt(0)!);
     if (char === '') return;
     const corners = [
       [start, -DESCENT],

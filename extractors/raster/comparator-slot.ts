@@ -3,7 +3,7 @@
  * or dropped, read again from their shape (`comparator-glyph.ts`). Every change is marked as a repair.
  */
 import { classifyComparator, classifyComparatorAmongDigits, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
-import { clampRows, columnHasInk, inkColumnRuns } from './ink-columns.js';
+import { clampRows, columnHasInk, inkColumnRuns, runsAroundBox } from './ink-columns.js';
 import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
@@ -147,11 +147,12 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // A target cell of its own holds no Chinese character: the line's height stands for the em there.
     cellEm ??= typicalHanHeight(merged);
     const em = cellEm >= 1 ? cellEm : lineHeight;
-    if (read.text === '=') {
-      return equalsWidth(crop, box, rows, em, settings) === 'full' ? { ...read, confidence: Math.min(read.confidence, FULL_WIDTH_CHEVRON_CONFIDENCE), doubt: read.doubt ?? '= could be the full-width ＝: its bars are nearly as long as the em is wide' } : read;
-    }
-    const width = chevronWidth(crop, box, rows, em, settings);
-    return width === 'full' ? { ...read, confidence: Math.min(read.confidence, FULL_WIDTH_CHEVRON_CONFIDENCE), doubt: read.doubt ?? `${read.text} could be the full-width ${read.text === '<' ? '＜' : '＞'}: its ink is as tall as the digits after it` } : read;
+    const equals = read.text === '=';
+    if ((equals ? equalsWidth : chevronWidth)(crop, box, rows, em, settings) === 'half') return read;
+    const doubt = equals
+      ? '= could be the full-width ＝: its bars are nearly as long as the em is wide'
+      : `${read.text} could be the full-width ${read.text === '<' ? '＜' : '＞'}: its ink is as tall as the digits after it`;
+    return { ...read, confidence: Math.min(read.confidence, FULL_WIDTH_COMPARATOR_CONFIDENCE), doubt: read.doubt ?? doubt };
   });
   return { ...result, symbols };
 }
@@ -170,8 +171,8 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
 export const DEFAULT_FULL_WIDTH_CHEVRON_SIZE = 0.55;
 /** Of the digit after it, the share of its height a full-width chevron's ink reaches, and of its width at least. */
 const FULL_WIDTH_CHEVRON_TO_DIGIT = { height: 0.85, width: 1.25 };
-/** Confidence of a < or > whose ink is as big as a full-width ＜ or ＞: below the review threshold. */
-const FULL_WIDTH_CHEVRON_CONFIDENCE = 0.6;
+/** Confidence of a < > or = whose ink is as big as a full-width ＜ ＞ or ＝: below the review threshold. */
+const FULL_WIDTH_COMPARATOR_CONFIDENCE = 0.6;
 
 /**
  * Whether the chevron in `box` (pixels of the crop) is drawn as big as a full-width ＜ or ＞ (`'full'`) or not
@@ -179,9 +180,7 @@ const FULL_WIDTH_CHEVRON_CONFIDENCE = 0.6;
  */
 export function chevronWidth(crop: Crop, box: { x0: number; x1: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): 'full' | 'half' {
   if (em < 1) return 'half';
-  const runs = inkColumnRuns(crop, rows, settings.inkThreshold, box.x0 - em, box.x1 + em);
-  const middle = (box.x0 + box.x1) / 2;
-  const k = runs.findIndex((r) => r.x0 <= middle && middle < r.x1);
+  const { runs, under: k } = runsAroundBox(crop, rows, settings.inkThreshold, box, em);
   const own = runs[k];
   if (!own) return 'half';
   const [w, h] = [own.x1 - own.x0, own.y1 - own.y0];
@@ -204,8 +203,8 @@ export const DEFAULT_FULL_WIDTH_EQUALS_WIDTH = 0.65;
 /** Whether the = in `box` (pixels of the crop) is drawn as long as a full-width ＝ (`'full'`) or not (`'half'`). */
 export function equalsWidth(crop: Crop, box: { x0: number; x1: number }, rows: { y0: number; y1: number }, em: number, settings: ComparatorSettings): 'full' | 'half' {
   if (em < 1) return 'half';
-  const middle = (box.x0 + box.x1) / 2;
-  const own = inkColumnRuns(crop, rows, settings.inkThreshold, box.x0 - em, box.x1 + em).find((r) => r.x0 <= middle && middle < r.x1);
+  const { runs, under } = runsAroundBox(crop, rows, settings.inkThreshold, box, em);
+  const own = runs[under];
   return own !== undefined && own.x1 - own.x0 >= DEFAULT_FULL_WIDTH_EQUALS_WIDTH * em ? 'full' : 'half';
 }
 

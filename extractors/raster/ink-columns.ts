@@ -55,6 +55,17 @@ export function inkColumnRuns(crop: Crop, rows: { y0: number; y1: number }, thre
   return runs;
 }
 
+/**
+ * The runs of inked columns within `reach` of a box (columns of the crop) and the index of the one under the box's
+ * middle, -1 when none: the glyph a symbol's box stands for, though Tesseract's boxes stand up to half a glyph off
+ * its ink, with its neighbours beside it.
+ */
+export function runsAroundBox(crop: Crop, rows: { y0: number; y1: number }, threshold: number, box: { x0: number; x1: number }, reach: number): { runs: InkRun[]; under: number } {
+  const runs = inkColumnRuns(crop, rows, threshold, box.x0 - reach, box.x1 + reach);
+  const middle = (box.x0 + box.x1) / 2;
+  return { runs, under: runs.findIndex((r) => r.x0 <= middle && middle < r.x1) };
+}
+
 /** The runs at least two thirds as tall as the tallest: the glyphs among them, not the small marks between. */
 export function tallRuns(runs: readonly InkRun[]): InkRun[] {
   const tallest = Math.max(0, ...runs.map((r) => r.y1 - r.y0));

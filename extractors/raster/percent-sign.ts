@@ -8,7 +8,7 @@
  * (吕, 日) or none; a few have them as a % has (座, 条, 组), but are as wide as an em. Pixels of the padded read, origin
  * top-left.
  */
-import { inkColumnRuns } from './ink-columns.js';
+import { runsAroundBox } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
@@ -60,13 +60,10 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     if (!HAN.test(s.text) || before === undefined || before.line !== s.line || !/^[0-9]$/.test(before.text)) return s;
     if (after !== undefined && after.line === s.line && !TARGET_END.test(after.text)) return s;
     const line = lines.get(s.line)!;
-    // The line's median extents, in whole pixels: any further and the lines above and below join the glyphs.
-    const rows = { y0: Math.max(0, Math.floor(line.y0 - p)), y1: Math.min(crop.height, Math.ceil(line.y1 - p)) };
-    // The glyph is the run of inked columns under the middle of its box (Tesseract's boxes stand up to half a glyph
-    // off its ink), the digit the run before it.
-    const middle = (s.x0 + s.x1) / 2 - p;
-    const runs = inkColumnRuns(crop, rows, settings.inkThreshold, s.x0 - p - em, s.x1 - p + em);
-    const k = runs.findIndex((r) => r.x0 <= middle && middle < r.x1);
+    // The line's median extents: any further and the lines above and below join the glyphs. The glyph is the run
+    // of inked columns under its box, the digit the run before it.
+    const rows = { y0: line.y0 - p, y1: line.y1 - p };
+    const { runs, under: k } = runsAroundBox(crop, rows, settings.inkThreshold, { x0: s.x0 - p, x1: s.x1 - p }, em);
     const glyph = runs[k];
     const digit = runs[k - 1];
     if (glyph === undefined || digit === undefined) return s;

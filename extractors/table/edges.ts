@@ -97,7 +97,7 @@ function brokenLinesToBridgedLines(edges: readonly Edge[], tolerance: number): E
   const hs = edges.filter((e) => e.orientation === 'h');
   const vs = edges.filter((e) => e.orientation === 'v');
   const byX = new Map<number, Edge[]>();
-  for (const v of vs) byX.set(v.x0, [...(byX.get(v.x0) ?? []), v]);
+  for (const v of vs) (byX.get(v.x0) ?? byX.set(v.x0, []).get(v.x0)!).push(v);
   const spans = (h: Edge, x: number) => x >= h.x0 - tolerance && x <= h.x1 + tolerance;
   // A horizontal line meeting the line at x at height y and running on past it on both sides.
   const crossesAt = (x: number, y: number) => hs.some((h) => Math.abs(h.y0 - y) <= tolerance && h.x0 < x - tolerance && h.x1 > x + tolerance);

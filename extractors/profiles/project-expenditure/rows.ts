@@ -152,7 +152,7 @@ function parsedToDraftIndicator(
     // A ratio after a comparator (≥1:5) is written with the colon or with the ratio sign ∶ (U+2236), which look alike
     // in most faces: the samples' tables write five with : and one with ∶, and OCR reads both as :. Times (9:00—17:00)
     // open with no comparator.
-    if (ocrRead && /^[≥≤<>=]\d+(?:\.\d+)?[:：]\d/.test(f.value.raw)) {
+    if (ocrRead && /^[:：]$/.test(RATIO_TARGET.exec(f.value.raw)?.[1] ?? '')) {
       capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} is a ratio: its colon may be the ratio sign ∶, which OCR reads as :`);
     }
     // In a target that is no number and unit, the letters after a digit (22C+2C for 22℃±2℃) are weighed alike.
@@ -318,8 +318,11 @@ const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;
  * target opens with a word. A ratio (≤1:15, ≥1∶5 with the ratio sign) is written so and is left alone.
  */
 export function comparatorOutsideGrammar(target: Target): boolean {
-  return /^[≥≤<>＜＞=]/.test(target.raw) && target.comparator === null && !/^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?$/.test(target.raw);
+  return /^[≥≤<>＜＞=]/.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw);
 }
+
+/** A ratio after a comparator (≤1:15, ≥1∶5), its separator captured: the colon or the ratio sign. */
+const RATIO_TARGET = /^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\.\d+)?$/;
 
 /** Confidence of a comparator taken from its twin target. */
 const TWIN_COMPARATOR_CONFIDENCE = 0.85;
