@@ -16,8 +16,8 @@
 // chromium-sans-black, chromium-serif-black, chromium-sans-thin, chromium-serif-bold, chromium-sans-light,
 // chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
 // chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape,
-// chromium-babelstone-landscape, chromium-kaitim-a4, chromium-wenkai-b5-landscape, chromium-fangsong-a4 and
-// chromium-fandolhei-landscape (HTML in Noto Serif CJK SC,
+// chromium-babelstone-landscape, chromium-kaitim-a4, chromium-wenkai-b5-landscape, chromium-fangsong-a4,
+// chromium-fandolhei-landscape, chromium-fandolsong-a4 and chromium-fandolkai-landscape (HTML in Noto Serif CJK SC,
 // WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
 // Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
 // Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
@@ -26,15 +26,16 @@
 // portrait, Noto Serif CJK SC Regular in portrait, AR PL UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR
 // PL UKai CN in landscape, WenQuanYi Micro Hei in portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in
 // landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape, FandolFang in portrait, FandolHei in
-// landscape; the two Fandol faces are not fontconfig fonts: the HTML loads them by @font-face from their files),
+// landscape, FandolSong in portrait, FandolKai in landscape; the Fandol faces are not fontconfig fonts: the HTML
+// loads them by @font-face from their files),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
 // STSong-Light). Needs the Debian packages libreoffice-writer, libreoffice-calc, chromium, python3-docx,
 // python3-reportlab, fonts-noto-cjk, fonts-wqy-zenhei, fonts-wqy-microhei, fonts-arphic-uming, fonts-droid-fallback,
 // fonts-arphic-gbsn00lp, fonts-arphic-ukai, fonts-arphic-gkai00mp, fonts-lxgw-wenkai, fonts-babelstone-han,
 // fonts-noto-cjk-extra (the ExtraLight, Light, Medium, SemiBold and Black weights of Noto Serif CJK SC, the Thin,
-// Light, DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans, texlive-lang-chinese (FandolFang and
-// FandolHei, in /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/; --no-install-recommends is enough),
+// Light, DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans, texlive-lang-chinese (FandolFang,
+// FandolHei, FandolSong and FandolKai, in /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/; --no-install-recommends is enough),
 // poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
@@ -98,6 +99,8 @@ const PLAN = {
   'liwan-tongji': ['chromium-kaitim-a4', 'chromium-wenkai-b5-landscape'],
   // the same, for the nineteenth fresh evaluation set
   'liwan-fagai': ['chromium-fangsong-a4', 'chromium-fandolhei-landscape'],
+  // the same, for the twentieth fresh evaluation set
+  'liwan-canlian': ['chromium-fandolsong-a4', 'chromium-fandolkai-landscape'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -410,6 +413,18 @@ const HTML_STYLES = {
     fontFiles: [{ family: 'FandolHei', weight: 400, file: 'FandolHei-Regular.otf' },
       { family: 'FandolHei', weight: 700, file: 'FandolHei-Bold.otf' }],
     size: '9pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
+  // And two more for the twentieth: the other two Fandol faces, loaded the same way. FandolSong (a Song face like the
+  // SimSun most disclosures are set in, with a real bold for the header and the sum rows) on A4 portrait at 10pt, its
+  // amount columns wider than the other portrait pages' but the FandolFang one's, and FandolKai (a Kai face, no bold:
+  // the header and the sum rows are its synthetic bold) on A4 landscape at 9.5pt. Both cover GB 2312, and every
+  // character of the table they print is in them. Both wrap Latin words at spaces like the fourth's.
+  'chromium-fandolsong-a4': { borders: true, page: 'A4 portrait', margin: '16mm 13mm 16mm 13mm', font: "'FandolSong'",
+    fontFiles: [{ family: 'FandolSong', weight: 400, file: 'FandolSong-Regular.otf' },
+      { family: 'FandolSong', weight: 700, file: 'FandolSong-Bold.otf' }],
+    size: '10pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 18.5, 31], latinWordWrap: true },
+  'chromium-fandolkai-landscape': { borders: true, page: 'A4 landscape', margin: '13mm 12mm 13mm 12mm', font: "'FandolKai'",
+    fontFiles: [{ family: 'FandolKai', weight: 400, file: 'FandolKai-Regular.otf' }],
+    size: '9.5pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true },
 };
 // Where fontFiles are (texlive-lang-chinese).
 const FONT_FILE_DIR = '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol';
