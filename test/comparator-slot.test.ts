@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chevronWidth, equalsWidth, insertUnreadComparators, repairComparators } from '../extractors/raster/comparator-slot.js';
+import { chevronWidth, equalsWidth, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_COMPARATOR_CONFIDENCE, repairComparators } from '../extractors/raster/comparator-slot.js';
 import { classifyComparator } from '../extractors/raster/comparator-glyph.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
@@ -351,5 +351,62 @@ describe('chevronWidth', () => {
   it('calls a big chevron that ends its line full width: no digit beside it to measure against', () => {
     const crop = inkCrop(100, 44, [[10, 34, 8, 32]]);
     expect(chevronWidth(crop, { x0: 12, x1: 30 }, rows, EM, SETTINGS)).toBe('full');
+  });
+});
+
+describe('insertComparatorsTheOtherModelRead', () => {
+  /** A line of symbols one glyph each, 20 px apart, with what the other model read before the symbol at `before`. */
+  function lineRead(text: string, before: Record<number, string> = {}, line = 0): MarkedSymbol[] {
+    return [...text].map((ch, i) => ({ ...symbol(ch, 20 * i, 20 * i + 16), line, ...(before[i] ? { otherReadBefore: before[i] } : {}) }));
+  }
+
+  it('puts back the ≥ that only the other model saw before a target\'s number, flagged', () => {
+    // 年度指标值:≥90%, the first model reading 值:90% and the other 之 before the 9.
+    const out = insertComparatorsTheOtherModelRead(lineRead('值:90%', { 2: '之' }), SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('值:≥90%');
+    const ge = out.find((s) => s.text === '≥')!;
+    expect(ge.confidence).toBeLessThanOrEqual(OTHER_MODEL_COMPARATOR_CONFIDENCE);
+    expect(ge.repair).toMatch(/the other OCR model read 之/);
+    // Between the colon and the digit, and the digit no longer in doubt for it.
+    expect(ge.x0).toBeGreaterThanOrEqual(out[1]!.x1);
+    expect(ge.x1).toBeLessThanOrEqual(out[3]!.x0);
+    expect(out[3]!.otherReadBefore).toBeUndefined();
+  });
+
+  it('reads 尹 as the other model\'s ≥ too, and mid-target (街道100%、社区≥90%)', () => {
+    const out = insertComparatorsTheOtherModelRead(lineRead('值:街道100%、社区90%', { 11: '尹' }), SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('值:街道100%、社区≥90%');
+  });
+
+  it('puts back nothing in a goal\'s prose, which no label\'s colon opens (提供24小时…)', () => {
+    const read = lineRead('提供24小时生活照料', { 2: '之' });
+    expect(insertComparatorsTheOtherModelRead(read, SETTINGS)).toEqual(read);
+  });
+
+  it('puts back no second ≥ where one was read at the end of the line before, and clears the digit\'s doubt', () => {
+    // 指标值:≥ | 260人: the ≥ found in the colon's box at the line's end, the other model's 之 before the 2.
+    const read = [...lineRead('值:≥'), ...lineRead('260人', { 0: '之' }, 1)];
+    const out = insertComparatorsTheOtherModelRead(read, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('值:≥260人');
+    expect(out[3]!.otherReadBefore).toBeUndefined();
+  });
+
+  it('leaves the doubt where the first model read another comparator before the number', () => {
+    const read = lineRead('值:≤30', { 3: '之' });
+    expect(insertComparatorsTheOtherModelRead(read, SETTINGS)).toEqual(read);
+  });
+});
+
+describe('repairComparators: a shape pointing the other way', () => {
+  it('keeps OCR\'s > in doubt where the shape, taking in the line below, reads ≤ (FandolSong ⩾, 200 dpi)', async () => {
+    // 年度指标值:⩾4场: OCR read >; the line's boxes run its whole pitch, and the rows the shape is read in reach the
+    // tops of the next line's characters, which make the ⩾ a ≤. Each such reversal on the evaluation sets was wrong.
+    const crop = await fixtureCrop('comparator-reading-the-line-below-fandolsong.png');
+    const read: [string, number, number][] = [['值', 301, 324], [':', 323, 332], ['>', 340, 349], ['4', 359, 376], ['场', 376, 398]];
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: fixtureSymbols(read, 290, 60, 91, 135) }, crop, SETTINGS);
+    const comparator = out.symbols[2]!;
+    expect(comparator.text).toBe('>');
+    expect(comparator.confidence).toBeLessThanOrEqual(0.5);
+    expect(comparator.doubt).toMatch(/points the other way/);
   });
 });

@@ -5,6 +5,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { estimateSkew } from '../extractors/raster/deskew.js';
+import { ocrRegions } from '../extractors/raster/ocr-cells.js';
+import type { OcrEngine, OcrJob, OcrResult } from '../extractors/ocr/ocr-engine.js';
 import { greyToEdges } from '../extractors/raster/pixel-lines.js';
 import { inkBesideTables } from '../extractors/raster/ink-beside-tables.js';
 import { blackPercentile, DEFAULT_PREPROCESS_SETTINGS, preprocessPage } from '../extractors/raster/preprocess.js';
@@ -563,5 +565,43 @@ describe('repairIndicatorText', () => {
   it('leaves a text layer alone, however odd', () => {
     const layer: PositionedText = { text: '1、革产出指标', boxes: [...'1、革产出指标'].map(() => ({ page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number] })) };
     expect(repairIndicatorText(layer)).toBe(layer);
+  });
+});
+
+describe('ocrRegions: a cell that holds only what is left of its border', () => {
+  /**
+   * A 200 dpi page with one cell (x 36–108 pt, y 36–72 pt: pixels 100–300 and 100–200) under a border seven pixels
+   * thick (rows 98–104), thicker than the crop's inset: its last row is left inside the cell. `text` adds a glyph's
+   * worth of ink in the middle.
+   */
+  function borderedCell(text: boolean): GreyImage {
+    const width = 400;
+    const height = 240;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 98; y <= 104; y++) for (let x = 90; x < 310; x++) data[y * width + x] = 20;
+    if (text) for (let y = 140; y < 160; y++) for (let x = 190; x < 200; x++) data[y * width + x] = 20;
+    return { width, height, data, dpi: 200 };
+  }
+
+  /** An engine that reads nothing, and what it was asked to read. */
+  function recordingEngine(): OcrEngine & { jobs: OcrJob[] } {
+    const jobs: OcrJob[] = [];
+    return { workers: 1, jobs, addJob: async (job: OcrJob): Promise<OcrResult> => (jobs.push(job), { text: '', confidence: 0, symbols: [] }), terminate: async () => {} };
+  }
+
+  const cell = [{ rect: { x0: 36, y0: 36, x1: 108, y1: 72 }, role: 'cell' as const }];
+
+  it('reads the cell as empty: the border\'s last row is no unread ink (which made a row of its own at a page\'s top)', async () => {
+    const engine = recordingEngine();
+    expect(await ocrRegions(borderedCell(false), cell, engine, 1)).toEqual([]);
+    expect(engine.jobs).toHaveLength(0);
+  });
+
+  it('still reads a cell that holds text beside the border\'s last row, its pixels as they are', async () => {
+    const engine = recordingEngine();
+    const glyphs = await ocrRegions(borderedCell(true), cell, engine, 1);
+    expect(engine.jobs.length).toBeGreaterThan(0);
+    // Read as nothing, the ink stays in the cell as a glyph no read gave, at confidence 0.
+    expect(glyphs.map((g) => [g.char, g.confidence])).toEqual([['\uFFFD', 0]]);
   });
 });

@@ -44,11 +44,15 @@ describe('secondRead', () => {
     expect(secondRead(read(first), other('4km，。'), undefined, createLexicon([])).symbols[2]!.doubt).toBeUndefined();
   });
 
-  it('marks a digit read with little confidence, before which the other model read a glyph (60个 against 之60个), and not a sure one or one after %', () => {
+  it('marks a digit read with little confidence, before which the other model read a glyph (60个 against 工60个), a sure one only after 之 or 尹, and not one after %', () => {
     const marked = (first: [string, number, number, number?][], second: string) =>
       secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);
     expect(marked([[':', 0, 10, 0.98], ['6', 12, 70, 0.21], ['0', 72, 90, 0.99], ['个', 92, 130, 0.98]], ':之60个')).toEqual(['之>6']);
-    expect(marked([[':', 0, 10, 0.98], ['6', 12, 30, 0.97], ['0', 32, 50, 0.99], ['个', 52, 90, 0.98]], ':之60个')).toEqual([]);
+    expect(marked([[':', 0, 10, 0.98], ['6', 12, 30, 0.97], ['0', 32, 50, 0.99], ['个', 52, 90, 0.98]], ':工60个')).toEqual([]);
+    // 之 and 尹 are how the other model reads a ≥: before a digit they are marked however sure the digit
+    // (insertComparatorsTheOtherModelRead decides what they stand for).
+    expect(marked([[':', 0, 10, 0.98], ['6', 12, 30, 0.97], ['0', 32, 50, 0.99], ['个', 52, 90, 0.98]], ':之60个')).toEqual(['之>6']);
+    expect(marked([[':', 0, 10, 0.98], ['6', 12, 30, 0.97], ['0', 32, 50, 0.99], ['个', 52, 90, 0.98]], ':尹60个')).toEqual(['尹>6']);
     // The other model's digit before % (98%) is its own misreading, and % was read surely.
     expect(marked([['9', 0, 18, 0.98], ['8', 20, 38, 0.98], ['%', 40, 60, 0.97]], '988%')).toEqual([]);
   });

@@ -36,6 +36,14 @@ export interface ComparatorSettings {
   inkThreshold: number;
 }
 
+/** Confidence of a comparator OCR read pointing one way where its shape points the other. */
+const REVERSED_SHAPE_CONFIDENCE = 0.5;
+
+/** The way a comparator points: right for > and ≥, left for < and ≤, null for anything else. */
+function pointing(text: string): 'right' | 'left' | null {
+  return /^[>≥]$/.test(text) ? 'right' : /^[<≤]$/.test(text) ? 'left' : null;
+}
+
 /** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
 const DISPUTED_SHAPE_CONFIDENCE = 0.85;
 /** What the models read for a ≥ and for no other comparator. */
@@ -129,6 +137,12 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
       return comparatorInText ? { ...s, confidence: Math.min(s.confidence, 0.5), doubt: `${s.text} could be another comparator (≥ ≤ > <): its shape did not say` } : s;
     }
     if (!reading) return { ...s, confidence: Math.min(s.confidence, 0.5), repair: `${s.text} before a number could be a comparator (≥ ≤ > < =); ${UNDECIDED_SHAPE}` };
+    // OCR reads the way a chevron points right: on the twenty-one development and evaluation sets, each of the 9
+    // shapes that pointed the other way was wrong (the line below's ink taken in, a digit's diagonal). The read stays,
+    // in doubt.
+    if (pointing(s.text) !== null && pointing(reading.char) !== null && pointing(s.text) !== pointing(reading.char)) {
+      return { ...s, confidence: Math.min(s.confidence, REVERSED_SHAPE_CONFIDENCE), doubt: `OCR read ${s.text}, its shape points the other way (${reading.char}): one of them is misread` };
+    }
     // A model read 之, which is what both read for ≥ (its bar under the chevron), where the shape says ≤, < or >:
     // the shape is wrong in faint faces (Noto Serif Light at 200 dpi, BabelStone Han), so it does not clear the doubt.
     const witness = [s.otherReading, s.text].find((t) => t !== undefined && GREATER_EQUAL_READINGS.test(t));
@@ -300,6 +314,68 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
   });
   return out;
 }
+
+/**
+ * What the other model reads for a ≥ it saw where the first model read nothing before a number: 之 (its bar under
+ * the chevron) or 尹. On the twenty-one development and evaluation sets (cached reads), of the targets where the
+ * other model read one of them before the number's first digit and the first model read nothing there, all 112
+ * had a ≥ that no read kept (in a comparator slot or mid-text: 社区≥90%), none had no comparator.
+ */
+const OTHER_MODEL_GREATER_EQUAL = /^[之尹]$/;
+
+/**
+ * Confidence of a ≥ put back where only the other model saw a glyph before a number, and read it as it reads ≥:
+ * a likely reading that neither the shape nor the first model confirmed, left for the reviewer.
+ */
+export const OTHER_MODEL_COMPARATOR_CONFIDENCE = 0.6;
+
+/**
+ * A ≥ put back before a number's first digit in a target where the other model read 之 or 尹
+ * (`OTHER_MODEL_GREATER_EQUAL`) and the first read nothing, and the pixels found no comparator there
+ * (`insertUnreadComparators` and `repairComparators`, which run first): without it the target reads as an exact
+ * value. It is not handed to the shape reading, which found nothing there (and read its box as ≤ once). The ≥ takes the room between the digit's box and the symbol before
+ * it. Pure.
+ */
+export function insertComparatorsTheOtherModelRead(symbols: readonly MarkedSymbol[], settings: ComparatorSettings): MarkedSymbol[] {
+  return symbols.flatMap((s, i): MarkedSymbol[] => {
+    const before = symbols[i - 1];
+    // The first digit of a number, with no comparator (or what OCR reads for one) read before it, on its line or at
+    // the end of the line before.
+    const firstDigit = /^[0-9]$/.test(s.text) && !(before !== undefined && (/^[0-9.,，]$/.test(before.text) || COMPARATOR_LOOKALIKES.has(before.text)));
+    const greaterEqual = s.otherReadBefore !== undefined && OTHER_MODEL_GREATER_EQUAL.test(s.otherReadBefore);
+    // The ≥ the other model saw is the one read before the digit (by the shape, at the end of the line before): it
+    // doubts nothing.
+    if (greaterEqual && /^[0-9]$/.test(s.text) && before?.text === '≥') return [{ ...s, otherReadBefore: undefined }];
+    if (!firstDigit || !greaterEqual || !inLabelledClause(symbols, i)) return [s];
+    // Within the crop (the padding is not the cell's: a glyph placed there falls in the cell beside).
+    const x0 = Math.max(settings.padding, before?.line === s.line ? Math.min(before.x1, s.x0) : s.x0 - (s.x1 - s.x0));
+    const comparator: MarkedSymbol = {
+      ...s,
+      text: '≥',
+      x0: Math.min(x0, s.x0 - 1),
+      x1: s.x0,
+      confidence: Math.min(s.confidence, OTHER_MODEL_COMPARATOR_CONFIDENCE),
+      otherReadBefore: undefined,
+      repair: `≥ put back before ${s.text}: the other OCR model read ${s.otherReadBefore} there, as it reads ≥, and the first model nothing`,
+    };
+    return [comparator, { ...s, otherReadBefore: undefined }];
+  });
+}
+
+/**
+ * Whether symbol `i` stands in a clause that a label's colon opens (实施周期指标值：社区≥90%), up to the ； or 。 that
+ * ends it, within `LABELLED_CLAUSE_REACH` symbols: a target, not the prose of a goal (提供24小时…).
+ */
+function inLabelledClause(symbols: readonly MarkedSymbol[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - LABELLED_CLAUSE_REACH; k--) {
+    if (/^[:：]$/.test(symbols[k]!.text)) return true;
+    if (/^[；;。]$/.test(symbols[k]!.text)) return false;
+  }
+  return false;
+}
+
+/** How many symbols back a target's label colon is looked for (the longest target of the samples is 24 characters). */
+const LABELLED_CLAUSE_REACH = 32;
 
 /**
  * The glyph in the box of the colon before `s`, when that box holds no colon but a glyph at least a comparator

@@ -11,7 +11,7 @@ import type { Glyph } from '../pdf/glyph.js';
 import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
-import { insertUnreadComparators, repairComparators } from './comparator-slot.js';
+import { insertComparatorsTheOtherModelRead, insertUnreadComparators, repairComparators } from './comparator-slot.js';
 import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
@@ -235,7 +235,8 @@ export async function ocrRegions(
     // Widths are measured on the punctuation's ink; the symbols keep the boxes OCR gave them (the reading order).
     const decided = decidePunctuationWidth({ symbols: measurePunctuationWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };
-    return resultToGlyphs(repairComparators(widths, crop, settings), left, top, scale, page, index * 10_000);
+    const compared = repairComparators(widths, crop, settings);
+    return resultToGlyphs({ ...compared, symbols: insertComparatorsTheOtherModelRead(compared.symbols, settings) }, left, top, scale, page, index * 10_000);
   }
 }
 
@@ -267,13 +268,18 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
   const height = bottom - top;
   if (width < 4 || height < 4) return null;
   const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) data.set(image.data.subarray((top + y) * image.width + left, (top + y) * image.width + left + width), y * width);
+  // A cell that holds nothing but what is left of its ruling lines is empty. Where it holds text as well, the crop
+  // stays as it is: Tesseract reads past a line at the edge, and whitening one row of a line two rows thick leaves the
+  // other, which it does not (102.34 read as 34 in a Writer table at 200 dpi).
+  const cleaned = Uint8Array.from(data);
+  whitenLineResidue(cleaned, width, height, settings.inkThreshold);
+  if (countInk(cleaned, settings.inkThreshold) < settings.minInk) return null;
   let ink = 0;
   const box = { x0: width, y0: height, x1: 0, y1: 0 };
   for (let y = 0; y < height; y++) {
-    const src = (top + y) * image.width + left;
     for (let x = 0; x < width; x++) {
-      const v = image.data[src + x]!;
-      data[y * width + x] = v;
+      const v = data[y * width + x]!;
       if (v < settings.inkThreshold) {
         ink++;
         if (x < box.x0) box.x0 = x;
@@ -285,6 +291,46 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
   }
   if (ink < settings.minInk) return null;
   return { left, top, width, height, data, ink: box };
+}
+
+/**
+ * The share of a crop's width (or height) that a row (or column) at its edge must be inked along to be what is left
+ * of a ruling line: a border thicker than the inset (a header's double line at 200 dpi, four pixels) leaves its
+ * lower edge in the cell below, which OCR reads as nothing, and an empty cell then holds unread ink. Text stands
+ * clear of the cell's edge and inks no row that far across.
+ */
+const LINE_RESIDUE_SHARE = 0.6;
+
+/** How many pixels of `data` are darker than `threshold`. */
+function countInk(data: Uint8Array, threshold: number): number {
+  let n = 0;
+  for (const v of data) if (v < threshold) n++;
+  return n;
+}
+
+/**
+ * Rows and columns at a crop's edges that are what is left of a ruling line (`LINE_RESIDUE_SHARE`), made white, from
+ * each edge inwards while they last. In place.
+ */
+function whitenLineResidue(data: Uint8Array, width: number, height: number, threshold: number): void {
+  const rowInk = (y: number) => {
+    let n = 0;
+    for (let x = 0; x < width; x++) if (data[y * width + x]! < threshold) n++;
+    return n;
+  };
+  const columnInk = (x: number) => {
+    let n = 0;
+    for (let y = 0; y < height; y++) if (data[y * width + x]! < threshold) n++;
+    return n;
+  };
+  const whitenRow = (y: number) => data.fill(255, y * width, (y + 1) * width);
+  const whitenColumn = (x: number) => {
+    for (let y = 0; y < height; y++) data[y * width + x] = 255;
+  };
+  for (let y = 0; y < height && rowInk(y) >= LINE_RESIDUE_SHARE * width; y++) whitenRow(y);
+  for (let y = height - 1; y >= 0 && rowInk(y) >= LINE_RESIDUE_SHARE * width; y--) whitenRow(y);
+  for (let x = 0; x < width && columnInk(x) >= LINE_RESIDUE_SHARE * height; x++) whitenColumn(x);
+  for (let x = width - 1; x >= 0 && columnInk(x) >= LINE_RESIDUE_SHARE * height; x--) whitenColumn(x);
 }
 
 /**
@@ -500,7 +546,9 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       // level name doubted.
       const afterLevelName = first.symbols[i - 2]?.text === '指' && first.symbols[i - 1]?.text === '标';
       const clauseMark = extra !== undefined && /^[；;]$/.test(extra) && /^\p{Script=Han}$/u.test(s.text) && /^\p{Script=Han}$/u.test(first.symbols[i - 1]?.text ?? '') && !afterLevelName;
-      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || clauseMark || s.confidence < settings.insertionDoubtBelow);
+      // 之 or 尹 before a number is how the other model reads a ≥ the first dropped (`insertComparatorsTheOtherModelRead`).
+      const greaterEqual = extra !== undefined && /^[之尹]$/.test(extra) && /^[0-9]$/.test(s.text);
+      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || clauseMark || greaterEqual || s.confidence < settings.insertionDoubtBelow);
       const agreed = Math.max(s.confidence, settings.agreedConfidence);
       // A 2 or z (a superscript's shape) the other model read after a unit's letter where this one read nothing:
       // the ² or ³ of km², hm², m³, whose small ink the first model's box for the letter took in.
