@@ -57,6 +57,17 @@ describe('secondRead', () => {
     expect(marked([['9', 0, 18, 0.98], ['8', 20, 38, 0.98], ['%', 40, 60, 0.97]], '988%')).toEqual([]);
   });
 
+  it('marks the character after a target\'s line-final digit where the other model read a digit more there (≤1 | 日 against ≤15日), and not after a level code (1 | 1-数量指标)', () => {
+    const wrapped = (first: [string, number, number][], breakBefore: number): MarkedResult => {
+      const r = read(first.map(([t, x0, x1]) => [t, x0, x1, 0.97]));
+      return { ...r, symbols: r.symbols.map((sym, k) => (k >= breakBefore ? { ...sym, line: 1 } : sym)) };
+    };
+    const marked = (result: MarkedResult, second: string) =>
+      secondRead(result, other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);
+    expect(marked(wrapped([['值', 0, 44], [':', 46, 56], ['≤', 58, 80], ['1', 82, 110], ['日', 0, 44]], 4), '值:≤15日')).toEqual(['5>日']);
+    expect(marked(wrapped([['；', 0, 44], ['1', 46, 60], ['数', 0, 44], ['量', 46, 90]], 2), '；14数量')).toEqual([]);
+  });
+
   it('marks a sure digit before which the other model read a colon after a digit (≤115 against ≤1:15: a ratio), and not one after anything else', () => {
     const marked = (first: [string, number, number, number?][], second: string) =>
       secondRead(read(first), other(second), undefined, createLexicon([])).symbols.filter((s) => s.otherReadBefore !== undefined).map((s) => `${s.otherReadBefore}>${s.text}`);

@@ -35,6 +35,24 @@ describe('stitchRows', () => {
     expect(rows[2]!.pages).toEqual([2]);
   });
 
+  it('joins a first piece whose name and amount cells hold only ink OCR could not read (a border\'s residue), the placeholder kept in doubt', async () => {
+    const rows = await stitch([
+      rowPiece(1, false, { name: '物业管理专项经费', total: '100.00', fiscal: '100.00', indicators: placedText(PERIOD_CUT, 1, 400, 780) }),
+      rowPiece(2, true, { name: '\uFFFD', total: '\uFFFD', fiscal: '\uFFFD', indicators: placedText(PERIOD_REST, 2, 400, 60) }),
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(text(rows[0]!, 'indicators')).toBe('1、1-产出指标；11-数量指标；是否按时完成；实施周期指标值:是; 年度指标值:是。');
+    expect(text(rows[0]!, 'name')).toBe('物业管理专项经费\uFFFD');
+  });
+
+  it('keeps a first piece whose name OCR could not read as a row of its own where its amounts were read', async () => {
+    const rows = await stitch([
+      rowPiece(1, false, { name: '物业管理专项经费', total: '100.00', fiscal: '100.00' }),
+      rowPiece(2, true, { name: '\uFFFD', total: '5.00', fiscal: '5.00' }),
+    ]);
+    expect(rows.map((r) => text(r, 'name'))).toEqual(['物业管理专项经费', '\uFFFD']);
+  });
+
   it('keeps a first piece on page 2 that has a name and amounts as a new row', async () => {
     const rows = await stitch([
       rowPiece(1, true, { name: '物业管理专项经费', total: '83.53', fiscal: '83.53', indicators: '1、……年度指标值:1次。' }),

@@ -366,7 +366,7 @@ export function insertComparatorsTheOtherModelRead(symbols: readonly MarkedSymbo
  * Whether symbol `i` stands in a clause that a label's colon opens (实施周期指标值：社区≥90%), up to the ； or 。 that
  * ends it, within `LABELLED_CLAUSE_REACH` symbols: a target, not the prose of a goal (提供24小时…).
  */
-function inLabelledClause(symbols: readonly MarkedSymbol[], i: number): boolean {
+export function inLabelledClause(symbols: readonly MarkedSymbol[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - LABELLED_CLAUSE_REACH; k--) {
     if (/^[:：]$/.test(symbols[k]!.text)) return true;
     if (/^[；;。]$/.test(symbols[k]!.text)) return false;

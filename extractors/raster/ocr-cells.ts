@@ -11,7 +11,7 @@ import type { Glyph } from '../pdf/glyph.js';
 import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
-import { insertComparatorsTheOtherModelRead, insertUnreadComparators, repairComparators } from './comparator-slot.js';
+import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadComparators, repairComparators } from './comparator-slot.js';
 import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
@@ -22,6 +22,7 @@ import { readSemicolonDots } from './semicolon-dots.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille } from './per-mille.js';
 import { readPercentSigns } from './percent-sign.js';
+import { dropPercentCircles } from './percent-circle.js';
 import { inkRowsThrough, semicolonInkNear, whiteBesideInk } from './ink-columns.js';
 import { lineExtents, lineHeights, typicalHanHeight } from '../ocr/lines.js';
 import { judgeReadings, loadLexicon, DEFAULT_LEXICON_MARGINS, type Lexicon, type LexiconMargins, type LexiconVerdict } from '../text/lexicon.js';
@@ -248,6 +249,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   restoreDroppedOnes,
   insertUnreadComparators,
   markUnreadInk,
+  dropPercentCircles,
   readPercentSigns,
   readPerMille,
   readRangeMarks,
@@ -548,7 +550,12 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       const clauseMark = extra !== undefined && /^[；;]$/.test(extra) && /^\p{Script=Han}$/u.test(s.text) && /^\p{Script=Han}$/u.test(first.symbols[i - 1]?.text ?? '') && !afterLevelName;
       // 之 or 尹 before a number is how the other model reads a ≥ the first dropped (`insertComparatorsTheOtherModelRead`).
       const greaterEqual = extra !== undefined && /^[之尹]$/.test(extra) && /^[0-9]$/.test(s.text);
-      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || clauseMark || greaterEqual || s.confidence < settings.insertionDoubtBelow);
+      // Digits the other model read after the digit that ends a line of a target, where the first read none
+      // (≤15 | 日 read as ≤1 | 日, the box of the 1 over the 5): the number may be cut short. (Before a level name the
+      // other model's digit is mostly the code's hyphen: 1 | 1-数量指标 read 1 | 14数量指标.)
+      const previous = first.symbols[i - 1];
+      const digitsAtLineEnd = extra !== undefined && /^[0-9]+$/.test(extra) && previous !== undefined && /^[0-9]$/.test(previous.text) && previous.line !== s.line && inLabelledClause(first.symbols, i);
+      const dropped = extra !== undefined && !split.has(i - 1) && ((/\p{Script=Han}/u.test(extra) && /^\p{Script=Han}$/u.test(s.text)) || colonInNumber || clauseMark || greaterEqual || digitsAtLineEnd || s.confidence < settings.insertionDoubtBelow);
       const agreed = Math.max(s.confidence, settings.agreedConfidence);
       // A 2 or z (a superscript's shape) the other model read after a unit's letter where this one read nothing:
       // the ² or ³ of km², hm², m³, whose small ink the first model's box for the letter took in.

@@ -4,24 +4,34 @@
  * The first body row of a page continues the previous page's last row when it cannot stand as a row of its
  * own: its name cell is empty, or every amount cell is empty (a real row always names itself and carries
  * its amounts, and a cut keeps them in the upper piece). The cut can fall anywhere, even inside a word such
- * as 实施周期指标|值, so column texts are joined with nothing between them.
+ * as 实施周期指标|值, so column texts are joined with nothing between them. Ink that OCR could not read (U+FFFD:
+ * what is left of a border, a smudge) names nothing: a piece whose name and amount cells hold only that is no row of
+ * its own either, and its cells are joined in as they are, in doubt.
  */
 import { needsSpaceAtWrap } from '../../extractors/table/cell-text.js';
 import type { KeyedCell } from '../../extractors/table/columns.js';
 import { concatTexts, unplacedText } from '../../extractors/text/positioned-text.js';
 import type { RowPiece, Stage, StitchedRow } from '../types.js';
 
+/** The placeholder OCR leaves for ink it read nothing in. */
+const UNREAD_INK = /\uFFFD/g;
+
 export const stitchRows: Stage<RowPiece[], StitchedRow[]> = (pieces, ctx) => {
   const columns = ctx.profile.table.columns;
   const nameKeys = columns.filter((c) => c.role === 'name').map((c) => c.key);
   const amountKeys = columns.filter((c) => c.role === 'amount').map((c) => c.key);
   const isBlank = (cells: Map<string, KeyedCell>, key: string) => (cells.get(key)?.text.text.trim() ?? '') === '';
+  const isBlankOrUnread = (cells: Map<string, KeyedCell>, key: string) => (cells.get(key)?.text.text ?? '').replace(UNREAD_INK, '').trim() === '';
 
   const rows: StitchedRow[] = [];
   pieces.forEach((piece, i) => {
     const prev = rows[rows.length - 1];
+    // A name OCR could not read beside amounts it did read is a row's still (a faint name): only where neither
+    // holds anything read does unread ink count as nothing.
     const lacksIdentity = (cells: Map<string, KeyedCell>) =>
-      nameKeys.every((k) => isBlank(cells, k)) || (amountKeys.length > 0 && amountKeys.every((k) => isBlank(cells, k)));
+      nameKeys.every((k) => isBlank(cells, k)) ||
+      (amountKeys.length > 0 && amountKeys.every((k) => isBlank(cells, k))) ||
+      [...nameKeys, ...amountKeys].every((k) => isBlankOrUnread(cells, k));
     // Either piece may be the one without a name or amounts: a cell centred vertically can land below the cut.
     const continues =
       prev !== undefined &&
