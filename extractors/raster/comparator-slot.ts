@@ -321,7 +321,7 @@ export function insertUnreadComparators(symbols: readonly MarkedSymbol[], crop: 
  * other model read one of them before the number's first digit and the first model read nothing there, all 112
  * had a ≥ that no read kept (in a comparator slot or mid-text: 社区≥90%), none had no comparator.
  */
-const OTHER_MODEL_GREATER_EQUAL = /^[之尹]$/;
+export const OTHER_MODEL_GREATER_EQUAL = /^[之尹]$/;
 
 /**
  * Confidence of a ≥ put back where only the other model saw a glyph before a number, and read it as it reads ≥:
@@ -339,14 +339,14 @@ export const OTHER_MODEL_COMPARATOR_CONFIDENCE = 0.6;
 export function insertComparatorsTheOtherModelRead(symbols: readonly MarkedSymbol[], settings: ComparatorSettings): MarkedSymbol[] {
   return symbols.flatMap((s, i): MarkedSymbol[] => {
     const before = symbols[i - 1];
-    // The first digit of a number, with no comparator (or what OCR reads for one) read before it, on its line or at
-    // the end of the line before.
-    const firstDigit = /^[0-9]$/.test(s.text) && !(before !== undefined && (/^[0-9.,，]$/.test(before.text) || COMPARATOR_LOOKALIKES.has(before.text)));
-    const greaterEqual = s.otherReadBefore !== undefined && OTHER_MODEL_GREATER_EQUAL.test(s.otherReadBefore);
+    if (!/^[0-9]$/.test(s.text) || s.otherReadBefore === undefined || !OTHER_MODEL_GREATER_EQUAL.test(s.otherReadBefore)) return [s];
     // The ≥ the other model saw is the one read before the digit (by the shape, at the end of the line before): it
     // doubts nothing.
-    if (greaterEqual && /^[0-9]$/.test(s.text) && before?.text === '≥') return [{ ...s, otherReadBefore: undefined }];
-    if (!firstDigit || !greaterEqual || !inLabelledClause(symbols, i)) return [s];
+    if (before?.text === '≥') return [{ ...s, otherReadBefore: undefined }];
+    // Only before a number's first digit, with no comparator (or what OCR reads for one) read before it, on its line
+    // or at the end of the line before.
+    const firstDigit = before === undefined || !(/^[0-9.,，]$/.test(before.text) || COMPARATOR_LOOKALIKES.has(before.text));
+    if (!firstDigit || !inLabelledClause(symbols, i)) return [s];
     // Within the crop (the padding is not the cell's: a glyph placed there falls in the cell beside).
     const x0 = Math.max(settings.padding, before?.line === s.line ? Math.min(before.x1, s.x0) : s.x0 - (s.x1 - s.x0));
     const comparator: MarkedSymbol = {

@@ -11,7 +11,7 @@ import type { Glyph } from '../pdf/glyph.js';
 import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
-import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadComparators, repairComparators } from './comparator-slot.js';
+import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_GREATER_EQUAL, repairComparators } from './comparator-slot.js';
 import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
@@ -270,18 +270,13 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
   const height = bottom - top;
   if (width < 4 || height < 4) return null;
   const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) data.set(image.data.subarray((top + y) * image.width + left, (top + y) * image.width + left + width), y * width);
-  // A cell that holds nothing but what is left of its ruling lines is empty. Where it holds text as well, the crop
-  // stays as it is: Tesseract reads past a line at the edge, and whitening one row of a line two rows thick leaves the
-  // other, which it does not (102.34 read as 34 in a Writer table at 200 dpi).
-  const cleaned = Uint8Array.from(data);
-  whitenLineResidue(cleaned, width, height, settings.inkThreshold);
-  if (countInk(cleaned, settings.inkThreshold) < settings.minInk) return null;
   let ink = 0;
   const box = { x0: width, y0: height, x1: 0, y1: 0 };
   for (let y = 0; y < height; y++) {
+    const src = (top + y) * image.width + left;
     for (let x = 0; x < width; x++) {
-      const v = data[y * width + x]!;
+      const v = image.data[src + x]!;
+      data[y * width + x] = v;
       if (v < settings.inkThreshold) {
         ink++;
         if (x < box.x0) box.x0 = x;
@@ -292,6 +287,12 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
     }
   }
   if (ink < settings.minInk) return null;
+  // A cell that holds nothing but what is left of its ruling lines is empty; only ink that reaches the crop's edge
+  // can be that. Where the cell holds text as well, the crop stays as it is: Tesseract reads past a line at the
+  // edge, and whitening one row of a line two rows thick leaves the other, which it does not (102.34 read as 34 in a
+  // Writer table at 200 dpi).
+  const atEdge = box.x0 === 0 || box.y0 === 0 || box.x1 === width - 1 || box.y1 === height - 1;
+  if (atEdge && inkInsideLineResidue(data, width, height, settings.inkThreshold) < settings.minInk) return null;
   return { left, top, width, height, data, ink: box };
 }
 
@@ -303,36 +304,26 @@ function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Cr
  */
 const LINE_RESIDUE_SHARE = 0.6;
 
-/** How many pixels of `data` are darker than `threshold`. */
-function countInk(data: Uint8Array, threshold: number): number {
-  let n = 0;
-  for (const v of data) if (v < threshold) n++;
-  return n;
-}
-
 /**
- * Rows and columns at a crop's edges that are what is left of a ruling line (`LINE_RESIDUE_SHARE`), made white, from
- * each edge inwards while they last. In place.
+ * The ink of a crop inside what is left of ruling lines at its edges (`LINE_RESIDUE_SHARE`): the rows at the top and
+ * the bottom inked across most of its width, from each edge inwards while they last, then likewise the columns at
+ * its sides, counted within the rows left. Pure.
  */
-function whitenLineResidue(data: Uint8Array, width: number, height: number, threshold: number): void {
-  const rowInk = (y: number) => {
+function inkInsideLineResidue(data: Uint8Array, width: number, height: number, threshold: number): number {
+  const inkIn = (x0: number, x1: number, y0: number, y1: number) => {
     let n = 0;
-    for (let x = 0; x < width; x++) if (data[y * width + x]! < threshold) n++;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (data[y * width + x]! < threshold) n++;
     return n;
   };
-  const columnInk = (x: number) => {
-    let n = 0;
-    for (let y = 0; y < height; y++) if (data[y * width + x]! < threshold) n++;
-    return n;
-  };
-  const whitenRow = (y: number) => data.fill(255, y * width, (y + 1) * width);
-  const whitenColumn = (x: number) => {
-    for (let y = 0; y < height; y++) data[y * width + x] = 255;
-  };
-  for (let y = 0; y < height && rowInk(y) >= LINE_RESIDUE_SHARE * width; y++) whitenRow(y);
-  for (let y = height - 1; y >= 0 && rowInk(y) >= LINE_RESIDUE_SHARE * width; y--) whitenRow(y);
-  for (let x = 0; x < width && columnInk(x) >= LINE_RESIDUE_SHARE * height; x++) whitenColumn(x);
-  for (let x = width - 1; x >= 0 && columnInk(x) >= LINE_RESIDUE_SHARE * height; x--) whitenColumn(x);
+  let top = 0;
+  while (top < height && inkIn(0, width, top, top + 1) >= LINE_RESIDUE_SHARE * width) top++;
+  let bottom = height;
+  while (bottom > top && inkIn(0, width, bottom - 1, bottom) >= LINE_RESIDUE_SHARE * width) bottom--;
+  let left = 0;
+  while (left < width && inkIn(left, left + 1, top, bottom) >= LINE_RESIDUE_SHARE * height) left++;
+  let right = width;
+  while (right > left && inkIn(right - 1, right, top, bottom) >= LINE_RESIDUE_SHARE * height) right--;
+  return inkIn(left, right, top, bottom);
 }
 
 /**
@@ -549,7 +540,7 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       const afterLevelName = first.symbols[i - 2]?.text === '指' && first.symbols[i - 1]?.text === '标';
       const clauseMark = extra !== undefined && /^[；;]$/.test(extra) && /^\p{Script=Han}$/u.test(s.text) && /^\p{Script=Han}$/u.test(first.symbols[i - 1]?.text ?? '') && !afterLevelName;
       // 之 or 尹 before a number is how the other model reads a ≥ the first dropped (`insertComparatorsTheOtherModelRead`).
-      const greaterEqual = extra !== undefined && /^[之尹]$/.test(extra) && /^[0-9]$/.test(s.text);
+      const greaterEqual = extra !== undefined && OTHER_MODEL_GREATER_EQUAL.test(extra) && /^[0-9]$/.test(s.text);
       // Digits the other model read after the digit that ends a line of a target, where the first read none
       // (≤15 | 日 read as ≤1 | 日, the box of the 1 over the 5): the number may be cut short. (Before a level name the
       // other model's digit is mostly the code's hyphen: 1 | 1-数量指标 read 1 | 14数量指标.)

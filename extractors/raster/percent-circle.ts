@@ -42,7 +42,7 @@ export function dropPercentCircles(symbols: readonly MarkedSymbol[]): MarkedSymb
     if (width <= 0) return s;
     const covered = Math.min(digit.x1, s.x1) - Math.max(digit.x0, s.x0);
     if (covered < overlap.inside * width || s.x0 - digit.x0 > overlap.startOffset * width) return s;
-    if (!(numberBefore(symbols, i - 1) > PERCENT_CIRCLE_MIN_VALUE)) return s;
+    if (!(valueBefore(symbols, i - 1) > PERCENT_CIRCLE_MIN_VALUE)) return s;
     dropped.add(i - 1);
     return { ...s, confidence: Math.min(s.confidence, PERCENT_CIRCLE_CONFIDENCE), repair: `«${digit.text}%» read as %: the box of ${digit.text} lies inside the box of the %, whose circle it is` };
   });
@@ -50,7 +50,7 @@ export function dropPercentCircles(symbols: readonly MarkedSymbol[]): MarkedSymb
 }
 
 /** The number the digits and points before symbol `at` on its line make (NaN when there are none). */
-function numberBefore(symbols: readonly MarkedSymbol[], at: number): number {
+function valueBefore(symbols: readonly MarkedSymbol[], at: number): number {
   let k = at;
   while (k > 0 && symbols[k - 1]!.line === symbols[at]!.line && /^[0-9.]$/.test(symbols[k - 1]!.text)) k--;
   return k === at ? Number.NaN : Number(symbols.slice(k, at).map((s) => s.text).join(''));

@@ -20,8 +20,9 @@ export const stitchRows: Stage<RowPiece[], StitchedRow[]> = (pieces, ctx) => {
   const columns = ctx.profile.table.columns;
   const nameKeys = columns.filter((c) => c.role === 'name').map((c) => c.key);
   const amountKeys = columns.filter((c) => c.role === 'amount').map((c) => c.key);
-  const isBlank = (cells: Map<string, KeyedCell>, key: string) => (cells.get(key)?.text.text.trim() ?? '') === '';
-  const isBlankOrUnread = (cells: Map<string, KeyedCell>, key: string) => (cells.get(key)?.text.text ?? '').replace(UNREAD_INK, '').trim() === '';
+  const textOf = (cells: Map<string, KeyedCell>, key: string) => cells.get(key)?.text.text ?? '';
+  const isBlank = (cells: Map<string, KeyedCell>, key: string) => textOf(cells, key).trim() === '';
+  const isBlankOrUnread = (cells: Map<string, KeyedCell>, key: string) => textOf(cells, key).replace(UNREAD_INK, '').trim() === '';
 
   const rows: StitchedRow[] = [];
   pieces.forEach((piece, i) => {
