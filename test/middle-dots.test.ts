@@ -34,8 +34,12 @@ describe('readMiddleDots', () => {
     expect(out[1]!.lookalike).toBeUndefined();
   });
 
-  it('reads one between two Chinese characters too (商都·西关)', () => {
-    expect(readMiddleDots(read('都', '西'), line(18), SETTINGS)[1]!.text).toBe('·');
+  it('reads one between two Chinese characters too (商都·西关), with no doubt: a point makes no sense there', () => {
+    // Marked as a point between two Chinese characters that may be a middle dot (markSuspects): the ink answers it.
+    const marked = read('都', '西').map((s) => (s.text === '.' ? { ...s, lookalike: '. between two Chinese characters: a middle dot (·) reads as a point' } : s));
+    const out = readMiddleDots(marked, line(18), SETTINGS);
+    expect(out[1]).toMatchObject({ text: '·', confidence: 0.96, repair: expect.stringMatching(/^OCR read \. where the ink stands halfway up/) });
+    expect(out[1]!.lookalike).toBeUndefined();
   });
 
   it('leaves a . beside anything else alone: a number’s end before a unit, a line’s end', () => {

@@ -498,15 +498,32 @@ describe('repairIndicatorText', () => {
     expect(charRepairs(t)).toEqual(['the middle dot of a unit per head and per time (台·年) not read', 'the middle dot of a unit per head and per time (平方米·月) not read']);
   });
 
-  it('reads a point or comma between two Han characters of a unit after / as the middle dot (元/人.月), flagged, and leaves a text target’s comma alone', () => {
-    const t = repairIndicatorText(ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人,月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人:月；年度指标值:≥1,100元/人\'月。'));
+  it('reads a % read twice at a target\'s end as one (≥92%%), flagged, and not after a value a table may write in ‰', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；合格率；实施周期指标值:≥92%%；年度指标值:≥92%。2、1-产出指标；12-质量指标；发生率；实施周期指标值:≤0.5%%；年度指标值:≤0.5‰。', 0.98));
+    expect(t.text).toBe('1、1-产出指标；12-质量指标；合格率；实施周期指标值:≥92%；年度指标值:≥92%。2、1-产出指标；12-质量指标；发生率；实施周期指标值:≤0.5%%；年度指标值:≤0.5‰。');
+    expect(charRepairs(t)).toEqual(['«%%» read as %: a target ends at one %']);
+    expect(t.boxes[t.text.indexOf('92%')! + 2]!.confidence).toBeLessThan(0.9);
+  });
+
+  it('reads a point or comma between two Han characters of a unit after / as the middle dot the format dictates (元/人.月), and leaves a text target’s comma alone', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人,月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人:月；年度指标值:≥1,100元/人\'月。', 0.98));
     expect(t.text).toBe('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人·月；年度指标值:1,368元/人·月。2、1-产出指标；14-成本指标；乙；实施周期指标值:≥1,100元/人·月；年度指标值:≥1,100元/人·月。');
-    expect(t.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
+    const repaired = t.boxes.filter((b) => b?.repair);
+    expect(repaired).toHaveLength(8);
+    expect(repaired.every((b) => b!.confidence === REPAIRED_CONFIDENCE)).toBe(true);
+    // The character before the dot is written again with it: its own read's confidence bounds the repair's.
+    const doubtedBefore = ocrText('1、1-产出指标；14-成本指标；甲；实施周期指标值:1,368元/人.月；年度指标值:1,368元/人·月。', 0.98);
+    const at = doubtedBefore.text.indexOf('人.');
+    const low = repairIndicatorText({ text: doubtedBefore.text, boxes: doubtedBefore.boxes.map((b, i) => (i === at ? { ...b!, confidence: 0.5 } : b)) });
+    expect(low.boxes[at]!.confidence).toBe(0.5);
     // After a unit of several characters (元/平方米·年), and read as a quote, an asterisk or an ellipsis.
     const u = repairIndicatorText(ocrText('1、4-成本指标；41-经济成本指标；甲；实施周期指标值:≤6.5元/平方米“年；年度指标值:≤6.5元/平方米*年。2、4-成本指标；41-经济成本指标；乙；实施周期指标值:≤2,800元/个…年；年度指标值:≤2,800元/个:年。'));
     expect(u.text).toBe('1、4-成本指标；41-经济成本指标；甲；实施周期指标值:≤6.5元/平方米·年；年度指标值:≤6.5元/平方米·年。2、4-成本指标；41-经济成本指标；乙；实施周期指标值:≤2,800元/个·年；年度指标值:≤2,800元/个·年。');
-    // Read as a full-width comma, an enumeration comma or a hyphen where the unit ends; not where a text goes on.
-    expect(repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:≤2次/周，生；年度指标值:≥4次/校-年。')).text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:≤2次/周·生；年度指标值:≥4次/校·年。');
+    // Read as a full-width comma, an enumeration comma or a hyphen where the unit ends, a likely reading (flagged);
+    // not where a text goes on.
+    const likely = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:≤2次/周，生；年度指标值:≥4次/校-年。'));
+    expect(likely.text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:≤2次/周·生；年度指标值:≥4次/校·年。');
+    expect(likely.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
     const goesOn = '1、1-产出指标；11-数量指标；甲；实施周期指标值:2次/周，全年不少于80次；年度指标值:2次/周。';
     expect(repairIndicatorText(ocrText(goesOn)).text).toBe(goesOn);
     const text = '1、2-效益指标；24-可持续影响指标；甲；实施周期指标值:全面消除,设施使用寿命延长10年以上；年度指标值:逐步完善。';

@@ -97,6 +97,21 @@ describe('a rate’s target read by OCR with its % as digits', () => {
     }
   });
 
+  it('reads a Chinese character after the digits of a rate as % (≥95咒, =100名: a serif %), flagged; not 分, nor after a count or a value ‰ may have', () => {
+    const draft = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；抽检合格率；实施周期指标值:≥95咒；年度指标值:=100名。'));
+    const [indicator] = draft.indicators;
+    expect([indicator!.periodTarget.value.raw, indicator!.annualTarget.value.raw]).toEqual(['≥95%', '=100%']);
+    expect(indicator!.annualTarget.value).toMatchObject({ comparator: '=', value: 100, unit: '%' });
+    for (const target of [indicator!.periodTarget, indicator!.annualTarget]) {
+      expect(target.confidence).toBeLessThan(0.9);
+      expect(target.notes.join(' ')).toMatch(/read as %: a rate's unit is %/);
+    }
+    for (const [name, target] of [['满意度', '≥90分'], ['培训人次', '≥95名'], ['发生率', '≤0.5咒'], ['覆盖率', '≥120吕']]) {
+      const [kept] = stitchedToDraftRow(row(`1、1-产出指标；12-质量指标；${name}；实施周期指标值:${target}；年度指标值:${target}。`)).indicators;
+      expect(kept!.periodTarget.value.raw).toBe(target);
+    }
+  });
+
   it('leaves a count alone, a rate at or below 100, and digits that would leave more than 100 before them', () => {
     for (const [name, target] of [['培训人次', '≥9596'], ['覆盖率', '≥96'], ['覆盖率', '99.96%'], ['覆盖率', '≥12096']]) {
       const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；12-质量指标；${name}；实施周期指标值:${target}；年度指标值:${target}。`)).indicators;

@@ -44,6 +44,22 @@ function pointing(text: string): 'right' | 'left' | null {
   return /^[>≥]$/.test(text) ? 'right' : /^[<≤]$/.test(text) ? 'left' : null;
 }
 
+/**
+ * Where the other model's reading of a symbol alone is a comparator (or 之, 尹: its readings of ≥), the way it
+ * points; null where the models did not dispute the symbol, or disputed more than it.
+ */
+function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
+  const other = s.otherReading;
+  if (other === undefined || s.doubt !== `${DISPUTED_DOUBT}: one read ${s.text}, the other ${other}`) return null;
+  return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other.replace('＞', '>').replace('＜', '<'));
+}
+
+/** A symbol without the dispute of a second read (its doubt and the other model's reading). */
+function withoutDispute(s: MarkedSymbol): MarkedSymbol {
+  const { otherReading: _, doubt, ...rest } = s;
+  return doubt !== undefined && !doubt.startsWith(DISPUTED_DOUBT) ? { ...rest, doubt } : rest;
+}
+
 /** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
 const DISPUTED_SHAPE_CONFIDENCE = 0.85;
 /** What the models read for a ≥ and for no other comparator. */
@@ -143,6 +159,17 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     if (pointing(s.text) !== null && pointing(reading.char) !== null && pointing(s.text) !== pointing(reading.char)) {
       return { ...s, confidence: Math.min(s.confidence, REVERSED_SHAPE_CONFIDENCE), doubt: `OCR read ${s.text}, its shape points the other way (${reading.char}): one of them is misread` };
     }
+    // The other model's reading of this glyph alone, where the two models read it differently: pointing the other
+    // way from the shape, one of them is misread (FandolSong's ⩽ read & and <, its shape taken for ≥: both such
+    // shapes on the twenty-two sets were wrong); pointing the same way, or read 之 or 尹 (its readings of ≥) where
+    // the shape is ≥, the dispute was the first model's misreading (6,888 such shapes in targets, every one right),
+    // and the shape stands for a symbol Tesseract had placed nowhere too.
+    const otherPoints = otherModelPointing(s);
+    if (otherPoints !== null && pointing(reading.char) !== null && otherPoints !== pointing(reading.char)) {
+      const doubt = `the other OCR model read ${s.otherReading}, pointing the other way from the shape (${reading.char}): one of them is misread`;
+      return { ...s, text: reading.char, confidence: Math.min(reading.confidence, REVERSED_SHAPE_CONFIDENCE), repair: `OCR read ${s.text}, its shape is ${reading.char}`, doubt };
+    }
+    const shapeAgrees = otherPoints !== null && otherPoints === pointing(reading.char) && (reading.char === '≥' || !OTHER_MODEL_GREATER_EQUAL.test(s.otherReading!));
     // A model read 之, which is what both read for ≥ (its bar under the chevron), where the shape says ≤, < or >:
     // the shape is wrong in faint faces (Noto Serif Light at 200 dpi, BabelStone Han), so it does not clear the doubt.
     const witness = [s.otherReading, s.text].find((t) => t !== undefined && GREATER_EQUAL_READINGS.test(t));
@@ -153,10 +180,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     if (s.text.length === 2 && reading.char !== '≥' && reading.char !== '≤') {
       return { ...s, text: reading.char, confidence: Math.min(reading.confidence, 0.5), repair: `OCR read ${s.text}, its shape is ${reading.char}`, doubt: `OCR read ${s.text} (two glyphs) where the shape is one ${reading.char}: it may be ${s.text}` };
     }
+    const settled: MarkedSymbol = shapeAgrees ? { ...withoutDispute(s), confirmed: true } : s;
     const read: MarkedSymbol =
       reading.char === s.text
-        ? { ...s, confidence: against ? Math.min(s.confidence, DISPUTED_SHAPE_CONFIDENCE) : Math.min(Math.max(s.confidence, reading.confidence), 0.99), ...why }
-        : { ...s, text: reading.char, confidence: against ? Math.min(reading.confidence, DISPUTED_SHAPE_CONFIDENCE) : reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}`, ...why };
+        ? { ...settled, confidence: against ? Math.min(s.confidence, DISPUTED_SHAPE_CONFIDENCE) : Math.min(Math.max(s.confidence, reading.confidence), 0.99), ...why }
+        : { ...settled, text: reading.char, confidence: against ? Math.min(reading.confidence, DISPUTED_SHAPE_CONFIDENCE) : reading.confidence, repair: `OCR read ${s.text}, its shape is ${reading.char}`, ...why };
     if (!/^[<>=]$/.test(read.text) || !beforeNumber) return read;
     // A target cell of its own holds no Chinese character: the line's height stands for the em there.
     cellEm ??= typicalHanHeight(merged);
@@ -183,8 +211,14 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
  * @default 0.55
  */
 export const DEFAULT_FULL_WIDTH_CHEVRON_SIZE = 0.55;
-/** Of the digit after it, the share of its height a full-width chevron's ink reaches, and of its width at least. */
-const FULL_WIDTH_CHEVRON_TO_DIGIT = { height: 0.85, width: 1.25 };
+/**
+ * Of the digit after it, the share of its height a full-width chevron's ink reaches, and of its width at least.
+ * FandolKai's and FandolSong's ＞ ＜ reach 0.74–0.82 of the digits' height (Computer Modern digits stand tall) and
+ * 1.25–1.47 of their width, FandolFang's 0.79: the height was 0.85 until one of them went unflagged, read as >.
+ * Of the half-width chevrons as big as `DEFAULT_FULL_WIDTH_CHEVRON_SIZE` on the twenty-two sets, those under 0.85
+ * of the digit's height reach 0.70–0.73 (Noto Sans CJK Black), and 1.00–1.19 of its width.
+ */
+const FULL_WIDTH_CHEVRON_TO_DIGIT = { height: 0.72, width: 1.25 };
 /** Confidence of a < > or = whose ink is as big as a full-width ＜ ＞ or ＝: below the review threshold. */
 const FULL_WIDTH_COMPARATOR_CONFIDENCE = 0.6;
 

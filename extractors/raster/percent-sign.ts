@@ -9,7 +9,7 @@
  * top-left.
  */
 import { runsAroundBox } from './ink-columns.js';
-import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
 /** What reading % from the ink needs of the OCR settings. */
@@ -42,6 +42,13 @@ export const DEFAULT_PERCENT_SHAPE = {
 
 /** Confidence of a % read from its shape where OCR read a Chinese character: a likely reading, never a sure one. */
 export const PERCENT_SIGN_CONFIDENCE = 0.85;
+/**
+ * Confidence of a % read from its shape where the other OCR model read % too: two readings that share nothing (the
+ * ink's loops, another network) agree. Measured on the twenty-two development and evaluation sets: the % was right in
+ * all 124 such targets (and in the 98 where the other model read something else, which stay at
+ * `PERCENT_SIGN_CONFIDENCE`).
+ */
+export const PERCENT_SIGN_AGREED_CONFIDENCE = 0.95;
 
 /** Marks that end a target; after them, or at the end of a line or of the read, the unit is the target's last. */
 const TARGET_END = /^[；;。，,、]$/;
@@ -72,7 +79,14 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     if (h < shape.height[0] * em || h > shape.height[1] * em || glyph.x1 - glyph.x0 > shape.maxWidth * em) return s;
     if (digitH < 1 || h < shape.digitHeight[0] * digitH || h > shape.digitHeight[1] * digitH) return s;
     if (!twoDiagonalLoops(crop, glyph, settings.inkThreshold, shape)) return s;
-    return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair: `OCR read ${s.text} after a number, its shape is %` };
+    const repair = `OCR read ${s.text} after a number, its shape is %`;
+    if (s.otherReading === '%') {
+      // The dispute between the two models was the first one's misreading: with it gone, they agree.
+      const { otherReading: _, doubt, ...rest } = s;
+      const kept = doubt !== undefined && !doubt.startsWith(DISPUTED_DOUBT) ? { doubt } : {};
+      return { ...rest, ...kept, text: '%', confidence: PERCENT_SIGN_AGREED_CONFIDENCE, confirmed: true, repair: `${repair}, as the other OCR model read it` };
+    }
+    return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair };
   });
 }
 
