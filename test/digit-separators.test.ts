@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readDigitSeparators, separatorInk } from '../extractors/raster/digit-separators.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { inkCrop } from './helpers/builders.js';
+import { DEFAULT_OCR_CELL_SETTINGS, secondRead } from '../extractors/raster/ocr-cells.js';
+import type { OcrResult } from '../extractors/ocr/ocr-engine.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140, agreedConfidence: 0.95 };
 
@@ -66,5 +68,32 @@ describe('readDigitSeparators', () => {
     const symbols = read(',', '.');
     symbols[2] = { ...symbols[2]!, confidence: 0.5, otherReading: '6' };
     expect(readDigitSeparators(symbols, line(39), SETTINGS)[1]!.confidence).toBe(0.5);
+  });
+
+  it('confirms a target\'s thousands comma the other model read as a point (2,430 against 2.430: a target prints two decimals at most), not elsewhere', () => {
+    // The first model's read, a line 44 px high, second-read by the other model, then checked here; the cell's ink
+    // shows no comma's tail (a white crop: the comma's ink too faint to measure).
+    const firstRead = (symbols: [string, number, number, number?][]) => ({
+      text: symbols.map((x) => x[0]).join(''),
+      confidence: 0.8,
+      symbols: symbols.map(([text, x0, x1, confidence = 0.8]): MarkedSymbol => ({ text, x0, x1, y0: 0, y1: 44, confidence, word: 0, line: 0 })),
+    });
+    const other = (text: string): OcrResult => ({ text, confidence: 0.9, symbols: [] });
+    const white = inkCrop(260, 64, []);
+    const settle = (symbols: [string, number, number, number?][], otherText: string) => readDigitSeparators(secondRead(firstRead(symbols), other(otherText)).symbols, white, SETTINGS);
+    const target = (...digits: string[]): [string, number, number, number?][] => [['值', 0, 44], [':', 46, 54], ['2', 56, 76], [',', 78, 84, 0.7], ...digits.map((d, k): [string, number, number] => [d, 86 + 22 * k, 106 + 22 * k]), ['个', 200, 244]];
+    const sure = settle(target('4', '3', '0'), '值:2.430个');
+    expect(sure[3]).toMatchObject({ text: ',', confidence: DEFAULT_OCR_CELL_SETTINGS.agreedConfidence, confirmed: true });
+    expect(sure[3]!.doubt).toBeUndefined();
+    // A comma OCR placed nowhere (a zero-width box): its ink is not measured, the format still tells.
+    const lostRead = firstRead(target('4', '3', '0'));
+    lostRead.symbols[3] = { ...lostRead.symbols[3]!, lost: true };
+    expect(readDigitSeparators(secondRead(lostRead, other('值:2.430个')).symbols, white, SETTINGS)[3]).toMatchObject({ text: ',', confirmed: true });
+    // Before two digits the point may be right (2.43); before four, the mark groups no thousands: the dispute stands.
+    expect(settle(target('4', '3'), '值:2.43个')[3]!.confidence).toBe(0.5);
+    expect(settle(target('4', '3', '0', '0'), '值:2.4300个')[3]!.confidence).toBe(0.5);
+    // In prose (a goal: no label's colon before it) a number may have three decimals.
+    const prose: [string, number, number, number?][] = [['约', 0, 44], ['2', 56, 76], [',', 78, 84, 0.7], ['4', 86, 106], ['3', 108, 128], ['0', 130, 150], ['个', 200, 244]];
+    expect(settle(prose, '约2.430个')[2]!.confidence).toBe(0.5);
   });
 });

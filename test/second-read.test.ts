@@ -131,19 +131,6 @@ describe('secondRead', () => {
     expect(secondRead(read([['1', 0, 20], ['%', 22, 54, 0.97]]), other('1妙')).symbols[1]!.confidence).toBe(0.5);
   });
 
-  it('confirms a target\'s thousands comma the other model read as a point (2,430 against 2.430: a target prints two decimals at most), not elsewhere', () => {
-    const target = (...digits: string[]) => read([['值', 0, 44], [':', 46, 54], ['2', 56, 76], [',', 78, 84, 0.7], ...digits.map((d, k): [string, number, number] => [d, 86 + 22 * k, 106 + 22 * k]), ['个', 200, 244]]);
-    const sure = secondRead(target('4', '3', '0'), other('值:2.430个'));
-    expect(sure.symbols[3]).toMatchObject({ text: ',', confidence: DEFAULT_OCR_CELL_SETTINGS.agreedConfidence, confirmed: true });
-    expect(sure.symbols[3]!.doubt).toBeUndefined();
-    // Before two digits the point may be right (2.43); before four, the mark groups no thousands: the dispute stands.
-    expect(secondRead(target('4', '3'), other('值:2.43个')).symbols[3]!.confidence).toBe(0.5);
-    expect(secondRead(target('4', '3', '0', '0'), other('值:2.4300个')).symbols[3]!.confidence).toBe(0.5);
-    // In prose (a goal: no label's colon before it) a number may have three decimals.
-    const prose = read([['约', 0, 44], ['2', 56, 76], [',', 78, 84, 0.7], ['4', 86, 106], ['3', 108, 128], ['0', 130, 150], ['个', 200, 244]]);
-    expect(secondRead(prose, other('约2.430个')).symbols[2]!.confidence).toBe(0.5);
-  });
-
   it('joins a character split in two (是/否 read 是/和否: the rest of 否 beside a long / read as 和), as the other model read it', () => {
     // 和 and 否 are 15 and 18 px wide, together about one em of 44 px.
     const out = secondRead(read([['是', 0, 44], ['/', 46, 60], ['和', 62, 77], ['否', 76, 94], [')', 96, 104]]), other('是/否)'));

@@ -4,7 +4,7 @@
  */
 import { classifyComparator, classifyComparatorAmongDigits, COMPARATOR_LOOKALIKES, isolateGlyph } from './comparator-glyph.js';
 import { clampRows, columnHasInk, inkColumnRuns, runsAroundBox } from './ink-columns.js';
-import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, medianLineExtents, withoutDispute, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
 /** Whether symbol `i` stands between two Han characters of a text after a label's colon on its line. */
@@ -39,9 +39,9 @@ export interface ComparatorSettings {
 /** Confidence of a comparator OCR read pointing one way where its shape points the other. */
 const REVERSED_SHAPE_CONFIDENCE = 0.5;
 
-/** The way a comparator points: right for > and ≥, left for < and ≤, null for anything else. */
+/** The way a comparator points: right for > ≥ ＞, left for < ≤ ＜, null for anything else. */
 function pointing(text: string): 'right' | 'left' | null {
-  return /^[>≥]$/.test(text) ? 'right' : /^[<≤]$/.test(text) ? 'left' : null;
+  return /^[>≥＞]$/.test(text) ? 'right' : /^[<≤＜]$/.test(text) ? 'left' : null;
 }
 
 /**
@@ -51,13 +51,7 @@ function pointing(text: string): 'right' | 'left' | null {
 function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
   const other = s.otherReading;
   if (other === undefined || s.doubt !== `${DISPUTED_DOUBT}: one read ${s.text}, the other ${other}`) return null;
-  return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other.replace('＞', '>').replace('＜', '<'));
-}
-
-/** A symbol without the dispute of a second read (its doubt and the other model's reading). */
-function withoutDispute(s: MarkedSymbol): MarkedSymbol {
-  const { otherReading: _, doubt, ...rest } = s;
-  return doubt !== undefined && !doubt.startsWith(DISPUTED_DOUBT) ? { ...rest, doubt } : rest;
+  return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other);
 }
 
 /** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
@@ -156,7 +150,8 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // OCR reads the way a chevron points right: on the twenty-one development and evaluation sets, each of the 9
     // shapes that pointed the other way was wrong (the line below's ink taken in, a digit's diagonal). The read stays,
     // in doubt.
-    if (pointing(s.text) !== null && pointing(reading.char) !== null && pointing(s.text) !== pointing(reading.char)) {
+    const shapePoints = pointing(reading.char);
+    if (shapePoints !== null && pointing(s.text) !== null && pointing(s.text) !== shapePoints) {
       return { ...s, confidence: Math.min(s.confidence, REVERSED_SHAPE_CONFIDENCE), doubt: `OCR read ${s.text}, its shape points the other way (${reading.char}): one of them is misread` };
     }
     // The other model's reading of this glyph alone, where the two models read it differently: pointing the other
@@ -165,11 +160,11 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // the shape is ≥, the dispute was the first model's misreading (6,888 such shapes in targets, every one right),
     // and the shape stands for a symbol Tesseract had placed nowhere too.
     const otherPoints = otherModelPointing(s);
-    if (otherPoints !== null && pointing(reading.char) !== null && otherPoints !== pointing(reading.char)) {
+    if (shapePoints !== null && otherPoints !== null && otherPoints !== shapePoints) {
       const doubt = `the other OCR model read ${s.otherReading}, pointing the other way from the shape (${reading.char}): one of them is misread`;
       return { ...s, text: reading.char, confidence: Math.min(reading.confidence, REVERSED_SHAPE_CONFIDENCE), repair: `OCR read ${s.text}, its shape is ${reading.char}`, doubt };
     }
-    const shapeAgrees = otherPoints !== null && otherPoints === pointing(reading.char) && (reading.char === '≥' || !OTHER_MODEL_GREATER_EQUAL.test(s.otherReading!));
+    const shapeAgrees = otherPoints !== null && otherPoints === shapePoints && (reading.char === '≥' || !OTHER_MODEL_GREATER_EQUAL.test(s.otherReading!));
     // A model read 之, which is what both read for ≥ (its bar under the chevron), where the shape says ≤, < or >:
     // the shape is wrong in faint faces (Noto Serif Light at 200 dpi, BabelStone Han), so it does not clear the doubt.
     const witness = [s.otherReading, s.text].find((t) => t !== undefined && GREATER_EQUAL_READINGS.test(t));

@@ -6,7 +6,7 @@
  */
 import { inkColumnRuns, tallRuns, type InkRun } from './ink-columns.js';
 import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
-import { digitBody, hasCommaTail, separatorShape } from './digit-separators.js';
+import { digitBody, groupsThousands, hasCommaTail, separatorShape } from './digit-separators.js';
 
 /** What reading a dot from its ink needs of the OCR settings. */
 export interface MiddleDotSettings {
@@ -137,10 +137,3 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
   });
 }
 
-/** Whether exactly three digits follow symbol `at` on its line: a group of thousands, no more. */
-function groupsThousands(symbols: readonly MarkedSymbol[], at: number): boolean {
-  const digit = (x: MarkedSymbol | undefined) => x !== undefined && x.line === symbols[at]!.line && /^[0-9]$/.test(x.text);
-  let n = 0;
-  while (digit(symbols[at + n])) n++;
-  return n === 3;
-}

@@ -561,12 +561,6 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     // character (妙, 娃) was read for a ‰ the first model took for %: there the dispute stands.
     const run = disputedRun(i);
     if (s.text === '%' && run.here === '%' && /^(?:[0-9]{1,3}|[0-9]?[$#X])$/.test(run.other)) return [{ ...s, ...(repair ? { repair } : {}) }];
-    // The other model reads a target's thousands comma as a point (2,430 against 2.430), but a target prints two
-    // decimals at most: before three digits that end the number, the mark both models saw is the comma. Measured on
-    // the twenty-two development and evaluation sets: 92 such commas in targets, all right.
-    if (s.text === ',' && run.here === ',' && run.other === '.' && beforeAGroupOfThousands(first.symbols, i) && inLabelledClause(first.symbols, i)) {
-      return [{ ...s, confidence: Math.max(s.confidence, settings.agreedConfidence), confirmed: true, ...(repair ? { repair } : {}) }];
-    }
     if (run.verdict?.pick === 'other') {
       const text = [...run.other][i - run.lo]!;
       const why = `OCR read ${run.here}, the other OCR model ${run.other}: the dictionary has ${run.verdict.word}`;
@@ -605,12 +599,6 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     for (let k = lo; k <= hi; k++) runs.set(k, run);
     return run;
   }
-}
-
-/** Whether symbol `i` stands between a digit and three digits that end their number, on one line. */
-function beforeAGroupOfThousands(symbols: readonly MarkedSymbol[], i: number): boolean {
-  const digitAt = (k: number) => symbols[k] !== undefined && symbols[k]!.line === symbols[i]!.line && /^[0-9]$/.test(symbols[k]!.text);
-  return digitAt(i - 1) && digitAt(i + 1) && digitAt(i + 2) && digitAt(i + 3) && !digitAt(i + 4);
 }
 
 /**

@@ -31,6 +31,12 @@ export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[
 /** The doubt a second read writes on a symbol the two models read differently. */
 export const DISPUTED_DOUBT = 'two OCR models read these characters differently';
 
+/** A symbol without the dispute of a second read (that doubt and the other model's reading), for a check that settled it. */
+export function withoutDispute(s: MarkedSymbol): MarkedSymbol {
+  const { otherReading: _, doubt, ...rest } = s;
+  return doubt !== undefined && !doubt.startsWith(DISPUTED_DOUBT) ? { ...rest, doubt } : rest;
+}
+
 /** The doubt of a symbol before which the other model read a glyph (`other`) that the first did not. */
 export const otherReadBeforeDoubt = (other: string, text: string): string => `${DISPUTED_DOUBT}: the other read ${other} before ${text}, where one read nothing`;
 

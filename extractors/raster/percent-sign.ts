@@ -9,7 +9,7 @@
  * top-left.
  */
 import { runsAroundBox } from './ink-columns.js';
-import { DISPUTED_DOUBT, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { medianLineExtents, withoutDispute, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
 /** What reading % from the ink needs of the OCR settings. */
@@ -82,9 +82,7 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     const repair = `OCR read ${s.text} after a number, its shape is %`;
     if (s.otherReading === '%') {
       // The dispute between the two models was the first one's misreading: with it gone, they agree.
-      const { otherReading: _, doubt, ...rest } = s;
-      const kept = doubt !== undefined && !doubt.startsWith(DISPUTED_DOUBT) ? { doubt } : {};
-      return { ...rest, ...kept, text: '%', confidence: PERCENT_SIGN_AGREED_CONFIDENCE, confirmed: true, repair: `${repair}, as the other OCR model read it` };
+      return { ...withoutDispute(s), text: '%', confidence: PERCENT_SIGN_AGREED_CONFIDENCE, confirmed: true, repair: `${repair}, as the other OCR model read it` };
     }
     return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair };
   });
