@@ -219,10 +219,14 @@ describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.
     expect(loweredFields(rows)).toEqual([]);
   });
 
+  /** Items numbered `seqs`, the second holding the text of a third item OCR merged into it (its number garbled). */
+  const merged = (seqs: number[]) =>
+    seqs.map((seq, i) => draftIndicator(seq, ['1', '11'], ['1次', i === 1 ? '1次。工、1-产出指标；11-数量指标；指标3；实施周期指标值:1次' : '1次']));
+
   it('fails numbering 1, 2, 4, 5 and lowers every field from the misnumbered indicator on (an item lost or merged shifts the rest)', () => {
     const rows = [
       draftRow('project', '项目一', [1, 1, null, null], {
-        indicators: [1, 2, 4, 5].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'])),
+        indicators: merged([1, 2, 4, 5]),
       }),
     ];
     const checks = checkIndicators(rows[0]!, 2);
@@ -248,10 +252,30 @@ describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.
     const lowered = ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'].map((k) => `0:indicators[2].${k}`);
     expect(loweredFields(rows).sort()).toEqual([...lowered].sort());
     expect(rows[0]!.indicators[2]!.name.notes).toEqual([`${CHECK_RULES.indicatorSeq} failed: indicator numbered 2 stands at place 3, and the numbering runs on after it: its number, or more of it, is misread`]);
-    // At the end nothing runs on after it: 1, 2, 4 may as well have lost an item.
-    const last = [draftRow('project', '项目一', [1, 1, null, null], { indicators: [1, 2, 4].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'])) })];
+    // At the end nothing runs on after it: 1, 2, 4 may as well have lost an item, as the second's text says.
+    const last = [draftRow('project', '项目一', [1, 1, null, null], { indicators: merged([1, 2, 4]) })];
     checkIndicators(last[0]!, 0);
     expect(last[0]!.indicators[2]!.name.notes[0]).toMatch(/this and the indicators after it may be misplaced$/);
+  });
+
+  it('takes a numbering whose items around each break read whole for the document’s own: only the item at a break is doubted', () => {
+    for (const seqs of [[1, 2, 4, 5], [1, 2, 2, 3], [1, 3, 2, 4]]) {
+      const rows = [draftRow('project', '项目一', [1, 1, null, null], { indicators: seqs.map((seq, i) => draftIndicator(seq, ['1', '11'], ['1次', '1次'], `指标${i}`)) })];
+      const [seq] = checkIndicators(rows[0]!, 0);
+      expect(seq).toMatchObject({ ok: false, message: `项目一: expected indicators numbered 1..4, got ${seqs.join(', ')}; the items around each break read whole: the document numbers them so` });
+      const breaks = seqs.flatMap((n, i) => (i > 0 && n !== seqs[i - 1]! + 1 ? [i] : []));
+      const lowered = breaks.flatMap((i) => ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'].map((k) => `0:indicators[${i}].${k}`));
+      expect(loweredFields(rows).sort()).toEqual([...lowered].sort());
+      expect(rows[0]!.indicators[breaks[0]!]!.name.notes[0]).toMatch(/follows \d+; the items around it read whole/);
+    }
+    // Two items of one name (one read twice), a numbering that does not start at 1, or an item that did not parse: not so.
+    const twice = [draftRow('project', '项目一', [1, 1, null, null], { indicators: [1, 2, 2, 3].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'], `指标${seq}`)) })];
+    checkIndicators(twice[0]!, 0);
+    expect(twice[0]!.indicators[3]!.name.notes[0]).toMatch(/may be misplaced$/);
+    const unparsed = [draftRow('project', '项目一', [1, 1, null, null], { indicators: [1, 2, 4, 5].map((seq) => draftIndicator(seq, ['1', '11'], ['1次', '1次'])) })];
+    unparsed[0]!.indicators[2]!.level1.notes.push('indicator 4: Expected 年度指标值, got end of item');
+    checkIndicators(unparsed[0]!, 0);
+    expect(unparsed[0]!.indicators[3]!.name.notes[0]).toMatch(/may be misplaced$/);
   });
 
   it('fails a level 2 code 21 under level 1 code 1, lowering both codes of that indicator', () => {
@@ -453,11 +477,17 @@ describe('vouchForAmounts: amounts that add up across their row and down their c
     expect(rows[3]!.other.notes.at(-1)).toMatch(/raised from 0\.2000$/);
   });
 
-  it('vouches for nothing in a column that misses, nor in a row that does not add up', () => {
+  it('vouches for nothing in a column that misses, nor in a row that does not add up, but for the columns beside that add up', () => {
     const rows = doubt(table(21));
     checkProjectRows(rows, stageContext());
-    expect([rows[1]!.total, rows[2]!.total, rows[3]!.total].every((f) => f.confidence < 0.9)).toBe(true);
-    expect(rows[3]!.fiscal.notes.some((n) => n.startsWith('vouched'))).toBe(false);
+    const vouched = (f: DraftRow['total']) => f.notes.some((n) => n.startsWith('vouched'));
+    // 项目二 reads 总计 20 and 财政拨款 21: its row misses, and so does 单位甲's 财政拨款 column.
+    expect(rows[3]!.total.confidence).toBeLessThan(0.9);
+    expect([1, 2, 3].some((r) => vouched(rows[r]!.fiscal))).toBe(false);
+    expect([1, 2, 3].every((r) => rows[r]!.fiscal.confidence < 0.9)).toBe(true);
+    // The 总计 column adds up in 单位甲 and in the 合计, and the rows of 单位甲 and 项目一 add up: a misread there
+    // would need two more that cancel it, one across and one down.
+    for (const r of [1, 2]) expect(rows[r]!.total.confidence).toBe(VOUCHED_AMOUNT_CONFIDENCE);
   });
 });
 
@@ -605,6 +635,14 @@ describe('vouchForLevels', () => {
     }
   });
 
+  it('raises them where the item’s problems lie in its targets, after the indicator name', () => {
+    const notes = [OCR, DISPUTE, 'indicator 7: Expected 年度指标值, got end of item', 'indicator 7: Expected ； before 实施周期指标值', 'indicator 7 reads «7、3-满意度指标；31-服务对象满意度指标；社区居民满意度实施周期指标值≥90%»'];
+    const row = read(['3', '满意度指标'], ['31', '服务对象满意度指标'], notes);
+    vouchForLevels(row);
+    expect(row.indicators[0]!.level1.confidence).toBe(VOUCHED_LEVEL_CONFIDENCE);
+    expect(row.indicators[0]!.level2.confidence).toBe(VOUCHED_LEVEL_CONFIDENCE);
+  });
+
   it('leaves a pair whose code is not its name’s, a short level-2 name, a code written from the name, and a failed check', () => {
     const cases = [
       read(['3', '满意度指标'], ['32', '服务对象满意度指标']),
@@ -613,6 +651,9 @@ describe('vouchForLevels', () => {
       read(['3', '满意度指标'], ['31', '服务对象满意度']),
       read(['1', '产出指标'], ['11', '数量指标'], [OCR, 'repaired: level code «工» before 产出指标 read as 1-']),
       read(['1', '产出指标'], ['11', '数量指标'], [OCR, `${CHECK_RULES.indicatorSeq} failed: indicator numbered 3 stands at place 1`]),
+      // A problem at the item's start (its level codes, or an indicator name the level-2 name may have swallowed).
+      read(['1', '产出指标'], ['11', '数量指标'], [OCR, 'indicator 1: Expected a numeric level 2 code before 中-数量指标', 'indicator 1 reads «1、1-产出指标；中-数量指标；…»']),
+      read(['1', '产出指标'], ['11', '数量指标'], [OCR, 'indicator 1: Expected an indicator name after 11-数量指标, got nothing']),
     ];
     for (const row of cases) {
       vouchForLevels(row);

@@ -200,6 +200,22 @@ describe('decidePunctuationWidth on white measured on the ink', () => {
     expect(texts(read)).toBe('参赛（展演）学生');
     expect(read.filter((s) => s.doubt)).toEqual([]);
   });
+
+  it('takes no bracket for half width that has as much white inside as a full-width one outside (（ set mid-em)', () => {
+    const boxed = line('参赛(展演)学生');
+    // 0.17 em outside, 0.42 inside: WenQuanYi Micro Hei's （ and ）, which a half-width bracket's spacing outside misled.
+    const midEm = boxed.map((s) => (s.text === '(' ? { ...s, white: { before: 4, after: 10, em: 24 } } : s.text === ')' ? { ...s, white: { before: 10, after: 4, em: 24 } } : s));
+    const out = decidePunctuationWidth({ symbols: midEm });
+    const doubted = out.filter((s) => s.doubt);
+    expect(doubted.map((s) => s.text)).toEqual(['(', ')']);
+    expect(doubted.every((s) => s.confidence < 0.9 && s.doubt!.includes('white inside it as well'))).toBe(true);
+    // A ） that ends its line takes its partner's width, but not half width against its own white inside
+    // (工程(二期) | in Micro Hei at 200 dpi, the （ spaced as half by its box).
+    const atEnd = line('参赛(展演)').map((s) => (s.text === ')' ? { ...s, white: { before: 10, after: null, em: 24 } } : s));
+    const closing = decidePunctuationWidth({ symbols: atEnd }).find((s) => s.text === ')')!;
+    expect(closing.confidence).toBeLessThan(0.9);
+    expect(closing.doubt).toContain('white inside it as well');
+  });
 });
 
 describe('semicolons measured on the ink of real scans', () => {

@@ -452,12 +452,21 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
-  it('reads a stray character after %, a 9 before it and a point before three digits as likely misreads, flagged', () => {
+  it('reads a stray character after %, a 9 before it and a point before three digits as likely misreads, flagged, but for a stray no circle reads as', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥909%；年度指标值:≥90%6；2、1-产出指标；11-数量指标；乙；实施周期指标值:≥28.500人；年度指标值:≥28,500人。'));
     expect(t.text).toBe('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥90%；年度指标值:≥90%；2、1-产出指标；11-数量指标；乙；实施周期指标值:≥28,500人；年度指标值:≥28,500人。');
-    const repaired = t.boxes.filter((b) => b?.repair);
+    // The 9 before a % and the point are likely readings; the 6 after ≥90% is only a stray (settledStrayAfterPercent).
+    const repaired = t.boxes.filter((b) => b?.repair && !b.repair.startsWith('«%6»'));
     expect(repaired.length).toBeGreaterThan(0);
     expect(repaired.every((b) => b!.confidence! < 0.9)).toBe(true);
+    expect(t.boxes[t.text.indexOf('%；2')]!.confidence).toBeGreaterThanOrEqual(0.9);
+    // A 9 before the % may be the %'s own loop (<59%6 for <5%), a 0 or 9 after it a ‰'s circle (≤0.2%9 for ≤0.2‰):
+    // those strays are dropped, flagged.
+    for (const target of ['<59%6', '≤0.2%9', '≥85%0']) {
+      const stray = repairIndicatorText(ocrText(`1、1-产出指标；12-质量指标；甲；实施周期指标值:${target}；年度指标值:≥85%。`));
+      expect(stray.text).toContain(`实施周期指标值:${target.slice(0, -1)}；`);
+      expect(stray.boxes[stray.text.indexOf('%；')]!.confidence).toBeLessThan(0.9);
+    }
     // After a colon misread as ；, and beside a stray character after the % (≥889%0).
     expect(repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥90%；年度指标值;≥909%。')).text).toContain('年度指标值:≥90%。');
     expect(repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；甲；实施周期指标值:≥88%；年度指标值:≥889%0。')).text).toContain('年度指标值:≥88%。');
@@ -491,11 +500,14 @@ describe('repairIndicatorText', () => {
     expect(Math.max(...t.boxes.filter((b) => b?.repair).map((b) => b!.confidence ?? 1))).toBeLessThan(0.9);
   });
 
-  it('puts back, flagged, the middle dot dropped after a thing or an area (元/台年, 元/平方米月)', () => {
+  it('puts back, flagged, the middle dot dropped after a thing, an area or a length (元/台年, 元/平方米月, 万元/公里年)', () => {
     const head = '1、1-产出指标；14-成本指标；运维单价；';
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤2,800元/台年；年度指标值:≤32元/平方米月。`));
     expect(t.text).toBe(`${head}实施周期指标值:≤2,800元/台·年；年度指标值:≤32元/平方米·月。`);
     expect(charRepairs(t)).toEqual(['the middle dot of a unit per head and per time (台·年) not read', 'the middle dot of a unit per head and per time (平方米·月) not read']);
+    const length = repairIndicatorText(ocrText(`${head}实施周期指标值:≤2.45万元/公里年；年度指标值:≤2.45万元/公里·年。`, 0.98));
+    expect(length.text).toBe(`${head}实施周期指标值:≤2.45万元/公里·年；年度指标值:≤2.45万元/公里·年。`);
+    expect(Math.max(...length.boxes.filter((b) => b?.repair).map((b) => b!.confidence ?? 1))).toBeLessThan(0.9);
   });
 
   it('reads a % read twice at a target\'s end as one (≥92%%), flagged, and not after a value a table may write in ‰', () => {
