@@ -259,11 +259,12 @@ describe(`${CHECK_RULES.indicatorSeq}, ${CHECK_RULES.levelCodes}, ${CHECK_RULES.
   });
 
   it('takes a numbering whose items around each break read whole for the document’s own: only the item at a break is doubted', () => {
+    // Two numbers swapped (1, 3, 2, 4): the two items, not the 4 in its place after them.
     for (const seqs of [[1, 2, 4, 5], [1, 2, 2, 3], [1, 3, 2, 4]]) {
       const rows = [draftRow('project', '项目一', [1, 1, null, null], { indicators: seqs.map((seq, i) => draftIndicator(seq, ['1', '11'], ['1次', '1次'], `指标${i}`)) })];
       const [seq] = checkIndicators(rows[0]!, 0);
       expect(seq).toMatchObject({ ok: false, message: `项目一: expected indicators numbered 1..4, got ${seqs.join(', ')}; the items around each break read whole: the document numbers them so` });
-      const breaks = seqs.flatMap((n, i) => (i > 0 && n !== seqs[i - 1]! + 1 ? [i] : []));
+      const breaks = seqs.flatMap((n, i) => (i > 0 && n !== seqs[i - 1]! + 1 && n !== i + 1 ? [i] : []));
       const lowered = breaks.flatMap((i) => ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'].map((k) => `0:indicators[${i}].${k}`));
       expect(loweredFields(rows).sort()).toEqual([...lowered].sort());
       expect(rows[0]!.indicators[breaks[0]!]!.name.notes[0]).toMatch(/follows \d+; the items around it read whole/);

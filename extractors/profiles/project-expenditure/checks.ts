@@ -275,8 +275,9 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   const ownNumbering = firstBad >= 0 && !misreadInPlace && documentsOwnNumbering(row.indicators);
   if (ownNumbering) {
     // Nothing stands misplaced: only the items at a break are doubted, for a reviewer to see the numbering is the page's.
+    // An item whose number is its place (the 6 after 1, 2, 3, 5, 4) is at none.
     row.indicators.forEach((ind, i) => {
-      if (i === 0 || ind.seq === row.indicators[i - 1]!.seq + 1) return;
+      if (i === 0 || ind.seq === row.indicators[i - 1]!.seq + 1 || ind.seq === i + 1) return;
       const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${ind.seq} follows ${row.indicators[i - 1]!.seq}; ${OWN_NUMBERING}`;
       for (const f of fieldsOf(ind)) capConfidence(f, FAILED_CHECK_CAP, note);
     });
