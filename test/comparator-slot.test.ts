@@ -132,7 +132,7 @@ describe('repairComparators', () => {
 
   it('keeps the doubt where a model read 之, as the models read ≥, and the shape says another comparator', () => {
     // 之 is what both models read for a ≥ (its bar under the chevron); a faint ≥ whose bar the shape misses reads >.
-    const disputed = { ...symbol('这', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read 这, the other 之`, otherReading: '之' };
+    const disputed = { ...symbol('这', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read 这, the other 之`, otherReading: '之', disputedText: '这' };
     // The digit after it as wide as a 0 (a 1's bar would leave the chevron as big beside it as a full-width ＞).
     const greaterCrop = slotCrop('>');
     for (let y = 4; y < 40; y++) for (let x = 54; x < 72; x++) greaterCrop.data[y * greaterCrop.width + x] = 0;
@@ -141,7 +141,7 @@ describe('repairComparators', () => {
     // Where the shape says ≥, or neither model read 之, the shape decides as before.
     expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), disputed, symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS).symbols[1]!.confidence).toBeGreaterThan(0.9);
     // Nor does the shape agreeing with a model's > clear it, when the other model read 之.
-    const greater = { ...symbol('>', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read >, the other 之`, otherReading: '之' };
+    const greater = { ...symbol('>', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read >, the other 之`, otherReading: '之', disputedText: '>' };
     expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), greater, symbol('1', 50, 72)] }, greaterCrop, SETTINGS).symbols[1]).toMatchObject({ text: '>', confidence: 0.5, doubt: 'a model read 之, as it reads ≥, where the shape says >' });
     const other = { ...disputed, otherReading: '过' };
     expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), other, symbol('1', 50, 72)] }, greaterCrop, SETTINGS).symbols[1]!.confidence).toBeGreaterThan(0.9);
@@ -150,20 +150,20 @@ describe('repairComparators', () => {
   it('settles the dispute where the other model read the glyph as a comparator pointing the way its shape does, or 之 for ≥', () => {
     // Both models misread the ≥ (之, 尹) and Tesseract placed the first reading nowhere: the shape reads it.
     for (const other of ['尹', '>', '≥']) {
-      const lost = { ...symbol('之', 12, 38, 0.6), lost: true, doubt: `${DISPUTED_DOUBT}: one read 之, the other ${other}`, otherReading: other };
+      const lost = { ...symbol('之', 12, 38, 0.6), lost: true, doubt: `${DISPUTED_DOUBT}: one read 之, the other ${other}`, otherReading: other, disputedText: '之' };
       const out = repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), lost, symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS).symbols[1]!;
       expect(out).toMatchObject({ text: '≥', confirmed: true, repair: 'OCR read 之, its shape is ≥' });
       expect(out.doubt).toBeUndefined();
       expect(out.otherReading).toBeUndefined();
     }
     // A dispute over more than the glyph (the other model's reading covers the digit too) is left standing.
-    const wider = { ...symbol('之', 12, 38, 0.6), lost: true, doubt: `${DISPUTED_DOUBT}: one read 之1, the other 尹7`, otherReading: '尹7' };
+    const wider = { ...symbol('之', 12, 38, 0.6), lost: true, doubt: `${DISPUTED_DOUBT}: one read 之1, the other 尹7`, otherReading: '尹7', disputedText: '之1' };
     expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), wider, symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS).symbols[1]!.confidence).toBeGreaterThan(0.9);
     expect(repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), wider, symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS).symbols[1]!.doubt).toMatch(/^two OCR models read/);
   });
 
   it('doubts a shape that points against the other model\'s comparator (FandolSong\'s ⩽ read & and <, its shape taken for ≥)', () => {
-    const disputed = { ...symbol('&', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read &, the other <`, otherReading: '<' };
+    const disputed = { ...symbol('&', 12, 38, 0.5), doubt: `${DISPUTED_DOUBT}: one read &, the other <`, otherReading: '<', disputedText: '&' };
     const out = repairComparators({ text: '', confidence: 0.9, symbols: [symbol(':', 2, 6), disputed, symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS).symbols[1]!;
     expect(out).toMatchObject({ text: '≥', confidence: 0.5, doubt: 'the other OCR model read <, pointing the other way from the shape (≥): one of them is misread' });
   });

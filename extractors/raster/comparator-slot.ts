@@ -50,7 +50,7 @@ function pointing(text: string): 'right' | 'left' | null {
  */
 function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
   const other = s.otherReading;
-  if (other === undefined || s.doubt !== `${DISPUTED_DOUBT}: one read ${s.text}, the other ${other}`) return null;
+  if (other === undefined || s.disputedText !== s.text) return null;
   return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other);
 }
 

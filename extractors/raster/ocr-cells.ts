@@ -567,7 +567,7 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
       // The first model's confidence was in its own misreading: it says nothing of the other's.
       return [{ ...s, text, confidence: settings.lexiconRepairConfidence, repair: why }];
     }
-    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: run.note, otherReading: run.other }];
+    return [{ ...s, confidence: Math.min(s.confidence, settings.disputedConfidence), doubt: run.note, otherReading: run.other, disputedText: run.here }];
   });
   return { ...first, symbols };
 

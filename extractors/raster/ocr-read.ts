@@ -21,11 +21,12 @@ export interface Crop {
  * A symbol with what makes it suspect: placed nowhere (`lost`), as wide as two (`merged`), over two lines
  * (`spanning`, merged too), a separator that swallowed the glyph beside it (`swallowed`), 一 between digits
  * (`rangeMark`), a reading another glyph looks alike (`lookalike`: why, as V for Ⅴ or a comma between digits for ·); `confirmed` by a second read,
- * the other model's text for it where the two disagree (`otherReading`) or before it where the other model read
+ * the other model's text for it where the two disagree (`otherReading`, in place of the first model's
+ * `disputedText`: the symbol's own text where the run the two reads differ over is this symbol alone) or before it where the other model read
  * a glyph the first did not (`otherReadBefore`); what was `repair`ed and why it is in `doubt`. The marks that a
  * second read does not lift (`rangeMark`, `lookalike`, `otherReadBefore`) become doubts when the read becomes glyphs.
  */
-export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; spanning?: boolean; swallowed?: boolean; rangeMark?: boolean; lookalike?: string; otherReadBefore?: string; otherReading?: string; confirmed?: boolean; repair?: string; doubt?: string };
+export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; spanning?: boolean; swallowed?: boolean; rangeMark?: boolean; lookalike?: string; otherReadBefore?: string; otherReading?: string; disputedText?: string; confirmed?: boolean; repair?: string; doubt?: string };
 export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
 
 /** The doubt a second read writes on a symbol the two models read differently. */
@@ -33,7 +34,7 @@ export const DISPUTED_DOUBT = 'two OCR models read these characters differently'
 
 /** A symbol without the dispute of a second read (that doubt and the other model's reading), for a check that settled it. */
 export function withoutDispute(s: MarkedSymbol): MarkedSymbol {
-  const { otherReading: _, doubt, ...rest } = s;
+  const { otherReading: _, disputedText: __, doubt, ...rest } = s;
   return doubt !== undefined && !doubt.startsWith(DISPUTED_DOUBT) ? { ...rest, doubt } : rest;
 }
 

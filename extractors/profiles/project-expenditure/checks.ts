@@ -233,7 +233,7 @@ function unitKey(unit: string): string {
   return unit.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
 }
 
-/** Why a numbering that breaks off doubts only the items at its breaks (`documentsOwnNumbering`). */
+/** Why a numbering that breaks off doubts only the items at its breaks (`ownNumberingBreaks`). */
 const OWN_NUMBERING = 'the items around it read whole and none holds another, so the document numbers them so and none after it stands misplaced';
 
 /**
@@ -243,21 +243,24 @@ const OWN_NUMBERING = 'the items around it read whole and none holds another, so
 const ANOTHER_ITEM = /\d\s*[、，,]\s*\S*指标|指标值|周期|(?:产出|效益|满意度|成本)指标|[;；]/;
 
 /**
- * Whether a numbering that breaks off (1, 2, 3, 4, 6, 7; 1, 2, 3, 4, 4, 5; 1, 2, 3, 5, 4, 6) is the document's own,
- * not an item OCR lost, merged into its neighbour or read twice. A lost item leaves a trace in the items around
+ * Where a numbering that breaks off (1, 2, 3, 4, 6, 7; 1, 2, 3, 4, 4, 5; 1, 2, 3, 5, 4, 6) is the document's own,
+ * not an item OCR lost, merged into its neighbour or read twice, the places of the items at its breaks (an item
+ * whose number is its place, the 6 after 1, 2, 3, 5, 4, is at none); null where it may not be. A lost item leaves a trace in the items around
  * the break: its text in the one before (4、1-产出指标；… read into a target of item 3, its 4 garbled), an item that
  * did not parse, or the same item twice. Where the numbering starts at 1, every item at a break parsed without a
  * problem, the item before holds no other's text, and no two items share a name, nothing was lost, and the items
  * after a break stand in place: only the item at each break is doubted. A text layer loses no item: there the
  * numbering is the document's own as a rule, which this says as well.
  */
-export function documentsOwnNumbering(indicators: readonly DraftIndicator[]): boolean {
-  if (indicators[0]?.seq !== 1) return false;
+export function ownNumberingBreaks(indicators: readonly DraftIndicator[]): number[] | null {
+  if (indicators[0]?.seq !== 1) return null;
   const names = new Set(indicators.map((ind) => ind.name.value));
-  if (names.size !== indicators.length) return false;
+  if (names.size !== indicators.length) return null;
   const parsed = (ind: DraftIndicator) => !ind.level1.notes.some((n) => /^indicator \d+[: ]/.test(n));
   const whole = (ind: DraftIndicator) => parsed(ind) && ![ind.name.value, ind.periodTarget.value.raw, ind.annualTarget.value.raw].some((t) => ANOTHER_ITEM.test(t));
-  return indicators.every((ind, i) => i === 0 || ind.seq === indicators[i - 1]!.seq + 1 || (whole(ind) && whole(indicators[i - 1]!)));
+  const runsOn = (i: number) => i === 0 || indicators[i]!.seq === indicators[i - 1]!.seq + 1;
+  if (!indicators.every((ind, i) => runsOn(i) || (whole(ind) && whole(indicators[i - 1]!)))) return null;
+  return indicators.flatMap((ind, i) => (runsOn(i) || ind.seq === i + 1 ? [] : [i]));
 }
 
 /** Numbering 1..n, level-2 codes under their level-1 code, the two targets in the same unit. */
@@ -272,15 +275,13 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
   // they should; that item alone is doubted. Otherwise an item was lost or merged, and all from there on are.
   const misreadInPlace = bad.every((i) => i + 1 < row.indicators.length && row.indicators[i + 1]!.seq === i + 2);
   const fieldsOf = (ind: DraftIndicator) => [ind.level1, ind.level2, ind.name, ind.periodTarget, ind.annualTarget] as DraftField<unknown>[];
-  const ownNumbering = firstBad >= 0 && !misreadInPlace && documentsOwnNumbering(row.indicators);
-  if (ownNumbering) {
+  const ownBreaks = firstBad >= 0 && !misreadInPlace ? ownNumberingBreaks(row.indicators) : null;
+  if (ownBreaks) {
     // Nothing stands misplaced: only the items at a break are doubted, for a reviewer to see the numbering is the page's.
-    // An item whose number is its place (the 6 after 1, 2, 3, 5, 4) is at none.
-    row.indicators.forEach((ind, i) => {
-      if (i === 0 || ind.seq === row.indicators[i - 1]!.seq + 1 || ind.seq === i + 1) return;
-      const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${ind.seq} follows ${row.indicators[i - 1]!.seq}; ${OWN_NUMBERING}`;
-      for (const f of fieldsOf(ind)) capConfidence(f, FAILED_CHECK_CAP, note);
-    });
+    for (const i of ownBreaks) {
+      const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${row.indicators[i]!.seq} follows ${row.indicators[i - 1]!.seq}; ${OWN_NUMBERING}`;
+      for (const f of fieldsOf(row.indicators[i]!)) capConfidence(f, FAILED_CHECK_CAP, note);
+    }
   } else if (firstBad >= 0 && misreadInPlace) {
     for (const i of bad) {
       const note = `${CHECK_RULES.indicatorSeq} failed: indicator numbered ${row.indicators[i]!.seq} stands at place ${i + 1}, and the numbering runs on after it: its number, or more of it, is misread`;
@@ -299,7 +300,7 @@ export function checkIndicators(row: DraftRow, position: number): Check[] {
       message:
         firstBad < 0
           ? `${name}: indicators numbered 1..${seqs.length}`
-          : `${name}: expected indicators numbered 1..${seqs.length}, got ${seqs.join(', ')}${ownNumbering ? '; the items around each break read whole: the document numbers them so' : ''}`,
+          : `${name}: expected indicators numbered 1..${seqs.length}, got ${seqs.join(', ')}${ownBreaks ? '; the items around each break read whole: the document numbers them so' : ''}`,
     },
   ];
 

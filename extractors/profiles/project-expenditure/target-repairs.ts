@@ -3,12 +3,15 @@
  * (实施周期指标值, 年度指标值), and the shape of a target's number (%, ‰, thousands). Part of
  * `repairIndicatorText`, which owns the level names and item numbers.
  */
-import type { Edit } from '../../text/text-edits.js';
+import { REPAIRED_CONFIDENCE, type Edit } from '../../text/text-edits.js';
 import type { PositionedText } from '../../text/positioned-text.js';
 import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
 export const LIKELY_REPAIR_CONFIDENCE = 0.85;
+
+/** Confidence of what a repair wrote: the format's reading where it dictates it, the likely one otherwise. */
+const repairConfidence = (dictated: boolean): number => (dictated ? REPAIRED_CONFIDENCE : LIKELY_REPAIR_CONFIDENCE);
 
 /**
  * The letter x read between two numbers (7x24小时) as ×, where `within` (a pattern) stands before the first number:
@@ -72,7 +75,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     if (last?.index === m.index) continue;
     const after = m[3] !== undefined ? '。' : '';
     const settled = Number(m[1]) <= PER_MILLE_AT_MOST && /^\s*[；;]/.test(text.slice(m.index! + 2));
-    edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«%${m[2]}» read as ‰${after}: the circle of a per mille sign`, ...(settled ? {} : { confidence: LIKELY_REPAIR_CONFIDENCE }) });
+    edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«%${m[2]}» read as ‰${after}: the circle of a per mille sign`, confidence: repairConfidence(settled) });
   }
   // The colon after a label read as ； (实施周期指标值;是;年度指标值:是): the value follows, then the next label or the
   // end. The value's first character is rewritten with it, so the target says it was repaired.
@@ -146,7 +149,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     // Before the next item's number, the stray character is the 。 that ends this one.
     const after = m[3] !== undefined ? '。' : '';
     const why = `«%${m[2]}» read as %${after}: a percentage ends at %`;
-    edits.push({ start: m.index!, end: m.index! + 2, text: `%${after}`, why, ...(settledStrayAfterPercent(m[1]!, m[2]!) ? {} : { confidence: LIKELY_REPAIR_CONFIDENCE }) });
+    edits.push({ start: m.index!, end: m.index! + 2, text: `%${after}`, why, confidence: repairConfidence(settledStrayAfterPercent(m[1]!, m[2]!)) });
   }
   // A % read twice (≥92%%: the Computer Modern % of the Fandol faces boxed as two glyphs, the other model reading one):
   // a target ends at one %. Only above the largest target a table writes in ‰, whose circles may read as %% too.
@@ -175,7 +178,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   const dot = new RegExp(`(?<=${UNIT_SLASH}\\p{Script=Han}{1,4})(?:([.．,:：'’\`“”*…])(?=\\p{Script=Han})|[，、\\-－](?=\\p{Script=Han}\\s*(?:[；;。]|$)))`, 'gu');
   for (const m of text.matchAll(dot)) {
     const dictated = m[1] !== undefined;
-    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, ...(dictated ? {} : { confidence: LIKELY_REPAIR_CONFIDENCE }), carried: [0] });
+    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: repairConfidence(dictated), carried: [0] });
   }
   // The middle dot dropped altogether between a unit per head (or per thing, area or length: 元/台年 for 元/台·年,
   // 元/平方米月, 万元/公里年) and per time (元/生年 for 元/生·年): such a unit is written with the dot. Likely, not
