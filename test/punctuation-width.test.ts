@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
+import { DEFAULT_SEMICOLON_WHITE, decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
 import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
 import { semicolonInkNear } from '../extractors/raster/ink-columns.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
@@ -97,6 +97,18 @@ describe('decidePunctuationWidth', () => {
     // A ； read is left alone, and so is a ; before a digit (a list's separator: the grammar's).
     expect(decidePunctuationWidth({ symbols: line('稳定运行；维护') }).some((s) => s.doubt)).toBe(false);
     expect(decidePunctuationWidth({ symbols: line('数量指标;11-') }).some((s) => s.doubt)).toBe(false);
+  });
+
+  it('doubts a , between characters in a cell whose ； stands in the middle of its em (BabelStone Han: 专窗,为 … 服务；与)', () => {
+    const withWhite = (symbols: WidthDecidedSymbol[], text: string, before: number, after: number) => symbols.map((s) => (s.text === text ? { ...s, white: { before, after, em: 40 } } : s));
+    const read = withWhite(withWhite(line('专窗,为老人服务;与省内'), ';', 20, 20), ',', 6, 6);
+    const out = decidePunctuationWidth({ symbols: read });
+    expect(texts(out)).toBe('专窗,为老人服务；与省内');
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[',', 0.6]]);
+    // Beside a ； set at the left of its em (most Simplified faces), a half-width comma is no sign of a misread.
+    const leftSet = decidePunctuationWidth({ symbols: withWhite(withWhite(line('专窗,为老人服务;与省内'), ';', 4, 30), ',', 6, 6) });
+    expect(texts(leftSet)).toBe('专窗,为老人服务；与省内');
+    expect(leftSet.filter((s) => s.doubt)).toEqual([]);
   });
 
   it('doubts a ; after a closing quote or bracket before a Chinese character as it does after a character (“买单”;对抽检)', () => {
@@ -244,6 +256,36 @@ describe('semicolons measured on the ink of real scans', () => {
     const out = decideOnInk(read, crop);
     expect(texts(out)).toBe('核查;定期组织');
     expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+  });
+
+  it('reads ； where the ink stands in the middle of its em, white on both sides (WenQuanYi Zen Hei, 300 dpi: 内容；建设)', async () => {
+    // OCR boxed the ; over the white on both sides of its ink.
+    const crop = await fixtureCrop('semicolon-full-width-centred-zenhei.png');
+    const read = excerptSymbols(
+      [['销', 19, 174, 562, 600, 6], ['等', 77, 115, 558, 617, 6], ['内', 114, 152, 558, 617, 6], ['容', 151, 178, 558, 617, 6], [';', 178, 236, 575, 600, 6], ['建', 236, 294, 562, 600, 6], ['设', 297, 318, 564, 600, 6], ['农', 317, 355, 558, 617, 6], ['业', 336, 373, 562, 597, 6]],
+      10,
+      548,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('销等内容；建设农业');
+    expect(out[4]!.repair).toMatch(/as a centred ； does/);
+    expect(out.filter((s) => s.doubt)).toEqual([]);
+    const { before, after, em } = out[4]!.white!;
+    expect(Math.min(before!, after!) / em).toBeGreaterThanOrEqual(DEFAULT_SEMICOLON_WHITE.centred);
+  });
+
+  it('doubts a half-width ; with a third of an em of white on both sides, and leaves it as read (AR PL KaitiM GB, 300 dpi: 培训;督促)', async () => {
+    const crop = await fixtureCrop('semicolon-half-width-with-white-on-both-sides-kaitim.png');
+    const read = excerptSymbols(
+      [['计', 24, 56, 209, 240, 4], ['员', 69, 87, 209, 241, 4], ['业', 108, 131, 211, 238, 4], ['务', 140, 191, 208, 241, 4], ['培', 211, 225, 209, 236, 4], ['训', 223, 242, 209, 240, 4], [';', 253, 291, 208, 241, 4], ['督', 285, 317, 209, 238, 4], ['促', 314, 412, 209, 239, 4], ['企', 360, 391, 203, 250, 4], ['业', 390, 414, 203, 250, 4]],
+      10,
+      197,
+    );
+    const out = decideOnInk(read, crop);
+    expect(texts(out)).toBe('计员业务培训;督促企业');
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
+    const { before, after, em } = out[6]!.white!;
+    expect(Math.min(before!, after!) / em).toBeGreaterThan(0.25);
   });
 
   it('finds the ink of a ; whose box Tesseract set over the white after it (Noto Serif CJK SemiBold, 300 dpi: 稳定运行；维护)', async () => {
