@@ -74,9 +74,18 @@ describe('decidePunctuationWidth', () => {
     expect(decidePunctuationWidth({ symbols: line('__(%)；') })[0]!.doubt).toMatch(/nothing beside it/);
   });
 
-  it('never leaves 〈, which OCR reads for （', () => {
+  it('reads 〈 as （, the model’s reading of a full-width bracket, and gives its partner full width', () => {
     expect(texts(decidePunctuationWidth({ symbols: line('作用__〈是/否)') }))).toBe('作用（是/否）');
-    expect(texts(decidePunctuationWidth({ symbols: line('〈是/否)') }))).toBe('（是/否)');
+    const alone = decidePunctuationWidth({ symbols: line('〈是/否)') });
+    expect(texts(alone)).toBe('（是/否）');
+    expect(alone.map((s) => s.repair ?? '').filter(Boolean)).toEqual(['OCR read 〈, as the model reads a full-width （', 'OCR read ), the bracket it pairs with is （']);
+    // Over a partner whose spacing says half width: OCR's 〈 outweighs it.
+    const spacedHalf = decidePunctuationWidth({ symbols: line('作用〈是/否)的') });
+    expect(texts(spacedHalf)).toBe('作用（是/否）的');
+    expect(spacedHalf.filter((s) => s.doubt)).toEqual([]);
+    // 《 opens a title unless a round bracket closes it.
+    expect(texts(decidePunctuationWidth({ symbols: line('告数《每百万人口)') }))).toBe('告数（每百万人口）');
+    expect(texts(decidePunctuationWidth({ symbols: line('依据《条例》的') }))).toBe('依据《条例》的');
   });
 
   it('makes straight quotes curly in turn with the curly ones read, and doubts quotes that do not pair up', () => {

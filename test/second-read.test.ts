@@ -131,6 +131,22 @@ describe('secondRead', () => {
     expect(secondRead(read([['1', 0, 20], ['%', 22, 54, 0.97]]), other('1妙')).symbols[1]!.confidence).toBe(0.5);
   });
 
+  it('keeps a 1 its own confidence where the other model read L, l, I or ] and the number goes on (L00%, L,200人次)', () => {
+    const hundred = secondRead(read([['1', 0, 20, 0.96], ['0', 22, 42], ['0', 44, 64], ['%', 66, 96, 0.97]]), other('L00%'));
+    expect(hundred.symbols.map((s) => [s.text, s.confidence, s.doubt ?? null])).toEqual([
+      ['1', 0.96, null],
+      ['0', 0.95, null],
+      ['0', 0.95, null],
+      ['%', 0.97, null],
+    ]);
+    for (const habit of ['l,200', 'I,200', '],200']) expect(secondRead(read([['1', 0, 20, 0.96], [',', 22, 26], ['2', 28, 48], ['0', 50, 70], ['0', 72, 92]]), other(habit)).symbols[0]!.doubt).toBeUndefined();
+    // A letter after it: the 1 may be a unit's l (≥5lx read as ≥51x), and the dispute stands; so where the number
+    // ends at the 1, or the other model read a digit.
+    expect(secondRead(read([['5', 0, 20], ['1', 22, 30, 0.96], ['x', 32, 50]]), other('5lx')).symbols[1]!.confidence).toBe(0.5);
+    expect(secondRead(read([['≥', 0, 20], ['1', 22, 30, 0.96], ['个', 32, 76]]), other('≥L个')).symbols[1]!.confidence).toBe(0.5);
+    expect(secondRead(read([['1', 0, 20, 0.96], ['0', 22, 42], ['%', 44, 74]]), other('40%')).symbols[0]!.confidence).toBe(0.5);
+  });
+
   it('joins a character split in two (是/否 read 是/和否: the rest of 否 beside a long / read as 和), as the other model read it', () => {
     // 和 and 否 are 15 and 18 px wide, together about one em of 44 px.
     const out = secondRead(read([['是', 0, 44], ['/', 46, 60], ['和', 62, 77], ['否', 76, 94], [')', 96, 104]]), other('是/否)'));

@@ -561,6 +561,10 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     // character (妙, 娃) was read for a ‰ the first model took for %: there the dispute stands.
     const run = disputedRun(i);
     if (s.text === '%' && run.here === '%' && /^(?:[0-9]{1,3}|[0-9]?[$#X])$/.test(run.other)) return [{ ...s, ...(repair ? { repair } : {}) }];
+    // The other model reads 1 as L, l, I or ] (100% as L00%, 1,200人次 as L,200人次). Where the number goes on after it,
+    // no letter can stand there, and the 1 keeps its own confidence. A letter after it keeps the dispute: 5lx read
+    // as 51x, the unit's l taken for 1 by the first model.
+    if (s.text === '1' && run.here === '1' && /^[LlI\]|]$/.test(run.other) && numberGoesOn(first.symbols, i)) return [{ ...s, ...(repair ? { repair } : {}) }];
     if (run.verdict?.pick === 'other') {
       const text = [...run.other][i - run.lo]!;
       const why = `OCR read ${run.here}, the other OCR model ${run.other}: the dictionary has ${run.verdict.word}`;
@@ -599,6 +603,15 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     for (let k = lo; k <= hi; k++) runs.set(k, run);
     return run;
   }
+}
+
+/** Whether a number goes on after symbol `i` on its line: a digit, a % or a separator before a digit. */
+function numberGoesOn(symbols: readonly OcrSymbol[], i: number): boolean {
+  const next = symbols[i + 1];
+  if (next === undefined || next.line !== symbols[i]!.line) return false;
+  if (/^[0-9%]$/.test(next.text)) return true;
+  const after = symbols[i + 2];
+  return /^[,.]$/.test(next.text) && after !== undefined && after.line === next.line && /^[0-9]$/.test(after.text);
 }
 
 /**
