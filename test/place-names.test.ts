@@ -76,6 +76,23 @@ describe('repairPlaceNames', () => {
     expect(fixed.boxes[0]!.repair).toBe("OCR read 莎, the other OCR model 荔: the dictionary has 荔湾区; 荔 of 荔湾区, the document's own 广州市荔湾区");
   });
 
+  it('vouches for the first model’s reading of a division’s character the other model read otherwise (荔 against 荡), unless the other’s is a division too', () => {
+    const read = ocrText('荔湾区老字号');
+    const disputed = (first: string, other: string) => ({ ...read.boxes[0]!, confidence: 0.5, doubt: `two OCR models read these characters differently: one read ${first}, the other ${other}; the dictionary has 荔湾区` });
+    const t: PositionedText = { text: read.text, boxes: [disputed('荔', '荡'), ...read.boxes.slice(1)] };
+    const fixed = repairPlaceNames(t, LIWAN);
+    expect(fixed.text).toBe('荔湾区老字号');
+    expect(fixed.boxes.map((b) => b?.confidence)).toEqual([0.96, 0.97, 0.97, 0.97, 0.97, 0.97]);
+    expect(fixed.boxes[0]!.doubt).toBeUndefined();
+    expect(fixed.boxes[0]!.repair).toBe("OCR read 荔, the other OCR model 荡: 荔 of 荔湾区, the document's own 广州市荔湾区");
+    // The other model's 龙 makes 龙湾区, a division of its own (of Wenzhou): the dispute stands.
+    const division = repairPlaceNames({ text: read.text, boxes: [disputed('荔', '龙'), ...read.boxes.slice(1)] }, LIWAN);
+    expect(division.boxes[0]!.doubt).toMatch(/one read 荔, the other 龙/);
+    // A dispute over more than the one character stays too.
+    const longer = { ...read.boxes[0]!, confidence: 0.5, doubt: 'two OCR models read these characters differently: one read 荔湾, the other 荡弯' };
+    expect(repairPlaceNames({ text: read.text, boxes: [longer, longer, ...read.boxes.slice(2)] }, LIWAN).boxes[0]!.doubt).toBe(longer.doubt);
+  });
+
   it('never touches a text layer', () => {
     const layer = placedText('广州市功湾区');
     expect(repairPlaceNames(layer, LIWAN)).toBe(layer);

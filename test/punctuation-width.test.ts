@@ -123,7 +123,10 @@ describe('decidePunctuationWidth', () => {
   it('doubts a ; after a closing quote or bracket before a Chinese character as it does after a character (“买单”;对抽检)', () => {
     const out = decidePunctuationWidth({ symbols: line('群众“点单”;对抽检') });
     expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
-    expect(decidePunctuationWidth({ symbols: line('食品（冷链）;对抽检') }).filter((s) => s.doubt).map((s) => s.text)).toEqual([';']);
+    const bracketed = decidePunctuationWidth({ symbols: line('食品（冷链）;对抽检') });
+    expect(bracketed.filter((s) => /OCR reads ；/.test(s.doubt ?? '')).map((s) => s.text)).toEqual([';']);
+    // Its brackets, spaced as half by the boxes' gap alone (the ） beside the ; says nothing), are doubted too.
+    expect(bracketed.filter((s) => /only the gap between the boxes/.test(s.doubt ?? '')).map((s) => s.text)).toEqual(['(', ')']);
   });
 
   it('doubts a ; that ends a line where the clause goes on at the next line’s start (分流; | 对区政府, Noto Sans Mono CJK)', () => {
@@ -207,6 +210,18 @@ describe('brackets measured on the ink of real scans (AR PL SungtiL GB, 200 dpi,
 });
 
 describe('decidePunctuationWidth on white measured on the ink', () => {
+  it('doubts half width that only the boxes’ gap says, where the partner’s spacing says nothing (荔湾区跨境电子商务(B2B出口)及)', () => {
+    // The ( is boxed tight against 务 and the ) runs onto the line's end: nothing measured on the ink.
+    const out = decidePunctuationWidth({ symbols: lines('跨境电子商务(B2B出口)', '及RCEP企业服务') });
+    expect(texts(out)).toBe('跨境电子商务(B2B出口)及RCEP企业服务');
+    expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([['(', 0.6], [')', 0.6]]);
+    // Measured on the ink, half width stands undoubted, and so does its partner.
+    const onInk = line('跨境电子商务(B2B出口)').map((s) => (s.text === '(' ? { ...s, white: { before: 2, after: 2, em: 40 } } : s));
+    const measured = decidePunctuationWidth({ symbols: onInk });
+    expect(texts(measured)).toBe('跨境电子商务(B2B出口)');
+    expect(measured.filter((s) => s.doubt)).toEqual([]);
+  });
+
   it('takes the measured white over the boxes’ gap, with its own thresholds', () => {
     const boxed = line('参赛(展演)学生');
     // The boxes touch (half width by their gap); the ink says otherwise, in ems of 24 px.

@@ -19,6 +19,14 @@ const UNRECOVERABLE: Record<string, { row: number; field: string; got: string; w
       why: 'the space in “一月一链 一起益企” falls exactly on a line wrap',
     },
   ],
+  'liwan-jiaotong.chromium-sungti-landscape.pdf': [
+    {
+      row: 2,
+      field: 'goal',
+      got: '按照《公路养护技术规范》（JTG H10—2009）和《城市桥梁养护技术标准》（CJJ99—2017）要求，对区管公路、桥梁、人行天桥及下穿隧道开展日常巡查、小修保养和专项维修，委托具有资质的第三方检测机构对区管桥梁开展定期检测和特殊检测；及时修复路面坑槽、沉陷、裂缝等病害，确保区管道路桥梁设施完好、通行安全。本年度重点完成东沙、芳村片区3座桥梁的伸缩缝更换和支座维修。',
+      why: 'the space in “CJJ 99—2017” falls exactly on a line wrap, and the line before it is as full as the others',
+    },
+  ],
 };
 
 const samples = listSamples();

@@ -17,7 +17,8 @@
 // chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
 // chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape,
 // chromium-babelstone-landscape, chromium-kaitim-a4, chromium-wenkai-b5-landscape, chromium-fangsong-a4,
-// chromium-fandolhei-landscape, chromium-fandolsong-a4 and chromium-fandolkai-landscape (HTML in Noto Serif CJK SC,
+// chromium-fandolhei-landscape, chromium-fandolsong-a4, chromium-fandolkai-landscape, chromium-hanazono-a4 and
+// chromium-sungti-landscape (HTML in Noto Serif CJK SC,
 // WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
 // Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
 // Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
@@ -26,7 +27,7 @@
 // portrait, Noto Serif CJK SC Regular in portrait, AR PL UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR
 // PL UKai CN in landscape, WenQuanYi Micro Hei in portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in
 // landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape, FandolFang in portrait, FandolHei in
-// landscape, FandolSong in portrait, FandolKai in landscape; the Fandol faces are not fontconfig fonts: the HTML
+// landscape, FandolSong in portrait, FandolKai in landscape, HanaMinA in portrait, AR PL SungtiL GB in landscape; the Fandol faces are not fontconfig fonts: the HTML
 // loads them by @font-face from their files),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
@@ -36,7 +37,7 @@
 // fonts-noto-cjk-extra (the ExtraLight, Light, Medium, SemiBold and Black weights of Noto Serif CJK SC, the Thin,
 // Light, DemiLight, Medium and Black of Noto Sans CJK SC), fonts-smiley-sans, texlive-lang-chinese (FandolFang,
 // FandolHei, FandolSong and FandolKai, in /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/; --no-install-recommends is enough),
-// poppler-utils, poppler-data.
+// fonts-hanazono, poppler-utils, poppler-data.
 // The Python scripts run with Debian's /usr/bin/python3 (or $PYTHON). Nothing here touches the network.
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync, renameSync, statSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -101,6 +102,8 @@ const PLAN = {
   'liwan-fagai': ['chromium-fangsong-a4', 'chromium-fandolhei-landscape'],
   // the same, for the twentieth fresh evaluation set
   'liwan-canlian': ['chromium-fandolsong-a4', 'chromium-fandolkai-landscape'],
+  // the same, for the twenty-first fresh evaluation set
+  'liwan-jiaotong': ['chromium-hanazono-a4', 'chromium-sungti-landscape'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -425,6 +428,15 @@ const HTML_STYLES = {
   'chromium-fandolkai-landscape': { borders: true, page: 'A4 landscape', margin: '13mm 12mm 13mm 12mm', font: "'FandolKai'",
     fontFiles: [{ family: 'FandolKai', weight: 400, file: 'FandolKai-Regular.otf' }],
     size: '9.5pt', widths: [14, 7, 7, 7.5, 7, 22.5, 35], latinWordWrap: true },
+  // And two more for the twenty-first: HanaMinA (花园明朝, a Ming face drawn by the GlyphWiki project, from
+  // fonts-hanazono; no bold, so the header and the sum rows are its synthetic bold) on A4 portrait at 10pt, a face
+  // no other sample has, and AR PL SungtiL GB (the Song face of the third, from fonts-arphic-gbsn00lp; its synthetic
+  // bold), until now printed on portrait pages only, on A4 landscape at 9.5pt. Both wrap Latin words at spaces like
+  // the fourth's.
+  'chromium-hanazono-a4': { borders: true, page: 'A4 portrait', margin: '16mm 13mm 16mm 13mm', font: "'HanaMinA'",
+    size: '10pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 18.5, 31], latinWordWrap: true },
+  'chromium-sungti-landscape': { borders: true, page: 'A4 landscape', margin: '12mm 11mm 12mm 11mm', font: "'AR PL SungtiL GB'",
+    size: '9.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
 };
 // Where fontFiles are (texlive-lang-chinese).
 const FONT_FILE_DIR = '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol';

@@ -47,6 +47,8 @@
 //                                             in portrait and FandolHei in landscape), kept once --fresh18 was used
 //   node samples/tools/scans.mjs --fresh20 DIR the same, for a twentieth fresh set (src/liwan-canlian.json, FandolSong
 //                                             in portrait and FandolKai in landscape), kept once --fresh19 was used
+//   node samples/tools/scans.mjs --fresh21 DIR the same, for a twenty-first fresh set (src/liwan-jiaotong.json,
+//                                             HanaMinA in portrait and AR PL SungtiL GB in landscape), kept once --fresh20 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -177,10 +179,15 @@ const FRESH19 = twoProducerSet('liwan-fagai', 'chromium-fangsong-a4', 'chromium-
 // in FandolSong (a Song face like SimSun, with its real bold; A4 portrait, 10pt) and FandolKai (a Kai face; A4
 // landscape, 9.5pt), the other two of TeX Live's Fandol fonts (texlive-lang-chinese).
 const FRESH20 = twoProducerSet('liwan-canlian', 'chromium-fandolsong-a4', 'chromium-fandolkai-landscape');
+// The twenty-first fresh set of --fresh21: a twenty-first table written apart from the OCR work (src/liwan-jiaotong.json),
+// in HanaMinA (花园明朝, a Ming face of the GlyphWiki project; A4 portrait, 10pt) and AR PL SungtiL GB (a Song face; A4
+// landscape, 9.5pt).
+const FRESH21 = twoProducerSet('liwan-jiaotong', 'chromium-hanazono-a4', 'chromium-sungti-landscape');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
   '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11,
   '--fresh12': FRESH12, '--fresh13': FRESH13, '--fresh14': FRESH14, '--fresh15': FRESH15,
-  '--fresh16': FRESH16, '--fresh17': FRESH17, '--fresh18': FRESH18, '--fresh19': FRESH19, '--fresh20': FRESH20 };
+  '--fresh16': FRESH16, '--fresh17': FRESH17, '--fresh18': FRESH18, '--fresh19': FRESH19, '--fresh20': FRESH20,
+  '--fresh21': FRESH21 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
