@@ -18,6 +18,18 @@ describe('readPerMille', () => {
     expect(out[3]!.confidence).toBeLessThan(0.9);
   });
 
+  it('reads ‰ where the box of the ； after it runs back over the circle, the ；’s own ink further on (≤0.5‰, HanaMinA, 300 dpi)', async () => {
+    const crop = await fixtureCrop('per-mille-circle-inside-the-semicolon-box-hanamin.png');
+    const read = excerptSymbols(
+      [['施', 24, 85, 838, 876, 15], ['周', 107, 128, 838, 876, 15], ['期', 119, 165, 838, 876, 15], ['指', 169, 205, 838, 876, 15], ['标', 203, 256, 838, 876, 15], ['值', 256, 287, 853, 872, 15], [':', 287, 305, 832, 889, 15], ['≤', 305, 326, 842, 871, 15], ['0', 336, 352, 841, 872, 15], ['.', 352, 378, 867, 872, 15], ['5', 378, 394, 842, 872, 15], ['%', 400, 422, 841, 872, 15], [';', 422, 482, 847, 871, 15], ['年', 482, 645, 838, 876, 15], ['度', 540, 580, 832, 889, 15], ['指', 579, 619, 832, 889, 15], ['标', 618, 647, 832, 889, 15]],
+      10,
+      826,
+    );
+    const out = readPerMille(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('施周期指标值:≤0.5‰;年度指标');
+    expect(out[11]!.confidence).toBeLessThan(0.9);
+  });
+
   it('leaves a % before a 。 alone, even a ‰ whose circle stands between them (AR PL UKai CN, 300 dpi)', async () => {
     const crop = await fixtureCrop('per-mille-and-percent-before-full-stops-ukai.png');
     const read = excerptSymbols(

@@ -64,7 +64,10 @@ export function readPerMille(symbols: readonly MarkedSymbol[], crop: Crop, setti
     // Not the ink of the symbol OCR read next (a 。 that some faces set close after a %): the circle is ink that
     // OCR read as nothing, or as part of the %.
     const following = symbols[i + 1];
-    const readAs = following !== undefined && following.line === s.line && next !== undefined && Math.min(next.x1, following.x1 - p) - Math.max(next.x0, following.x0 - p) > 0;
+    const inFollowing = (r: InkRun | undefined) => following !== undefined && following.line === s.line && r !== undefined && Math.min(r.x1, following.x1 - p) - Math.max(r.x0, following.x0 - p) > 0;
+    // Tesseract's box of a ； may run back over the white before its ink and take in the circle (HanaMinA: ≤0.5‰；
+    // boxed as % and a ; over the circle too): where that box holds ink of its own further on, the circle is not it.
+    const readAs = inFollowing(next) && !inFollowing(runs[runs.indexOf(percent) + 2]);
     const circle =
       !readAs &&
       next !== undefined &&
