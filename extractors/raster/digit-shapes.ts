@@ -6,6 +6,7 @@
  * left open but for the end of its top arc (in bold and flat-topped faces alike). A 3 whose ink there stands at the
  * left with nothing at the right is marked a look-alike, and its field flagged.
  */
+import { inkBoxIn } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
@@ -45,8 +46,11 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
   return symbols.map((s) => {
     if (s.text !== '3' || s.lookalike) return s;
     const body = lines.get(s.line);
-    const glyph = inkBox(crop, s, settings);
-    if (!body || !glyph) return s;
+    const p = settings.padding;
+    const ink = inkBoxIn(crop, Math.floor(s.x0 - p), Math.ceil(s.x1 - p), Math.floor(s.y0 - p), Math.ceil(s.y1 - p), settings.inkThreshold);
+    if (!body || ink.ink === 0) return s;
+    // Last columns and rows inclusive.
+    const glyph = { x0: ink.x0, x1: ink.x1 - 1, y0: ink.y0, y1: ink.y1 - 1 };
     const w = glyph.x1 - glyph.x0 + 1;
     const h = glyph.y1 - glyph.y0 + 1;
     if (h < stem.minHeight * (body.y1 - body.y0) || w / h < stem.aspect.min || w / h > stem.aspect.max) return s;
@@ -64,19 +68,3 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
   });
 }
 
-/** The box of the ink inside a symbol's box, pixels of the crop; null where it holds none. */
-function inkBox(crop: Crop, s: MarkedSymbol, settings: DigitShapeSettings): { x0: number; x1: number; y0: number; y1: number } | null {
-  const p = settings.padding;
-  const x0 = Math.max(0, Math.floor(s.x0 - p));
-  const x1 = Math.min(crop.width, Math.ceil(s.x1 - p));
-  const y0 = Math.max(0, Math.floor(s.y0 - p));
-  const y1 = Math.min(crop.height, Math.ceil(s.y1 - p));
-  let box: { x0: number; x1: number; y0: number; y1: number } | null = null;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
-      box = box ? { x0: Math.min(box.x0, x), x1: Math.max(box.x1, x), y0: Math.min(box.y0, y), y1: Math.max(box.y1, y) } : { x0: x, x1: x, y0: y, y1: y };
-    }
-  }
-  return box;
-}

@@ -25,6 +25,22 @@ export interface InkRun {
   y1: number;
 }
 
+/** The ink in a rectangle of the crop (clipped to it, ends exclusive): how many pixels, and their bounds (x1 ≤ x0: none). */
+export function inkBoxIn(crop: Crop, x0: number, x1: number, y0: number, y1: number, threshold: number): InkRun & { ink: number } {
+  const box = { ink: 0, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
+    for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
+      if (crop.data[y * crop.width + x]! >= threshold) continue;
+      box.ink++;
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x + 1);
+      box.y0 = Math.min(box.y0, y);
+      box.y1 = Math.max(box.y1, y + 1);
+    }
+  }
+  return box;
+}
+
 /** Runs of inked columns within `rows`, from column `from` up to `to` (the whole crop by default). */
 export function inkColumnRuns(crop: Crop, rows: { y0: number; y1: number }, threshold: number, from = 0, to = crop.width): InkRun[] {
   const { y0, y1 } = clampRows(crop, rows);

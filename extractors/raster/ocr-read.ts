@@ -32,6 +32,18 @@ export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[
 /** The doubt a second read writes on a symbol the two models read differently. */
 export const DISPUTED_DOUBT = 'two OCR models read these characters differently';
 
+const DISPUTE_NOTE = new RegExp(`^${DISPUTED_DOUBT}: one read (.+?), the other (.+?)(?:; the dictionary has (.+))?$`, 'u');
+
+/**
+ * What the dispute note of a second read says (`secondRead`, `amountReadAgain`): the first model's reading, the
+ * other's, and the dictionary's word for the first where the note names one; null for any other note. Checks that
+ * settle a dispute after the read has become text have only the note to go by.
+ */
+export function readDisputeNote(note: string): { first: string; other: string; dictionaryWord: string | null } | null {
+  const m = DISPUTE_NOTE.exec(note);
+  return m ? { first: m[1]!, other: m[2]!, dictionaryWord: m[3] ?? null } : null;
+}
+
 /** A symbol without the dispute of a second read (that doubt and the other model's reading), for a check that settled it. */
 export function withoutDispute(s: MarkedSymbol): MarkedSymbol {
   const { otherReading: _, disputedText: __, doubt, ...rest } = s;

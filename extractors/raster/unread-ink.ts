@@ -3,7 +3,7 @@
  * leaves ink on the page between or beside the symbols it did read.
  */
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
-import { inkColumnRuns, type InkRun } from './ink-columns.js';
+import { inkBoxIn, inkColumnRuns, type InkRun } from './ink-columns.js';
 import { clauses, isQuote, quotesByClause } from './punctuation-width.js';
 
 /** What the check needs of the OCR settings. */
@@ -23,21 +23,7 @@ export function markUnreadInk(symbols: readonly MarkedSymbol[], crop: Crop, sett
   const out = symbols.map((s) => ({ ...s }));
   const p = settings.padding;
   const inkIn = (x0: number, x1: number, y0: number, y1: number): number => inkBox(x0, x1, y0, y1).ink;
-  /** The ink in a rectangle of the crop (clipped to it): how many pixels, and their bounds (empty: x1 ≤ x0). */
-  const inkBox = (x0: number, x1: number, y0: number, y1: number) => {
-    const box = { ink: 0, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    for (let y = Math.max(0, y0); y < Math.min(crop.height, y1); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
-        if (crop.data[y * crop.width + x]! >= settings.inkThreshold) continue;
-        box.ink++;
-        box.x0 = Math.min(box.x0, x);
-        box.x1 = Math.max(box.x1, x + 1);
-        box.y0 = Math.min(box.y0, y);
-        box.y1 = Math.max(box.y1, y + 1);
-      }
-    }
-    return box;
-  };
+  const inkBox = (x0: number, x1: number, y0: number, y1: number) => inkBoxIn(crop, x0, x1, y0, y1, settings.inkThreshold);
   const inkHeight = (x0: number, x1: number, y0: number, y1: number): number => {
     const box = inkBox(x0, x1, y0, y1);
     return box.ink > 0 ? box.y1 - box.y0 : 0;

@@ -11,16 +11,15 @@
  * misread repeats where a word does. So the document only ever picks the other model's reading, and the value
  * stays flagged: the change is a likely one, for the reviewer to confirm.
  */
-import { DISPUTED_DOUBT } from '../raster/ocr-read.js';
+import { DISPUTED_DOUBT, readDisputeNote } from '../raster/ocr-read.js';
 import { applyEdits, type Edit } from './text-edits.js';
 import type { PositionedText } from './positioned-text.js';
 
 /** Confidence of a character taken from the other model because the document writes it so elsewhere. */
 export const VOCABULARY_REPAIR_CONFIDENCE = 0.85;
 
-// A dispute whose note names the dictionary's word for the first reading (`secondRead`) does not match: the
-// document's words do not overturn what the general dictionary found likelier by far.
-const DISPUTE_RE = new RegExp(`^${DISPUTED_DOUBT}: one read (\\p{Script=Han}{1,3}), the other (\\p{Script=Han}{1,3})$`, 'u');
+/** A run of the Chinese characters a dispute is over. */
+const HAN_RUN = /^\p{Script=Han}{1,3}$/u;
 const HAN = /\p{Script=Han}/u;
 
 /** Occurrences of each pair of adjacent Han characters in some texts. */
@@ -52,9 +51,12 @@ export function resolveDisputesByVocabulary(t: PositionedText, document: BigramC
   const edits: Edit[] = [];
   for (let i = 0; i < t.text.length; i++) {
     const doubt = t.boxes[i]?.doubt ?? '';
-    const m = DISPUTE_RE.exec(doubt);
-    const read = m?.[1] ?? '';
-    const other = m?.[2] ?? '';
+    const dispute = readDisputeNote(doubt);
+    // A dispute whose note names the dictionary's word for the first reading (`secondRead`) is not for the
+    // document to settle: its words do not overturn what the general dictionary found likelier by far.
+    const m = dispute !== null && dispute.dictionaryWord === null && HAN_RUN.test(dispute.first) && HAN_RUN.test(dispute.other);
+    const read = m ? dispute.first : '';
+    const other = m ? dispute.other : '';
     // A run of up to three characters read differently, as many either way, here whole: the characters on
     // either side are not in dispute.
     if (!m || read.length !== other.length || t.text.slice(i, i + read.length) !== read) continue;

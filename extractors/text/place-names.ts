@@ -17,10 +17,9 @@ import { CHINA_DIVISIONS } from './china-divisions.js';
 import type { PositionedText } from './positioned-text.js';
 import { oneSubstitution } from './substitution.js';
 import { applyEdits, isOcrText, type Edit } from './text-edits.js';
-import { DISPUTED_DOUBT } from '../raster/ocr-read.js';
+import { readDisputeNote } from '../raster/ocr-read.js';
 
-/** A dispute of the two OCR models over one character (`secondRead`): what the first read, and the other. */
-const ONE_CHARACTER_DISPUTE = new RegExp(`^${DISPUTED_DOUBT}: one read (\\p{Script=Han}), the other (\\p{Script=Han})(?:;|$)`, 'u');
+const HAN = /^\p{Script=Han}$/u;
 
 /** A city and one of its county-level divisions (广州市, 荔湾区). */
 export interface Place {
@@ -115,10 +114,11 @@ export function repairPlaceNames(t: PositionedText, places: readonly Place[], do
           if (box?.repair && !box.doubt && (box.confidence ?? 1) < doubtfulBelow) edits.push({ start: k, end: k + 1, text: text[k]!, why: `${box.repair}; ${text[k]} of ${division}, the document's own ${city}${division}` });
           // So for the first model's reading of one character the other model read otherwise (荔 against 荡), where
           // the other's makes no division of its own: the two models agreed on the rest of the name.
-          const dispute = box?.doubt ? ONE_CHARACTER_DISPUTE.exec(box.doubt) : null;
-          const others = dispute ? `${window.slice(0, k - i)}${dispute[2]}${window.slice(k - i + 1)}` : '';
-          if (dispute && dispute[1] === text[k] && !allDivisions.has(others) && !NOT_DIVISIONS.has(others)) {
-            edits.push({ start: k, end: k + 1, text: text[k]!, why: `OCR read ${text[k]}, the other OCR model ${dispute[2]}: ${text[k]} of ${division}, the document's own ${city}${division}` });
+          const dispute = box?.doubt ? readDisputeNote(box.doubt) : null;
+          if (!dispute || dispute.first !== text[k] || !HAN.test(dispute.other)) continue;
+          const others = `${window.slice(0, k - i)}${dispute.other}${window.slice(k - i + 1)}`;
+          if (!allDivisions.has(others) && !NOT_DIVISIONS.has(others)) {
+            edits.push({ start: k, end: k + 1, text: text[k]!, why: `OCR read ${text[k]}, the other OCR model ${dispute.other}: ${text[k]} of ${division}, the document's own ${city}${division}` });
           }
         }
         continue;

@@ -7,11 +7,20 @@
  */
 import type { DraftField } from '../../../pipeline/field.js';
 import type { DraftRow } from '../../../pipeline/types.js';
-import { DISPUTED_DOUBT } from '../../raster/ocr-read.js';
+import { readDisputeNote } from '../../raster/ocr-read.js';
 import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey, type SumGroup } from './sum-groups.js';
 
-/** The dispute note an amount's second read writes (`amountReadAgain` in extractors/raster/ocr-cells.ts). */
-const AMOUNT_DISPUTE_RE = new RegExp(`^${DISPUTED_DOUBT}: one read ([\\d,.]+), the other ([\\d,.]+)$`);
+/** An amount as a dispute note writes it (`amountReadAgain` in extractors/raster/ocr-cells.ts). */
+const AMOUNT_READING = /^[\d,.]+$/;
+
+/** The two readings of the dispute note an amount's second read wrote; undefined where it wrote none. */
+function amountDispute(notes: readonly string[]): [read: string, other: string] | undefined {
+  for (const note of notes) {
+    const d = readDisputeNote(note);
+    if (d && d.dictionaryWord === null && AMOUNT_READING.test(d.first) && AMOUNT_READING.test(d.other)) return [d.first, d.other];
+  }
+  return undefined;
+}
 
 /** The most disputed amounts whose readings are tried together (2^n choices). */
 export const MAX_SETTLED_DISPUTES = 10;
@@ -38,13 +47,14 @@ export function settleDisputedAmounts(rows: readonly DraftRow[]): number {
   for (const row of rows) {
     for (const key of AMOUNT_KEYS) {
       const field = row[key];
-      const m = field.notes.map((n) => AMOUNT_DISPUTE_RE.exec(n)).find((x) => x !== null);
-      if (!m || field.value === null) continue;
-      const readCents = cents(m[1]!);
-      const otherCents = cents(m[2]!, true);
+      const dispute = amountDispute(field.notes);
+      if (!dispute || field.value === null) continue;
+      const [read, other] = dispute;
+      const readCents = cents(read);
+      const otherCents = cents(other, true);
       // The note is about what the field holds, and the other reading differs as an amount.
       if (readCents === null || otherCents === null || readCents !== Math.round(field.value * 100) || otherCents === readCents) continue;
-      disputes.push({ field, read: m[1]!, other: m[2]!, readCents, otherCents });
+      disputes.push({ field, read, other, readCents, otherCents });
     }
   }
   if (disputes.length === 0 || disputes.length > MAX_SETTLED_DISPUTES) return 0;
