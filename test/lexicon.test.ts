@@ -148,6 +148,13 @@ describe('doubtConfusables', () => {
     expect(doubtConfusables(ocr('医疗费用中的自付邵分'), lexicon, 0.9).boxes[8]!.doubt).toMatch(/^邵 stands alone here, where 部 \(alike on the page\) would make/);
   });
 
+  it('doubts a character OCR makes of a rarer one only that way round (人网率 for 入网率, 治线 for 沿线), never the rarer one read right (新入职)', () => {
+    const lexicon = loadLexicon();
+    expect(doubtConfusables(ocr('卫星定位装置人网率'), lexicon, 0.9).boxes[6]!.doubt).toMatch(/^人 stands alone here, where 入 \(alike on the page\) would make 入网/);
+    expect(doubtConfusables(ocr('治线市民满意度'), lexicon, 0.9).boxes[0]!.doubt).toMatch(/^治 stands alone here, where 沿 \(alike on the page\) would make 沿线/);
+    expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['新入职教师培训', '新入矫对象首次评估', '服务对象满意度']);
+  });
+
   it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {
     const lexicon = loadLexicon();
     expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['尚未完成', '未来五年', '已经完成', '工作日']);
