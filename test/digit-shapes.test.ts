@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIVE_STEM_DOUBT, markThreesShapedAsFives } from '../extractors/raster/digit-shapes.js';
+import { FIVE_STEM_DOUBT, HIDDEN_ONE_DOUBT, markHiddenOnes, markThreesShapedAsFives } from '../extractors/raster/digit-shapes.js';
 import { DEFAULT_OCR_CELL_SETTINGS } from '../extractors/raster/ocr-cells.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
@@ -26,5 +26,43 @@ describe('markThreesShapedAsFives (HanaMinA, 300 dpi)', () => {
       125,
     );
     expect(marked(markThreesShapedAsFives(read, crop, DEFAULT_OCR_CELL_SETTINGS))).toEqual([]);
+  });
+});
+
+const hiding = (symbols: { text: string; lookalike?: string }[]) => symbols.filter((s) => s.lookalike === HIDDEN_ONE_DOUBT).map((s) => s.text).join('');
+
+describe('markHiddenOnes', () => {
+  it('marks a number whose ink holds a 1 more than was read (the 11 of 11月 boxed as one 1 by both models, HanaMinA 300 dpi)', async () => {
+    const crop = await fixtureCrop('eleven-boxed-as-one-hanamin.png');
+    const read = excerptSymbols(
+      [['1', 24, 59, 723, 753, 13], ['月', 70, 96, 721, 757, 13], ['3', 114, 123, 723, 753, 13], ['0', 128, 144, 723, 753, 13], ['日', 165, 216, 719, 757, 13], ['前', 232, 243, 745, 756, 13], ['。', 243, 274, 723, 755, 13], ['6', 274, 290, 723, 753, 13], ['、', 296, 306, 746, 755, 13]],
+      16,
+      701,
+    );
+    const out = markHiddenOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('1月30日前。6、');
+    // Only the number that lost a 1: 30 and 6 hold as many 1s as were read.
+    expect(hiding(out)).toBe('1');
+  });
+
+  it('leaves a 1 beside the upright stroke of a Chinese character (1小时: the 亅 of 小 has no flag and stands taller)', async () => {
+    const crop = await fixtureCrop('one-before-the-stroke-of-xiao-hanamin.png');
+    const read = excerptSymbols([['值', 463, 492, 194, 213, 3], [':', 492, 508, 174, 234, 3], ['和', 518, 535, 183, 212, 3], ['1', 544, 575, 183, 213, 3], ['小', 577, 602, 180, 216, 3]], 455, 162);
+    expect(hiding(markHiddenOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS))).toBe('');
+  });
+
+  it('leaves 0s broken into two arcs at 200 dpi, the right arc curling left like a 1’s flag (=100% in HanaMinA, 1,200 in BabelStone Han)', async () => {
+    const hanamin = excerptSymbols(
+      [['值', 88, 109, 298, 323, 8], [':', 115, 128, 311, 318, 8], ['=', 122, 134, 293, 335, 8], ['1', 131, 138, 302, 322, 8], ['0', 143, 155, 301, 321, 8], ['0', 159, 170, 293, 335, 8], ['%', 157, 183, 301, 322, 8], [';', 183, 225, 305, 321, 8], ['年', 225, 238, 298, 324, 8]],
+      80,
+      281,
+    );
+    expect(hiding(markHiddenOnes(hanamin, await fixtureCrop('zeros-broken-into-arcs-hanamin-200dpi.png'), DEFAULT_OCR_CELL_SETTINGS))).toBe('');
+    const babelstone = excerptSymbols(
+      [[':', 235, 245, 65, 103, 2], ['>', 249, 259, 70, 90, 2], ['1', 265, 271, 73, 88, 2], [',', 278, 282, 86, 91, 2], ['2', 287, 297, 72, 88, 2], ['0', 298, 309, 73, 88, 2], ['0', 310, 321, 73, 88, 2], ['卷', 332, 344, 69, 92, 2], [';', 344, 380, 80, 91, 2], ['年', 380, 391, 70, 91, 2]],
+      227,
+      53,
+    );
+    expect(hiding(markHiddenOnes(babelstone, await fixtureCrop('zero-broken-into-arcs-babelstone-200dpi.png'), DEFAULT_OCR_CELL_SETTINGS))).toBe('');
   });
 });

@@ -6,8 +6,9 @@
  * left open but for the end of its top arc (in bold and flat-topped faces alike). A 3 whose ink there stands at the
  * left with nothing at the right is marked a look-alike, and its field flagged.
  */
-import { inkBoxIn } from './ink-columns.js';
-import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { DEFAULT_DROPPED_ONE_TOLERANCES, isStroke } from './dropped-ones.js';
+import { inkBoxIn, inkColumnRuns, type InkRun } from './ink-columns.js';
+import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
 export interface DigitShapeSettings {
@@ -68,3 +69,136 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
   });
 }
 
+
+/** How a digit's ink is told from a character's, as shares of its line's body (the median symbol box's height). */
+export const DEFAULT_HIDDEN_ONE = {
+  /** A digit's ink is at least this tall: a point, a comma or a dash is less. */
+  minHeight: 0.5,
+  /** And at most this wide: two digits that touch, or a Chinese character, are wider. */
+  maxWidth: 0.7,
+  /** Of the digits read (their boxes' median height), a 1's ink is at most this tall. */
+  maxHeight: 1.1,
+  /**
+   * Of the digits' height, how far the middle of a 1's stem moves across at most, row by row: half what an amount's
+   * dropped 1 may (`DEFAULT_DROPPED_ONE_TOLERANCES`), for here nothing else says a digit is missing, and at 200 dpi a
+   * 0 can break into two arcs, each thin and nearly upright.
+   */
+  strokeDrift: 0.06,
+  /**
+   * Two runs of ink side by side that together are no wider than this (of the digits' height) are one glyph: at 200
+   * dpi a thin 0 breaks into its two arcs, the right one curling left at its top like a 1's flag. Two digits side by
+   * side are wider (11 in HanaMinA: 1.0).
+   */
+  joinedWidth: 0.75,
+  /** A number any of whose boxes is wider than this (of the line's body) is left alone: its boxes say nothing of its ink. */
+  maxBoxWidth: 1.2,
+};
+
+/** Why the digits of a number whose ink holds more 1s than were read are doubted. */
+export const HIDDEN_ONE_DOUBT = 'the ink of this number holds a 1 more than OCR read: a 1 may be lost';
+
+/**
+ * The symbols of a read, the digits of each number whose ink holds more 1s than were read marked as look-alikes.
+ * Both chi_sim models read the 11 of 11月 in AR PL SungtiL GB and HanaMinA as one 1 boxed over both strokes, surely
+ * and alike (2025年11月30日前 read as 2025年1月30日前, at 0.95): the value is a date all the same, and only the ink
+ * says a digit is missing. A number is its digits read one after another on a line (with the points and commas
+ * between them); its ink, the glyphs of a digit's size between its first box's left and its last box's right that
+ * no other character's box holds; a 1, such a glyph that is a thin upright stroke (`isStroke`, as for amounts) with a
+ * 1's flag (`isOneShaped`). On the twenty-three development and evaluation sets it marked 4 values, all wrong (three
+ * 11月 read as 1月, one 31日 as 3日), and no right one. Symbols are in the padded image's pixels, as OCR gave them. Pure.
+ */
+export function markHiddenOnes(symbols: readonly MarkedSymbol[], crop: Crop, settings: DigitShapeSettings, hidden = DEFAULT_HIDDEN_ONE): MarkedSymbol[] {
+  if (!symbols.some((s) => /^\d$/.test(s.text))) return [...symbols];
+  const lines = medianLineExtents(symbols);
+  const p = settings.padding;
+  const out = [...symbols];
+  const isDigit = (s: MarkedSymbol | undefined) => s !== undefined && /^\d$/.test(s.text);
+  for (let i = 0; i < symbols.length; i++) {
+    if (!isDigit(symbols[i]) || (i > 0 && isDigit(symbols[i - 1]) && symbols[i - 1]!.line === symbols[i]!.line)) continue;
+    // The number: digits, and a point or comma between two of them.
+    let j = i;
+    while (j + 1 < symbols.length && symbols[j + 1]!.line === symbols[i]!.line && (isDigit(symbols[j + 1]) || (/^[.,]$/.test(symbols[j + 1]!.text) && isDigit(symbols[j + 2]) && symbols[j + 2]!.line === symbols[i]!.line))) j++;
+    const number = symbols.slice(i, j + 1);
+    const body = lines.get(symbols[i]!.line)!;
+    const em = body.y1 - body.y0;
+    if (em < 1) continue;
+    if (number.some((s) => s.x1 - s.x0 > hidden.maxBoxWidth * em)) continue;
+    const from = Math.min(...number.map((s) => s.x0)) - p;
+    const to = Math.max(...number.map((s) => s.x1)) - p;
+    const others = symbols.filter((s, k) => s.line === symbols[i]!.line && (k < i || k > j));
+    // A digit stands no taller than the digits read (a Chinese character's stroke does: the 亅 of 小 after 1).
+    const digits = number.filter(isDigit).map((s) => s.y1 - s.y0).sort((a, b) => a - b);
+    const height = digits[Math.floor(digits.length / 2)]!;
+    const glyphs = joinArcs(inkColumnRuns(crop, lineOwnRows(body, p), settings.inkThreshold), hidden.joinedWidth * height).filter((r) => {
+      const middle = (r.x0 + r.x1) / 2;
+      return middle >= from && middle < to && r.y1 - r.y0 >= hidden.minHeight * em && r.x1 - r.x0 <= hidden.maxWidth * em && !others.some((o) => o.x0 - p <= middle && middle < o.x1 - p);
+    });
+    const strokes = glyphs.filter((g) => g.y1 - g.y0 <= hidden.maxHeight * height && isStroke(crop, g, height, settings.inkThreshold, { ...DEFAULT_DROPPED_ONE_TOLERANCES, strokeDrift: hidden.strokeDrift }) && isOneShaped(crop, g, settings.inkThreshold)).length;
+    const ones = number.filter((s) => s.text === '1').length;
+    if (strokes <= ones) continue;
+    for (let k = i; k <= j; k++) if (isDigit(out[k]) && !out[k]!.lookalike) out[k] = { ...out[k]!, lookalike: HIDDEN_ONE_DOUBT };
+  }
+  return out;
+}
+
+/**
+ * Whether a stroke is shaped as a 1: its top reaches left of its stem (the flag) and not right of it (the bar of a
+ * 7, whose stem HanaMinA draws upright enough to pass for a 1's), and its foot, where it reaches left, reaches
+ * right too (the right arc of a 0 broken in two curls left at both ends). A Chinese character's upright stroke
+ * standing apart (the 亅 of 小) has no flag. The stem's edges are its median row's, below the top third; the top and
+ * the foot, the ink's first third and last quarter.
+ */
+function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
+  const h = g.y1 - g.y0;
+  const edges = (y: number) => {
+    let first = -1;
+    let last = -1;
+    for (let x = g.x0; x < g.x1; x++) {
+      if (crop.data[y * crop.width + x]! >= threshold) continue;
+      if (first < 0) first = x;
+      last = x;
+    }
+    return { first, last };
+  };
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  for (let y = g.y0 + Math.floor(h / 3); y < g.y1 - Math.ceil(h / 6); y++) {
+    const e = edges(y);
+    if (e.first < 0) continue;
+    lefts.push(e.first);
+    rights.push(e.last);
+  }
+  if (lefts.length === 0) return false;
+  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const [stemLeft, stemRight] = [median(lefts), median(rights)];
+  let flag = false;
+  for (let y = g.y0; y < g.y0 + Math.ceil(h / 3); y++) {
+    const e = edges(y);
+    if (e.first < 0) continue;
+    if (e.last > stemRight + 0.08 * h) return false;
+    if (e.first < stemLeft - 0.12 * h) flag = true;
+  }
+  if (!flag) return false;
+  // The right arc of a 0 broken in two at 200 dpi curls left at its foot as at its top; a 1's foot, where it has
+  // one, reaches both ways.
+  let footLeft = false;
+  let footRight = false;
+  for (let y = g.y1 - Math.ceil(h / 4); y < g.y1; y++) {
+    const e = edges(y);
+    if (e.first < 0) continue;
+    if (e.first < stemLeft - 0.12 * h) footLeft = true;
+    if (e.last > stemRight + 0.08 * h) footRight = true;
+  }
+  return !footLeft || footRight;
+}
+
+/** `runs` (left to right), each two side by side that together are no wider than `width` joined into one. */
+function joinArcs(runs: readonly InkRun[], width: number): InkRun[] {
+  const out: InkRun[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && r.x1 - last.x0 <= width) out[out.length - 1] = { x0: last.x0, x1: r.x1, y0: Math.min(last.y0, r.y0), y1: Math.max(last.y1, r.y1) };
+    else out.push({ ...r });
+  }
+  return out;
+}

@@ -97,7 +97,7 @@ export function restoreDroppedOnes(
  * Whether a group is a 1: nearly as tall as the digits, and between its flag (a 1's top leans left) and its foot
  * (SimSun and serif fonts draw one) a narrow stem whose middle stays put row by row; a 7's stem slants.
  */
-function isStroke(crop: Crop, g: InkGroup, height: number, threshold: number, t: typeof DEFAULT_DROPPED_ONE_TOLERANCES): boolean {
+export function isStroke(crop: Crop, g: InkRun, height: number, threshold: number, t: typeof DEFAULT_DROPPED_ONE_TOLERANCES = DEFAULT_DROPPED_ONE_TOLERANCES): boolean {
   if (g.y1 - g.y0 < t.strokeHeight * height) return false;
   const middles: number[] = [];
   const h = g.y1 - g.y0;

@@ -15,7 +15,7 @@ import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadCompa
 import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
-import { markThreesShapedAsFives } from './digit-shapes.js';
+import { markHiddenOnes, markThreesShapedAsFives } from './digit-shapes.js';
 import { markUnreadInk } from './unread-ink.js';
 import { insertUnreadDigitMarks, readMiddleDots } from './middle-dots.js';
 import { readDigitSeparators } from './digit-separators.js';
@@ -259,6 +259,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   insertUnreadDigitMarks,
   readSemicolonDots,
   markThreesShapedAsFives,
+  markHiddenOnes,
 ];
 
 /** The pixels inside a region, or null when it holds no ink. */
