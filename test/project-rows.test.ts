@@ -114,6 +114,14 @@ describe('a project row read by OCR', () => {
     expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('flags a count with no number before it (每日次: the 1 of 每日1次 lost by both models), not one with its numeral (每季度一次)', () => {
+    const list = '1、1-产出指标；12-数量指标；数据备份频次；实施周期指标值:每日次；年度指标值:每季度一次。';
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('信息系统运维经费'), total: ocrReadText('12.00'), goal: ocrReadText('保障系统运行。'), indicators: ocrReadText(list) }));
+    expect(row.indicators[0]!.periodTarget.notes).toContain('每日次 counts with no number: a digit may be lost');
+    expect(row.indicators[0]!.periodTarget.confidence).toBeLessThan(0.9);
+    expect(row.indicators[0]!.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('flags a number that opens with 0 before another digit (≥000Mbps: the 1, lost), not a date or a time', () => {
     const list = '1、1-产出指标；12-质量指标；链路带宽；实施周期指标值:≥000Mbps；年度指标值:每日08:30前。';
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('外网运维经费'), total: ocrReadText('12.00'), goal: ocrReadText('保障外网运行。'), indicators: ocrReadText(list) }));

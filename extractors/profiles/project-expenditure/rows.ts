@@ -155,6 +155,11 @@ function parsedToDraftIndicator(
     if (ocrRead && /^[:：]$/.test(RATIO_TARGET.exec(f.value.raw)?.[1] ?? '')) {
       capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} is a ratio: its colon may be the ratio sign ∶, which OCR reads as :`);
     }
+    // A count with no number before it (每日次 for 每日1次: both models lost the 1 between two characters): no table
+    // writes one, so a numeral was lost.
+    if (ocrRead && COUNT_WITHOUT_NUMBER.test(f.value.raw)) {
+      capConfidence(f, NEAR_MISS_CAP, `${f.value.raw} counts with no number: a digit may be lost`);
+    }
     // In a target that is no number and unit, the letters after a digit (22C+2C for 22℃±2℃) are weighed alike.
     const letters = ocrRead ? unknownLatinUnit(f.value.value === null ? lettersAfterDigits(f.value.raw) : f.value.unit) : null;
     if (letters !== null) capConfidence(f, UNKNOWN_UNIT_CAP, `${f.value.value === null ? `the target ${f.value.raw}` : `the unit ${f.value.unit}`} holds ${letters}, which no table writes as a unit: letters may be misread (lx read as 1x) or a sign lost (hm²)`);
@@ -326,6 +331,12 @@ const RATIO_TARGET = /^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\
 
 /** Confidence of a comparator taken from its twin target. */
 const TWIN_COMPARATOR_CONFIDENCE = 0.85;
+
+/**
+ * A count word right after the period or bound it counts in (每日次, 每季度次, 不少于次): the number between them is
+ * missing. The samples' sources write 每季度1次, 每旬不少于1次, 每季度一次, never a count without one.
+ */
+const COUNT_WITHOUT_NUMBER = /(?:每(?:日|天|周|月|季度?|半年|年|旬|学期)|不少于|至少|不低于|不超过|不多于|最多|最少)(?:次|场|期|回|趟|轮|批|个)/;
 
 /** A value read by OCR that is one character off its twin: one of the two is likely misread. */
 const NEAR_MISS_CAP = 0.6;
