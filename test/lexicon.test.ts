@@ -152,7 +152,8 @@ describe('doubtConfusables', () => {
     const lexicon = loadLexicon();
     expect(doubtConfusables(ocr('卫星定位装置人网率'), lexicon, 0.9).boxes[6]!.doubt).toMatch(/^人 stands alone here, where 入 \(alike on the page\) would make 入网/);
     expect(doubtConfusables(ocr('治线市民满意度'), lexicon, 0.9).boxes[0]!.doubt).toMatch(/^治 stands alone here, where 沿 \(alike on the page\) would make 沿线/);
-    expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['新入职教师培训', '新入矫对象首次评估', '服务对象满意度']);
+    expect(doubtConfusables(ocr('网络安全防折'), lexicon, 0.9).boxes[5]!.doubt).toMatch(/^折 stands alone here, where 护 \(alike on the page\) would make 防护/);
+    expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['新入职教师培训', '新入矫对象首次评估', '服务对象满意度', '固定资产折旧']);
   });
 
   it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {

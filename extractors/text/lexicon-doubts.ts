@@ -134,11 +134,12 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
 /**
  * Characters that both chi_sim models read as another, commoner one, and not the other way round: each entry is the
  * character on the page, then what OCR makes of it. On the twenty-three development and evaluation sets 入 was read
- * as 人 11 times (人网率, 人户调查) and never 人 as 入; 沿 as 治 3 times (治线); 盲 as 育 6 times (育杖). A character
+ * as 人 11 times (人网率, 人户调查) and never 人 as 入; 沿 as 治 3 times (治线); 盲 as 育 6 times (育杖); 护 as 折 26 times
+ * and as 拆 4 times in HanaMinA (维折, 防折), never the other way. A character
  * on the page is doubted only where it would be the misreading: the commoner one, standing for the rarer, is what
  * goes wrong; doubting 入 where 人 would make a word (新入职, 新人) flagged right fields and caught no wrong one.
  */
-export const ONE_WAY_MISREADINGS: readonly string[] = ['入人', '沿治', '盲育'];
+export const ONE_WAY_MISREADINGS: readonly string[] = ['入人', '沿治', '盲育', '护折', '护拆'];
 
 /**
  * `t` with each sure, unrepaired Han character read by OCR that stands alone in the likeliest split of its run,
