@@ -18,6 +18,16 @@ describe('markThreesShapedAsFives (HanaMinA, 300 dpi)', () => {
     expect(marked(out)).toEqual(['3']);
   });
 
+  it('marks a 3 whose box lies off its ink, over the right half of the 5 and the start of the % (≥5% read as ≥3%)', async () => {
+    const crop = await fixtureCrop('five-read-as-three-boxed-off-its-stem-hanamin.png');
+    const read = excerptSymbols(
+      [['指', 395, 434, 988, 1026, 18], ['标', 436, 481, 988, 1026, 18], ['值', 481, 528, 1003, 1022, 18], [':', 528, 555, 991, 1021, 18], ['之', 545, 571, 984, 1042, 18], ['3', 571, 581, 992, 1022, 18], ['%', 583, 605, 991, 1022, 18], ['。', 607, 618, 1014, 1025, 18]],
+      387,
+      972,
+    );
+    expect(marked(markThreesShapedAsFives(read, crop, DEFAULT_OCR_CELL_SETTINGS))).toEqual(['3']);
+  });
+
   it('leaves 3s alone, the one whose box takes in the comparator’s ink beside it too (≥360)', async () => {
     const crop = await fixtureCrop('threes-beside-a-comparator-hanamin.png');
     const read = excerptSymbols(

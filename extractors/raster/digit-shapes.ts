@@ -44,17 +44,16 @@ export const FIVE_STEM_DOUBT = '3 with ink at its upper left, where a 5 has its 
 export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: Crop, settings: DigitShapeSettings, stem = DEFAULT_FIVE_STEM): MarkedSymbol[] {
   if (!symbols.some((s) => s.text === '3')) return [...symbols];
   const lines = medianLineExtents(symbols);
-  return symbols.map((s) => {
-    if (s.text !== '3' || s.lookalike) return s;
-    const body = lines.get(s.line);
-    const p = settings.padding;
-    const ink = inkBoxIn(crop, Math.floor(s.x0 - p), Math.ceil(s.x1 - p), Math.floor(s.y0 - p), Math.ceil(s.y1 - p), settings.inkThreshold);
-    if (!body || ink.ink === 0) return s;
+  const p = settings.padding;
+  /** Whether the ink in columns x0..x1 (crop pixels, end exclusive) and the symbol's rows has a 5's stem. */
+  const hasFiveStem = (s: MarkedSymbol, body: { y0: number; y1: number }, x0: number, x1: number): boolean => {
+    const ink = inkBoxIn(crop, x0, x1, Math.floor(s.y0 - p), Math.ceil(s.y1 - p), settings.inkThreshold);
+    if (ink.ink === 0) return false;
     // Last columns and rows inclusive.
     const glyph = { x0: ink.x0, x1: ink.x1 - 1, y0: ink.y0, y1: ink.y1 - 1 };
     const w = glyph.x1 - glyph.x0 + 1;
     const h = glyph.y1 - glyph.y0 + 1;
-    if (h < stem.minHeight * (body.y1 - body.y0) || w / h < stem.aspect.min || w / h > stem.aspect.max) return s;
+    if (h < stem.minHeight * (body.y1 - body.y0) || w / h < stem.aspect.min || w / h > stem.aspect.max) return false;
     const inked = (y: number, from: number, to: number) => {
       for (let x = Math.max(glyph.x0, from); x <= Math.min(glyph.x1, to); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) return true;
       return false;
@@ -65,7 +64,28 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
       all++;
       if (inked(y, glyph.x0, Math.floor(glyph.x0 + stem.left * w)) && !inked(y, Math.ceil(glyph.x0 + stem.right * w), glyph.x1)) stemRows++;
     }
-    return all > 0 && stemRows / all >= stem.rows ? { ...s, lookalike: FIVE_STEM_DOUBT } : s;
+    return all > 0 && stemRows / all >= stem.rows;
+  };
+  const digitAt = (k: number, line: number) => symbols[k] !== undefined && symbols[k]!.line === line && /^\d$/.test(symbols[k]!.text);
+  return symbols.map((s, i) => {
+    if (s.text !== '3' || s.lookalike) return s;
+    const body = lines.get(s.line);
+    if (!body) return s;
+    const [x0, x1] = [Math.floor(s.x0 - p), Math.ceil(s.x1 - p)];
+    if (hasFiveStem(s, body, x0, x1)) return { ...s, lookalike: FIVE_STEM_DOUBT };
+    // A box shifted off its glyph (a 3 boxed over the right half of its ink and the start of the % after it) cuts
+    // the stem off: the glyph is then the run of inked columns the box overlaps most.
+    // Only for a 3 with no digit beside it: in 35 or 350 the box overlapping a 5's ink most may be the 3's own, shifted
+    // onto its neighbour. And only where no other box on the line overlaps that run as much.
+    if (digitAt(i - 1, s.line) || digitAt(i + 1, s.line)) return s;
+    const overlap = (r: InkRun, o: MarkedSymbol) => Math.min(r.x1, Math.ceil(o.x1 - p)) - Math.max(r.x0, Math.floor(o.x0 - p));
+    const run = inkColumnRuns(crop, lineOwnRows(body, p), settings.inkThreshold)
+      .map((r) => ({ r, overlap: overlap(r, s) }))
+      .filter(({ overlap }) => overlap > 0)
+      .sort((a, b) => b.overlap - a.overlap)
+      .map(({ r }) => r)
+      .find((r, k) => k === 0 && !symbols.some((o) => o !== s && o.line === s.line && overlap(r, o) >= overlap(r, s)));
+    return run && (run.x0 !== x0 || run.x1 !== x1) && hasFiveStem(s, body, run.x0, run.x1) ? { ...s, lookalike: FIVE_STEM_DOUBT } : s;
   });
 }
 
