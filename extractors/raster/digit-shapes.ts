@@ -7,7 +7,7 @@
  * left with nothing at the right is marked a look-alike, and its field flagged.
  */
 import { DEFAULT_DROPPED_ONE_TOLERANCES, isStroke } from './dropped-ones.js';
-import { inkBoxIn, inkColumnRuns, type InkRun } from './ink-columns.js';
+import { inkBoxIn, inkColumnRuns, rowInkEdges, widestOverlapping, type InkRun } from './ink-columns.js';
 import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
@@ -54,10 +54,7 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
     const w = glyph.x1 - glyph.x0 + 1;
     const h = glyph.y1 - glyph.y0 + 1;
     if (h < stem.minHeight * (body.y1 - body.y0) || w / h < stem.aspect.min || w / h > stem.aspect.max) return false;
-    const inked = (y: number, from: number, to: number) => {
-      for (let x = Math.max(glyph.x0, from); x <= Math.min(glyph.x1, to); x++) if (crop.data[y * crop.width + x]! < settings.inkThreshold) return true;
-      return false;
-    };
+    const inked = (y: number, from: number, to: number) => rowInkEdges(crop, y, Math.max(glyph.x0, from), Math.min(glyph.x1, to) + 1, settings.inkThreshold) !== null;
     let stemRows = 0;
     let all = 0;
     for (let y = Math.round(glyph.y0 + stem.top * h); y <= Math.round(glyph.y0 + stem.bottom * h); y++) {
@@ -66,7 +63,6 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
     }
     return all > 0 && stemRows / all >= stem.rows;
   };
-  const digitAt = (k: number, line: number) => symbols[k] !== undefined && symbols[k]!.line === line && /^\d$/.test(symbols[k]!.text);
   return symbols.map((s, i) => {
     if (s.text !== '3' || s.lookalike) return s;
     const body = lines.get(s.line);
@@ -77,18 +73,14 @@ export function markThreesShapedAsFives(symbols: readonly MarkedSymbol[], crop: 
     // the stem off: the glyph is then the run of inked columns the box overlaps most.
     // Only for a 3 with no digit beside it: in 35 or 350 the box overlapping a 5's ink most may be the 3's own, shifted
     // onto its neighbour. And only where no other box on the line overlaps that run as much.
-    if (digitAt(i - 1, s.line) || digitAt(i + 1, s.line)) return s;
-    const overlap = (r: InkRun, o: MarkedSymbol) => Math.min(r.x1, Math.ceil(o.x1 - p)) - Math.max(r.x0, Math.floor(o.x0 - p));
-    const run = inkColumnRuns(crop, lineOwnRows(body, p), settings.inkThreshold)
-      .map((r) => ({ r, overlap: overlap(r, s) }))
-      .filter(({ overlap }) => overlap > 0)
-      .sort((a, b) => b.overlap - a.overlap)
-      .map(({ r }) => r)
-      .find((r, k) => k === 0 && !symbols.some((o) => o !== s && o.line === s.line && overlap(r, o) >= overlap(r, s)));
-    return run && (run.x0 !== x0 || run.x1 !== x1) && hasFiveStem(s, body, run.x0, run.x1) ? { ...s, lookalike: FIVE_STEM_DOUBT } : s;
+    if (digitOnLine(symbols, i - 1, s.line) || digitOnLine(symbols, i + 1, s.line)) return s;
+    const run = widestOverlapping(inkColumnRuns(crop, lineOwnRows(body, p), settings.inkThreshold), x0, x1);
+    if (!run || (run.x0 === x0 && run.x1 === x1)) return s;
+    const overlap = (o: MarkedSymbol) => Math.min(run.x1, Math.ceil(o.x1 - p)) - Math.max(run.x0, Math.floor(o.x0 - p));
+    if (symbols.some((o) => o !== s && o.line === s.line && overlap(o) >= overlap(s))) return s;
+    return hasFiveStem(s, body, run.x0, run.x1) ? { ...s, lookalike: FIVE_STEM_DOUBT } : s;
   });
 }
-
 
 /** How a digit's ink is told from a character's, as shares of its line's body (the median symbol box's height). */
 export const DEFAULT_HIDDEN_ONE = {
@@ -133,23 +125,28 @@ export function markHiddenOnes(symbols: readonly MarkedSymbol[], crop: Crop, set
   const p = settings.padding;
   const out = [...symbols];
   const isDigit = (s: MarkedSymbol | undefined) => s !== undefined && /^\d$/.test(s.text);
+  // A line's runs of ink, found once for all its numbers.
+  const runsByLine = new Map<number, InkRun[]>();
   for (let i = 0; i < symbols.length; i++) {
-    if (!isDigit(symbols[i]) || (i > 0 && isDigit(symbols[i - 1]) && symbols[i - 1]!.line === symbols[i]!.line)) continue;
+    const line = symbols[i]!.line;
+    if (!isDigit(symbols[i]) || digitOnLine(symbols, i - 1, line)) continue;
     // The number: digits, and a point or comma between two of them.
     let j = i;
-    while (j + 1 < symbols.length && symbols[j + 1]!.line === symbols[i]!.line && (isDigit(symbols[j + 1]) || (/^[.,]$/.test(symbols[j + 1]!.text) && isDigit(symbols[j + 2]) && symbols[j + 2]!.line === symbols[i]!.line))) j++;
+    while (digitOnLine(symbols, j + 1, line) || (symbols[j + 1]?.line === line && /^[.,]$/.test(symbols[j + 1]!.text) && digitOnLine(symbols, j + 2, line))) j++;
     const number = symbols.slice(i, j + 1);
-    const body = lines.get(symbols[i]!.line)!;
+    const body = lines.get(line)!;
     const em = body.y1 - body.y0;
     if (em < 1) continue;
     if (number.some((s) => s.x1 - s.x0 > hidden.maxBoxWidth * em)) continue;
     const from = Math.min(...number.map((s) => s.x0)) - p;
     const to = Math.max(...number.map((s) => s.x1)) - p;
-    const others = symbols.filter((s, k) => s.line === symbols[i]!.line && (k < i || k > j));
+    const others = symbols.filter((s, k) => s.line === line && (k < i || k > j));
     // A digit stands no taller than the digits read (a Chinese character's stroke does: the 亅 of 小 after 1).
     const digits = number.filter(isDigit).map((s) => s.y1 - s.y0).sort((a, b) => a - b);
     const height = digits[Math.floor(digits.length / 2)]!;
-    const glyphs = joinArcs(inkColumnRuns(crop, lineOwnRows(body, p), settings.inkThreshold), hidden.joinedWidth * height).filter((r) => {
+    let runs = runsByLine.get(line);
+    if (!runs) runsByLine.set(line, (runs = inkColumnRuns(crop, lineOwnRows(body, p), settings.inkThreshold)));
+    const glyphs = joinArcs(runs, hidden.joinedWidth * height).filter((r) => {
       const middle = (r.x0 + r.x1) / 2;
       return middle >= from && middle < to && r.y1 - r.y0 >= hidden.minHeight * em && r.x1 - r.x0 <= hidden.maxWidth * em && !others.some((o) => o.x0 - p <= middle && middle < o.x1 - p);
     });
@@ -170,21 +167,12 @@ export function markHiddenOnes(symbols: readonly MarkedSymbol[], crop: Crop, set
  */
 function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
   const h = g.y1 - g.y0;
-  const edges = (y: number) => {
-    let first = -1;
-    let last = -1;
-    for (let x = g.x0; x < g.x1; x++) {
-      if (crop.data[y * crop.width + x]! >= threshold) continue;
-      if (first < 0) first = x;
-      last = x;
-    }
-    return { first, last };
-  };
+  const edges = (y: number) => rowInkEdges(crop, y, g.x0, g.x1, threshold);
   const lefts: number[] = [];
   const rights: number[] = [];
   for (let y = g.y0 + Math.floor(h / 3); y < g.y1 - Math.ceil(h / 6); y++) {
     const e = edges(y);
-    if (e.first < 0) continue;
+    if (!e) continue;
     lefts.push(e.first);
     rights.push(e.last);
   }
@@ -194,7 +182,7 @@ function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
   let flag = false;
   for (let y = g.y0; y < g.y0 + Math.ceil(h / 3); y++) {
     const e = edges(y);
-    if (e.first < 0) continue;
+    if (!e) continue;
     if (e.last > stemRight + 0.08 * h) return false;
     if (e.first < stemLeft - 0.12 * h) flag = true;
   }
@@ -205,7 +193,7 @@ function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
   let footRight = false;
   for (let y = g.y1 - Math.ceil(h / 4); y < g.y1; y++) {
     const e = edges(y);
-    if (e.first < 0) continue;
+    if (!e) continue;
     if (e.first < stemLeft - 0.12 * h) footLeft = true;
     if (e.last > stemRight + 0.08 * h) footRight = true;
   }
@@ -221,4 +209,10 @@ function joinArcs(runs: readonly InkRun[], width: number): InkRun[] {
     else out.push({ ...r });
   }
   return out;
+}
+
+/** Whether `symbols[k]` is a digit on `line`. */
+function digitOnLine(symbols: readonly MarkedSymbol[], k: number, line: number): boolean {
+  const s = symbols[k];
+  return s !== undefined && s.line === line && /^\d$/.test(s.text);
 }

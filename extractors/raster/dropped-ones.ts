@@ -4,7 +4,7 @@
  * pixels still show it, as a thin upright stroke standing apart from its neighbours; counting the digits in the
  * ink against those read says one is missing, and which.
  */
-import { inkColumnRuns, type InkRun } from './ink-columns.js';
+import { inkColumnRuns, rowInkEdges, type InkRun } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What finding a dropped 1 needs of the OCR settings. */
@@ -102,17 +102,10 @@ export function isStroke(crop: Crop, g: InkRun, height: number, threshold: numbe
   const middles: number[] = [];
   const h = g.y1 - g.y0;
   for (let y = g.y0 + Math.floor(h / 3); y < g.y1 - Math.ceil(h / 6); y++) {
-    let first = -1;
-    let last = -1;
-    for (let x = g.x0; x < g.x1; x++) {
-      if (crop.data[y * crop.width + x]! < threshold) {
-        if (first < 0) first = x;
-        last = x;
-      }
-    }
-    if (first < 0) continue;
-    if (last - first + 1 > t.strokeWidth * height) return false;
-    middles.push((first + last) / 2);
+    const edges = rowInkEdges(crop, y, g.x0, g.x1, threshold);
+    if (!edges) continue;
+    if (edges.last - edges.first + 1 > t.strokeWidth * height) return false;
+    middles.push((edges.first + edges.last) / 2);
   }
   return middles.length > 0 && Math.max(...middles) - Math.min(...middles) <= t.strokeDrift * height;
 }

@@ -82,6 +82,24 @@ export function runsAroundBox(crop: Crop, rows: { y0: number; y1: number }, thre
   return { runs, under: runs.findIndex((r) => r.x0 <= middle && middle < r.x1) };
 }
 
+/** The run of ink that overlaps columns `[x0, x1)` the most: the glyph a box stands for, where the box lies partly off it. */
+export function widestOverlapping(runs: readonly InkRun[], x0: number, x1: number): InkRun | undefined {
+  const overlap = (r: InkRun) => Math.min(r.x1, x1) - Math.max(r.x0, x0);
+  return runs.filter((r) => overlap(r) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+}
+
+/** The first and last inked column of row `y` within columns `[x0, x1)`, or null where the row holds no ink there. */
+export function rowInkEdges(crop: Crop, y: number, x0: number, x1: number, threshold: number): { first: number; last: number } | null {
+  let first = -1;
+  let last = -1;
+  for (let x = Math.max(0, x0); x < Math.min(crop.width, x1); x++) {
+    if (crop.data[y * crop.width + x]! >= threshold) continue;
+    if (first < 0) first = x;
+    last = x;
+  }
+  return first < 0 ? null : { first, last };
+}
+
 /** The runs at least two thirds as tall as the tallest: the glyphs among them, not the small marks between. */
 export function tallRuns(runs: readonly InkRun[]): InkRun[] {
   const tallest = Math.max(0, ...runs.map((r) => r.y1 - r.y0));

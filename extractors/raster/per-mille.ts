@@ -7,7 +7,7 @@
  * against 0.43–0.50; but a % whose ink touches its neighbour's on a noisy or bilevel scan is as wide, so width
  * alone is no sign.) Pixels of the padded read, origin top-left.
  */
-import { inkColumnRuns, type InkRun } from './ink-columns.js';
+import { inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
 import { medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
@@ -79,10 +79,4 @@ export function readPerMille(symbols: readonly MarkedSymbol[], crop: Crop, setti
     if (!circle) return s;
     return { ...s, text: '‰', confidence: Math.min(s.confidence, PER_MILLE_CONFIDENCE), repair: 'OCR read %, a small circle close after it makes it ‰' };
   });
-}
-
-/** The run of ink that overlaps columns `[x0, x1)` the most. */
-function widestOverlapping(runs: readonly InkRun[], x0: number, x1: number): InkRun | undefined {
-  const overlap = (r: InkRun) => Math.min(r.x1, x1) - Math.max(r.x0, x0);
-  return runs.filter((r) => overlap(r) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
 }
