@@ -46,6 +46,8 @@ export const UNCERTAIN_BOUNDARY_CAP = 0.75;
 export const OCR_PAGE_CONFIDENCE = 0.99;
 /** A scanned page with ink beside its table that no cell holds: a column may have gone unread. */
 export const INK_BESIDE_TABLE_CAP = 0.5;
+/** A scanned page whose text ran down it, turned upright as a guess: it may be upside down. */
+export const UNSURE_ORIENTATION_CAP = 0.3;
 
 /**
  * The probability that a value read by OCR is right, from the lowest confidence Tesseract gave one of its

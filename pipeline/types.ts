@@ -4,6 +4,7 @@
  *
  * Coordinates everywhere: page units (1/72 inch), origin at the top-left of the page. Pages are 1-based.
  */
+import type { QuarterTurn } from '../extractors/raster/page-orientation.js';
 import type { PDFDocumentProxy } from '../extractors/pdf/pdfjs.js';
 import type { Glyph } from '../extractors/pdf/glyph.js';
 import type { Edge } from '../extractors/table/edge.js';
@@ -110,6 +111,12 @@ export interface PageRead {
    * levelled frame, and sources are mapped back to the page when the output is assembled. 0 otherwise.
    */
   skew: number;
+  /**
+   * For OCR pages, the degrees (clockwise) the levelled scan was turned by so that its text stands upright (a
+   * table scanned on its side, or upside down): glyphs and edges are in the turned frame, and `width` and
+   * `height` stay the page's own. 0 otherwise.
+   */
+  turn: QuarterTurn;
   /** For OCR pages, the resolution (dots per inch) the page is rendered and read at. */
   dpi?: number;
 }
@@ -190,3 +197,8 @@ export interface ProfileStages {
 }
 
 export type { Extraction };
+
+/** A read page's height in the frame its glyphs are in (page units): its width for a page turned on its side. */
+export function uprightHeight(read: Pick<PageRead, 'width' | 'height' | 'turn'>): number {
+  return read.turn === 90 || read.turn === 270 ? read.width : read.height;
+}

@@ -28,6 +28,7 @@ import {
   TEXT_LAYER_CONFIDENCE,
   UNCERTAIN_KIND_CAP,
   UNPARSED_CAP,
+  UNSURE_ORIENTATION_CAP,
   WHITESPACE_LAYOUT_FACTOR,
 } from '../pipeline/confidence.js';
 import { CHECK_RULES } from '../extractors/profiles/project-expenditure/checks.js';
@@ -73,6 +74,8 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^an embedded scan, rendered at its own resolution/, effect: () => 'none' },
   { re: /^deskewed by -?[\d.]+°$/, effect: () => 'none' },
   { re: /^speckle noise filtered$/, effect: () => 'none' },
+  { re: /^turned by 90° clockwise as a guess: /, effect: () => ({ cap: UNSURE_ORIENTATION_CAP }) },
+  { re: /^turned by (90|180|270)° clockwise: /, effect: () => 'none' },
   // Doubts about characters lowered those characters' OCR confidence, which the next note carries.
   { re: /^two OCR models read these characters differently(: one read .*, the other .*)?$/, effect: () => 'none' },
   // The sums chose the other model's reading: the value changed, its confidence did not (vouching raises it).

@@ -25,6 +25,10 @@ const FLOORS: Record<string, { accuracy: number; flagged: number }> = {
   'liwan-weijian-short.chromium.jpg200.jpg': { accuracy: 0.99, flagged: 0.04 },
   'liwan-weijian.chromium.g4.tiff': { accuracy: 0.96, flagged: 0.1 },
   'liwan-kegongxin.libreoffice.mixed.pdf': { accuracy: 0.98, flagged: 0.06 },
+  // Its pages turned in the PDF: on its side, upside down, on its other side.
+  'liwan-weijian.chromium.turned300.pdf': { accuracy: 0.98, flagged: 0.07 },
+  // Stored on its side, with the EXIF orientation that shows it upright.
+  'liwan-weijian-short.chromium.jpg200-exif.jpg': { accuracy: 0.99, flagged: 0.04 },
 };
 
 /**
@@ -114,5 +118,50 @@ describe.each(samples)('scan $expected.sample', ({ pdf, expected }) => {
         expect(s.bbox[3]).toBeLessThanOrEqual(page.height + 1);
       }
     }
+  }, 300_000);
+});
+
+describe('scan with pages that do not stand upright', () => {
+  const turned = samples.find((s) => s.expected.sample === 'liwan-weijian.chromium.turned300.pdf')!;
+  const upright = samples.find((s) => s.expected.sample === 'liwan-weijian.chromium.g4.tiff')!;
+
+  it('turns each page upright and says by how much', async () => {
+    const x = await extract(turned.pdf);
+    expect(x.source.pages.map((p) => p.notes?.find((n) => n.startsWith('turned by'))?.slice(0, 'turned by 90°'.length))).toEqual(['turned by 90°', 'turned by 180', 'turned by 270']);
+  }, 300_000);
+
+  it('shows a JPEG stored on its side as its EXIF orientation says, at the size of the page it shows', async () => {
+    const exif = samples.find((s) => s.expected.sample === 'liwan-weijian-short.chromium.jpg200-exif.jpg')!;
+    const x = await extract(exif.pdf);
+    const [page] = x.source.pages;
+    // The A4 landscape page, stored 1654 pixels wide by 2339 high at 200 dpi.
+    expect([Math.round(page!.width), Math.round(page!.height)]).toEqual([842, 595]);
+    expect(page!.notes?.some((n) => n.startsWith('turned by'))).toBe(false);
+  }, 300_000);
+
+  it('gives sources on each page as it lies in the file: where the upright scan has them, turned with the page', async () => {
+    const [a, b] = [await extract(turned.pdf), await extract(upright.pdf)];
+    // Pages turned counter-clockwise in the file by 90°, 180° and 270°: where a point (x, y) of the upright page
+    // of width w and height h lies on each.
+    const onTurned = [
+      (x: number, y: number, w: number) => [y, w - x],
+      (x: number, y: number, w: number, h: number) => [w - x, h - y],
+      (x: number, y: number, _w: number, h: number) => [h - y, x],
+    ];
+    let compared = 0;
+    b.rows.forEach((row, i) => {
+      for (const s of row.name.sources) {
+        const t = a.rows[i]!.name.sources.find((o) => o.page === s.page);
+        if (!t) continue;
+        const { width, height } = b.source.pages[s.page - 1]!;
+        const turn = onTurned[s.page - 1]!;
+        const corners = [turn(s.bbox[0], s.bbox[1], width, height), turn(s.bbox[2], s.bbox[3], width, height)];
+        const want = [Math.min(corners[0]![0]!, corners[1]![0]!), Math.min(corners[0]![1]!, corners[1]![1]!), Math.max(corners[0]![0]!, corners[1]![0]!), Math.max(corners[0]![1]!, corners[1]![1]!)];
+        // Points: the two scans' OCR boxes differ by a few pixels.
+        t.bbox.forEach((v, k) => expect(Math.abs(v - want[k]!), `row ${i} page ${s.page}: ${JSON.stringify(t.bbox)} against ${JSON.stringify(want)}`).toBeLessThanOrEqual(4));
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThan(10);
   }, 300_000);
 });

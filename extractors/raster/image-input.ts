@@ -40,14 +40,16 @@ export async function imagePages(bytes: Uint8Array, settings: ImageInputSettings
   for (let i = 0; i < count; i++) {
     const m = count === 1 ? meta : await sharp(bytes, { page: i, limitInputPixels: settings.maxPixels }).metadata();
     const dpi = m.density && m.density > 30 ? m.density : settings.defaultDpi;
-    pages.push({ width: m.width ?? 0, height: m.height ?? 0, dpi, dpiGiven: Boolean(m.density && m.density > 30) });
+    // A camera's or a scanner's JPEG may be stored on its side with an EXIF orientation: its size as it is shown.
+    const shown = m.autoOrient ?? m;
+    pages.push({ width: shown.width ?? 0, height: shown.height ?? 0, dpi, dpiGiven: Boolean(m.density && m.density > 30) });
   }
   return pages;
 }
 
-/** One page of an image file as greyscale. */
+/** One page of an image file as greyscale, turned as its EXIF orientation says it is shown. */
 export async function loadImagePage(bytes: Uint8Array, index: number, dpi: number, settings: ImageInputSettings = DEFAULT_IMAGE_INPUT_SETTINGS): Promise<GreyImage> {
-  const { data, info } = await sharp(bytes, { page: index, limitInputPixels: settings.maxPixels })
+  const { data, info } = await sharp(bytes, { page: index, limitInputPixels: settings.maxPixels, autoOrient: true })
     .flatten({ background: '#ffffff' })
     .greyscale()
     .raw()

@@ -4,6 +4,7 @@
 import type { Extraction, Field, PageError, Row, Source } from '../../schemas/extraction.js';
 import { finishField, type DraftField } from '../field.js';
 import { levelledToPage } from '../../extractors/raster/preprocess.js';
+import { turnedToPage } from '../../extractors/raster/page-orientation.js';
 import type { DraftDocumentFields, DraftRow, LoadedDocument, PageRead, Stage } from '../types.js';
 
 export interface AssembleInput {
@@ -18,7 +19,7 @@ export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, c
   const threshold = ctx.settings.reviewThreshold;
   let fields = 0;
   let flagged = 0;
-  const skews = new Map(pages.filter((p) => p.skew !== 0).map((p) => [p.page, p]));
+  const skews = new Map(pages.filter((p) => p.skew !== 0 || p.turn !== 0).map((p) => [p.page, p]));
   const finish = <T>(f: DraftField<T>): Field<T> => {
     fields++;
     if (f.confidence < threshold) flagged++;
@@ -91,13 +92,16 @@ function round2(n: number): number {
 }
 
 /**
- * A source read on a deskewed scan, back in the page's own coordinates: its corners rotated back about the
- * page centre, and the box around them.
+ * A source read on a deskewed (and perhaps turned) scan, back in the page's own coordinates: its corners turned
+ * back, then rotated back about the page centre, and the box around them.
  */
-export function levelledSourceToPage(source: Source, page: Pick<PageRead, 'skew' | 'width' | 'height'> | undefined): Source {
-  if (!page || page.skew === 0) return source;
+export function levelledSourceToPage(source: Source, page: Pick<PageRead, 'skew' | 'turn' | 'width' | 'height'> | undefined): Source {
+  if (!page || (page.skew === 0 && page.turn === 0)) return source;
   const [x0, y0, x1, y1] = source.bbox;
-  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => levelledToPage(x!, y!, page.skew, page.width, page.height));
+  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => {
+    const [lx, ly] = turnedToPage(x!, y!, page.turn, page.width, page.height);
+    return levelledToPage(lx, ly, page.skew, page.width, page.height);
+  });
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   return { page: source.page, bbox: [round2(Math.min(...xs)), round2(Math.min(...ys)), round2(Math.max(...xs)), round2(Math.max(...ys))] };

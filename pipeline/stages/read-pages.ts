@@ -41,6 +41,7 @@ function imagePageRead(doc: LoadedDocument, n: number): PageRead {
     readConfidence: OCR_PAGE_CONFIDENCE,
     notes,
     skew: 0,
+    turn: 0,
   };
 }
 
@@ -71,9 +72,9 @@ async function readPage(doc: LoadedDocument, n: number, ctx: StageContext): Prom
       const { dpi, scan } = operatorListToRenderDpi(opList, viewport);
       checkRenderSize(n, viewport, dpi, ctx.settings.limits ?? DEFAULT_INPUT_LIMITS);
       notes.push(scan ? `an embedded scan, rendered at its own resolution (${dpi} dpi)` : `rendered at ${dpi} dpi`);
-      return { page: n, width: viewport.width, height: viewport.height, method, glyphs: [], edges: [], quality, readConfidence, notes, skew: 0, dpi };
+      return { page: n, width: viewport.width, height: viewport.height, method, glyphs: [], edges: [], quality, readConfidence, notes, skew: 0, turn: 0, dpi };
     }
-    return { page: n, width: viewport.width, height: viewport.height, method, glyphs, edges, quality, readConfidence, notes, skew: 0 };
+    return { page: n, width: viewport.width, height: viewport.height, method, glyphs, edges, quality, readConfidence, notes, skew: 0, turn: 0 };
   } finally {
     page.cleanup();
   }

@@ -3,7 +3,8 @@
  * cells read by OCR, giving the same glyphs and edges as a text-layer page.
  *
  *   rasterize (pdf.js canvas, or the image file's page) → preprocess (sharp: grey, deskew, normalise,
- *   denoise) → grid (pixel lines → cells) → OCR (one job per cell, on the engine's workers)
+ *   denoise) → orient (a page on its side or upside down turned upright) → grid (pixel lines → cells) → OCR
+ *   (one job per cell, on the engine's workers)
  *
  * Pages flow through a p-queue with a small concurrency, so at most that many page images are held at once
  * however long the document is; the OCR engine's own queue spreads the cells of those pages over its workers.
@@ -12,11 +13,12 @@ import PQueue from 'p-queue';
 import { edgesToPageTables } from '../../extractors/table/page-table.js';
 import { greyToEdges } from '../../extractors/raster/pixel-lines.js';
 import { preprocessPage, type PreparedPage } from '../../extractors/raster/preprocess.js';
+import { estimateOrientation, turnImage, type PageOrientation } from '../../extractors/raster/page-orientation.js';
 import { DEFAULT_RENDER_SETTINGS, renderPdfPage } from '../../extractors/raster/render-page.js';
 import { DEFAULT_IMAGE_INPUT_SETTINGS, loadImagePage } from '../../extractors/raster/image-input.js';
 import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
 import { inkBesideTables, type InkBeside } from '../../extractors/raster/ink-beside-tables.js';
-import { INK_BESIDE_TABLE_CAP } from '../confidence.js';
+import { INK_BESIDE_TABLE_CAP, UNSURE_ORIENTATION_CAP } from '../confidence.js';
 import type { GreyImage } from '../../extractors/raster/grey-image.js';
 import type { Edge } from '../../extractors/table/edge.js';
 import type { Glyph } from '../../extractors/pdf/glyph.js';
@@ -70,6 +72,25 @@ export async function rasterize(doc: LoadedDocument, read: PageRead, maxPixels =
 }
 
 /**
+ * Stage unit: the levelled page turned so that its text stands upright, and why, as page notes. A page whose
+ * lines run down it but whose foot the ink does not tell is turned by 90° as a guess, and its reading is doubted
+ * whole: read on its side it would be garbage either way.
+ */
+export function orient(prepared: PreparedPage, read: PageRead): PreparedPage & { orientation: PageOrientation } {
+  const orientation = estimateOrientation(prepared.image);
+  const { turn, decided, evidence } = orientation;
+  const sideways = !decided && orientation.lines === 'down';
+  const applied = decided ? turn : sideways ? 90 : 0;
+  if (decided && turn !== 0) {
+    read.notes.push(`turned by ${turn}° clockwise: ${turn === 180 ? 'the page was upside down' : 'its text lines ran down the page'} (its punctuation, ${Math.max(evidence.low, evidence.high)} marks against ${Math.min(evidence.low, evidence.high)}, showed which way up)`);
+  } else if (sideways) {
+    read.notes.push(`turned by 90° clockwise as a guess: its text lines ran down the page, and its ink did not show which way up (${evidence.low} marks at the foot of a line against ${evidence.high} at its head)`);
+    read.readConfidence = Math.min(read.readConfidence, UNSURE_ORIENTATION_CAP);
+  }
+  return { ...prepared, image: turnImage(prepared.image, applied), orientation: { ...orientation, turn: applied } };
+}
+
+/**
  * Stage unit: ruling lines from the pixels, and the regions to read: every cell, and the text above the table;
  * and the ink beside a table that no region holds.
  */
@@ -87,9 +108,10 @@ export function grid(prepared: PreparedPage, read: PageRead): { edges: Edge[]; r
 
 async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext): Promise<void> {
   const raster = await rasterize(doc, read, ctx.settings.limits?.maxPixels);
-  const prepared = await preprocessPage(raster);
-  if (prepared.skew !== 0) read.notes.push(`deskewed by ${prepared.skew.toFixed(2)}°`);
-  if (prepared.denoised) read.notes.push('speckle noise filtered');
+  const levelled = await preprocessPage(raster);
+  if (levelled.skew !== 0) read.notes.push(`deskewed by ${levelled.skew.toFixed(2)}°`);
+  if (levelled.denoised) read.notes.push('speckle noise filtered');
+  const prepared = orient(levelled, read);
   const { edges, regions, inkBeside } = grid(prepared, read);
   for (const side of new Set(inkBeside.map((b) => b.side))) {
     read.notes.push(`ink ${side} of the table, level with its rows, that no cell holds: a column may have gone unread`);
@@ -100,5 +122,6 @@ async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext):
   read.glyphs = glyphs;
   read.edges = edges;
   read.skew = prepared.skew;
+  read.turn = prepared.orientation.turn;
   read.dpi = prepared.image.dpi;
 }

@@ -19,7 +19,7 @@ import type { PageTable } from '../../extractors/table/page-table.js';
 import type { Glyph } from '../../extractors/pdf/glyph.js';
 import type { PositionedText } from '../../extractors/text/positioned-text.js';
 import { UNCERTAIN_BOUNDARY_CAP, WHITESPACE_LAYOUT_FACTOR } from '../confidence.js';
-import type { PageLayout, RowPiece, Stage, TableRowsResult } from '../types.js';
+import { uprightHeight, type PageLayout, type RowPiece, type Stage, type TableRowsResult } from '../types.js';
 
 /** Share of a carried column map's columns a header-less table must line up with to continue it. */
 const MIN_CONTINUATION_FIT = 0.7;
@@ -63,7 +63,7 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
       // Any other table is of some other kind and is ignored.
     }
     if (chosen.length === 0 && layout.tables.length === 0) {
-      const ws = glyphsToWhitespaceTable(read.page, read.glyphs, profile, carried, read.height);
+      const ws = glyphsToWhitespaceTable(read.page, read.glyphs, profile, carried, uprightHeight(read));
       if (ws) {
         const header = headerRowsToColumnMap(ws.table.rows, profile);
         const map: ColumnMap | null = header?.map ?? carried;

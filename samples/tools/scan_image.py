@@ -63,6 +63,26 @@ def jpeg(src, out, quality, mode):
     img.convert(mode).save(out, 'JPEG', quality=int(quality), dpi=dpi, optimize=True, subsampling='4:2:0')
 
 
+def turn(src, out, angle):
+    img = Image.open(src)
+    dpi = dpi_of(img)
+    img.rotate(int(angle), expand=True).save(out, 'PNG', dpi=dpi, compress_level=9)
+
+
+# EXIF orientation -> degrees counter-clockwise (PIL's sense) the stored pixels are turned by from upright
+EXIF_TURNS = {3: 180, 6: 90, 8: 270}
+
+
+def jpeg_exif(src, out, quality, orientation):
+    img = Image.open(src)
+    dpi = dpi_of(img)
+    orientation = int(orientation)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    img = img.rotate(EXIF_TURNS[orientation], expand=True).convert('RGB')
+    img.save(out, 'JPEG', quality=int(quality), dpi=dpi, optimize=True, subsampling='4:2:0', exif=exif.tobytes())
+
+
 if __name__ == '__main__':
     cmd, *args = sys.argv[1:]
     if cmd == 'skew':
@@ -71,11 +91,17 @@ if __name__ == '__main__':
         g4(args[0], args[1], args[2], args[3:])
     elif cmd == 'jpeg':
         jpeg(*args)
+    elif cmd == 'turn':
+        turn(*args)
+    elif cmd == 'jpeg-exif':
+        jpeg_exif(*args)
     elif cmd == 'png':
         for p in args[1:]:
             Image.open(p).convert('L').save(p.rsplit('.', 1)[0] + '.png', 'PNG', dpi=(int(args[0]),) * 2, compress_level=9)
     elif cmd == 'info':  # for the checks: format, size, mode, dpi
         img = Image.open(args[0])
-        print(img.format, f'{img.width}x{img.height}', img.mode, '%gx%g dpi' % img.info.get('dpi', (0, 0)))
+        orientation = img.getexif().get(0x0112)
+        print(img.format, f'{img.width}x{img.height}', img.mode, '%gx%g dpi' % img.info.get('dpi', (0, 0)),
+              *([f'orientation {orientation}'] if orientation else []))
     else:
         sys.exit(f'unknown command {cmd}')

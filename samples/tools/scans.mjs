@@ -4,6 +4,7 @@
 //   node samples/tools/scans.mjs              regenerate every scan, its expected JSON, and verify them
 //   node samples/tools/scans.mjs --expected   rewrite only the scans' *.expected.json (from the born-digital ones)
 //   node samples/tools/scans.mjs --verify     only verify the existing scans (pdffonts, pdfimages, pdftotext, tiffinfo)
+//   node samples/tools/scans.mjs --only NAME  only the scans of samples/ whose file name holds NAME (with the above too)
 //   node samples/tools/scans.mjs --unseen DIR make, into DIR (not samples/), scans of born-digital samples that no
 //                                             scan in samples/ comes from: an evaluation set the OCR was never tuned
 //                                             on (`npm run bench -- --scans DIR`)
@@ -72,10 +73,16 @@ const python = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, where pyth
 
 // Rotation of each page of the scan200-skew PDFs, degrees counter-clockwise (PIL's sense), cycled over the pages.
 const SKEW = [0.8, -1.1, 1.3, -0.9, 1.0, -1.2];
-const G4_THRESHOLD = 160; // grey level: darker becomes black (keeps the anti-aliased edges of thin strokes)
+const G4_THRESHOLD = 160;
+// Turn of each page of the turned300 PDF, degrees counter-clockwise (PIL's sense), cycled over the pages: a page
+// scanned on its side, one upside down, one on its other side.
+const TURNS = [90, 180, 270];
+// EXIF orientation of the jpg200-exif JPEG: 6, pixels stored turned 90° counter-clockwise, shown turned back
+// clockwise (a page photographed or scanned on its side, as cameras and scanner drivers store it).
+const EXIF_ORIENTATION = 6; // grey level: darker becomes black (keeps the anti-aliased edges of thin strokes)
 
 /** The file a scan of `kind` is written to: PDF pages, a multi-page TIFF, or one page image. */
-const SCAN_EXTENSIONS = { scan300: 'pdf', 'scan200-skew': 'pdf', g4: 'tiff', png300: 'png', jpg200: 'jpg' };
+const SCAN_EXTENSIONS = { scan300: 'pdf', 'scan200-skew': 'pdf', g4: 'tiff', png300: 'png', jpg200: 'jpg', turned300: 'pdf', 'jpg200-exif': 'jpg' };
 /** Scans of the born-digital sample `<pdf>.pdf`, one per kind. */
 const scansOf = (pdf, ...kinds) => kinds.map((kind) => ({ out: `${pdf}.${kind}.${SCAN_EXTENSIONS[kind]}`, from: `${pdf}.pdf`, kind }));
 // The shape of the third fresh set on: three scans of the first producer's PDF (300 dpi, 200 dpi skewed, Group 4)
@@ -93,6 +100,9 @@ const SCANS = [
   ...scansOf('liwan-weijian.chromium', 'scan200-skew', 'g4'),
   // single-page images: from a table that fits on one page (src/liwan-weijian-short.json), so that no row is cut
   ...scansOf('liwan-weijian-short.chromium', 'png300', 'jpg200'),
+  // pages that do not stand upright: turned in the PDF (TURNS), and a JPEG stored on its side (EXIF_ORIENTATION)
+  ...scansOf('liwan-weijian.chromium', 'turned300'),
+  ...scansOf('liwan-weijian-short.chromium', 'jpg200-exif'),
   // pages 1-3 born-digital (text layer), 4-6 from the scan300 PDF (image only); made after the scan300 PDF
   { out: 'liwan-kegongxin.libreoffice.mixed.pdf', from: 'liwan-kegongxin.libreoffice.pdf', kind: 'mixed',
     pages: { text: '1-3', image: '4-6' }, scan: 'liwan-kegongxin.libreoffice.scan300.pdf' },
@@ -191,7 +201,9 @@ const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRES
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
-const SET = evaluationFlag ? EVALUATION_SETS[evaluationFlag] : SCANS;
+const only = args.has('--only') ? argv[argv.indexOf('--only') + 1] : null;
+if (args.has('--only') && !only) throw new Error('Expected a name after --only, got nothing');
+const SET = evaluationFlag ? EVALUATION_SETS[evaluationFlag] : SCANS.filter((s) => only === null || s.out.includes(only));
 
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 1 << 28 }).toString();
 const sample = (f) => join(samplesDir, f);
@@ -248,6 +260,9 @@ function imagesToPdf(images, sizes, out, work) {
   run('qpdf', ['--deterministic-id', '--empty', '--pages', ...parts, '--', out]);
 }
 
+/** Page sizes [w, h] after each page is turned by TURNS: a quarter turn swaps them. */
+const turnedSizes = (sizes) => sizes.map(([w, h], i) => (TURNS[i % TURNS.length] % 180 === 0 ? [w, h] : [h, w]));
+
 function make(scan, work) {
   const from = sample(scan.from);
   const out = target(scan.out);
@@ -270,6 +285,16 @@ function make(scan, work) {
   } else if (scan.kind === 'jpg200') {
     if (sizes.length !== 1) throw new Error(`${scan.from}: ${sizes.length} pages, a single-page image needs 1`);
     run(python, [join(here, 'scan_image.py'), 'jpeg', render(from, 200, work, tag)[0], out, '75', 'RGB']);
+  } else if (scan.kind === 'turned300') {
+    const turned = render(from, 300, work, tag).map((png, i) => {
+      const out = join(work, `${tag}-turned-${i + 1}.png`);
+      run(python, [join(here, 'scan_image.py'), 'turn', png, out, String(TURNS[i % TURNS.length])]);
+      return out;
+    });
+    imagesToPdf(turned, turnedSizes(sizes), out, work);
+  } else if (scan.kind === 'jpg200-exif') {
+    if (sizes.length !== 1) throw new Error(`${scan.from}: ${sizes.length} pages, a single-page image needs 1`);
+    run(python, [join(here, 'scan_image.py'), 'jpeg-exif', render(from, 200, work, tag)[0], out, '75', String(EXIF_ORIENTATION)]);
   } else if (scan.kind === 'mixed') {
     run('qpdf', ['--deterministic-id', '--empty', '--pages', from, scan.pages.text, sample(scan.scan), scan.pages.image, '--', out]);
   } else throw new Error(`unknown kind ${scan.kind}`);
@@ -301,7 +326,7 @@ function verify(scan) {
   const note = [];
   if (scan.out.endsWith('.pdf')) {
     const sizes = pageSizes(out);
-    const want = pageSizes(sample(scan.from));
+    const want = scan.kind === 'turned300' ? turnedSizes(pageSizes(sample(scan.from))) : pageSizes(sample(scan.from));
     if (JSON.stringify(sizes) !== JSON.stringify(want)) problems.push(`page sizes ${JSON.stringify(sizes)} != ${JSON.stringify(want)}`);
     const imgs = imagesOf(out);
     const imagePages = scan.kind === 'mixed' ? [4, 5, 6] : sizes.map((_, i) => i + 1);
@@ -335,7 +360,8 @@ function verify(scan) {
     note.push(`${dirs} directories, CCITT Group 4, 1 bit/sample, 300 dpi`);
   } else {
     const id = run(python, [join(here, 'scan_image.py'), 'info', out]).trim();
-    const want = scan.kind === 'png300' ? /^PNG \d+x\d+ L (300|299.999)x(300|299.999) dpi$/ : /^JPEG \d+x\d+ RGB 200x200 dpi$/;
+    const want = scan.kind === 'png300' ? /^PNG \d+x\d+ L (300|299.999)x(300|299.999) dpi$/
+      : scan.kind === 'jpg200-exif' ? new RegExp(`^JPEG \\d+x\\d+ RGB 200x200 dpi orientation ${EXIF_ORIENTATION}$`) : /^JPEG \d+x\d+ RGB 200x200 dpi$/;
     if (!want.test(id)) problems.push(`unexpected image: ${id}`);
     note.push(id);
   }
