@@ -3,12 +3,14 @@
  * a real scanned page stands, turned every way.
  */
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
+import { probeHalfTurn, sureChineseShare } from '../extractors/raster/orientation-probe.js';
 import { greyToInkComponents } from '../extractors/raster/ink-components.js';
 import { estimateOrientation, turnedToPage, turnImage, type QuarterTurn } from '../extractors/raster/page-orientation.js';
 import { preprocessPage } from '../extractors/raster/preprocess.js';
 import type { GreyImage } from '../extractors/raster/grey-image.js';
-import { orient } from '../pipeline/stages/scan-pages.js';
+import { orient, settleOrientation } from '../pipeline/stages/scan-pages.js';
 import { UNSURE_ORIENTATION_CAP } from '../pipeline/confidence.js';
 import type { PageRead } from '../pipeline/types.js';
 
@@ -128,13 +130,86 @@ describe('orient (stage unit)', () => {
     expect(page.readConfidence).toBe(0.99);
   });
 
-  it('turns a page whose lines run down it by 90° as a guess when nothing shows which way up, and doubts all of it', () => {
+  it('turns a page whose lines run down it by 90° for reading to settle, and notes nothing yet', () => {
     const page = read();
     const image = turnImage(blockText(), 90);
     const oriented = orient({ image, skew: 0, denoised: false }, page);
     expect(oriented.orientation).toMatchObject({ turn: 90, decided: false, lines: 'down' });
     expect([oriented.image.width, oriented.image.height]).toEqual([image.height, image.width]);
+    expect(page.notes).toEqual([]);
+  });
+});
+
+describe('settleOrientation (stage unit)', () => {
+  const read = (): PageRead => ({ page: 1, width: 0, height: 0, method: 'ocr', glyphs: [], edges: [], quality: { characters: 0, suspectShare: 0, hanShare: 0, commonHanShare: 0, usable: false, reason: 'an image has no text layer' }, readConfidence: 0.99, notes: [], skew: 0, turn: 0 });
+  const sideways = () => orient({ image: turnImage(blockText(), 90), skew: 0, denoised: false }, read());
+  const across = () => orient({ image: blockText(), skew: 0, denoised: false }, read());
+
+  it('keeps a page on its side turned by 90° as a guess where reading did not settle it, and doubts all of it', () => {
+    const page = read();
+    const settled = settleOrientation(sideways(), page, { halfTurn: null, asIs: 0.7, turned: 0.6, cells: 2 });
+    expect(settled.orientation.turn).toBe(90);
     expect(page.notes.join(' ')).toMatch(/^turned by 90° clockwise as a guess/);
     expect(page.readConfidence).toBe(UNSURE_ORIENTATION_CAP);
+  });
+
+  it('turns half a circle more where OCR read sure Chinese so, and says by how much in all', () => {
+    const page = read();
+    const before = sideways();
+    const settled = settleOrientation(before, page, { halfTurn: true, asIs: 0.53, turned: 0.92, cells: 2 });
+    expect(settled.orientation.turn).toBe(270);
+    expect(settled.image.data).toEqual(turnImage(before.image, 180).data);
+    expect(page.notes).toEqual(['turned by 270° clockwise: its ink did not show which way up, and OCR read its cells with more confidence so (92% of its characters read as sure Chinese against 53%)']);
+    expect(page.readConfidence).toBe(0.99);
+  });
+
+  it('keeps a page as it is where reading confirms it, with a note only when it was turned', () => {
+    const upright = read();
+    const kept = across();
+    expect(settleOrientation(kept, upright, { halfTurn: false, asIs: 1, turned: 0.45, cells: 2 })).toBe(kept);
+    expect(upright.notes).toEqual([]);
+    const onItsSide = read();
+    expect(settleOrientation(sideways(), onItsSide, { halfTurn: false, asIs: 0.92, turned: 0.53, cells: 2 }).orientation.turn).toBe(90);
+    expect(onItsSide.notes.join(' ')).toMatch(/^turned by 90° clockwise: its text lines ran down the page, and OCR read its cells with more confidence this way up \(92%/);
+    expect(onItsSide.readConfidence).toBe(0.99);
+  });
+});
+
+describe('probeHalfTurn (with the OCR engine)', () => {
+  let engine: OcrEngine;
+  beforeAll(async () => {
+    engine = await createOcrEngine({ workers: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.terminate();
+  });
+
+  /** A project-name cell of AR PL UMing at 300 dpi (`--fresh15`), whose ，。 stand in the middle of their em. */
+  async function umingCell(): Promise<GreyImage> {
+    const { data, info } = await sharp('test/fixtures/ocr/text-cell-uming-300dpi.png').greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, data: new Uint8Array(data), dpi: 300 };
+  }
+  const wholeCell = (image: GreyImage) => [{ rect: { x0: 0, y0: 0, x1: (image.width * 72) / 300, y1: (image.height * 72) / 300 }, role: 'cell' as const }];
+
+  it('finds the cell upright as it is, and upside down turned by 180°: sure Chinese one way, garbage the other', async () => {
+    const cell = await umingCell();
+    const asIs = await probeHalfTurn(cell, wholeCell(cell), 38, engine);
+    expect(asIs).toMatchObject({ halfTurn: false, cells: 1 });
+    expect(asIs.asIs).toBeGreaterThan(0.8);
+    const upsideDown = turnImage(cell, 180);
+    const turned = await probeHalfTurn(upsideDown, wholeCell(upsideDown), 38, engine);
+    expect(turned).toMatchObject({ halfTurn: true, cells: 1 });
+    expect(turned.turned).toBeCloseTo(asIs.asIs, 5);
+  }, 60_000);
+
+  it('reads no cell narrower than five ems (amounts and codes read as confidently upside down), and decides nothing', async () => {
+    const cell = await umingCell();
+    expect(await probeHalfTurn(cell, wholeCell(cell), 60, engine)).toEqual({ halfTurn: null, asIs: 0, turned: 0, cells: 0 });
+  });
+
+  it('counts as sure Chinese only Chinese characters read at the confidence asked for', () => {
+    const read = { text: '', confidence: 0.9, symbols: [{ text: '荔', confidence: 0.9 }, { text: '0', confidence: 0.99 }, { text: '湾', confidence: 0.5 }, { text: '区', confidence: 0.86 }] };
+    expect(sureChineseShare(read as never, 0.85)).toBe(0.5);
+    expect(sureChineseShare({ text: '', confidence: 0, symbols: [] }, 0.85)).toBe(0);
   });
 });

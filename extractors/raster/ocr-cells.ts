@@ -263,7 +263,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
 ];
 
 /** The pixels inside a region, or null when it holds no ink. */
-function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings): Crop | null {
+export function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings = DEFAULT_OCR_CELL_SETTINGS): Crop | null {
   const scale = pointsPerPixel(image);
   const left = Math.max(0, Math.round(rect.x0 / scale) + settings.inset);
   const top = Math.max(0, Math.round(rect.y0 / scale) + settings.inset);

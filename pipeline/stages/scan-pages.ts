@@ -3,8 +3,9 @@
  * cells read by OCR, giving the same glyphs and edges as a text-layer page.
  *
  *   rasterize (pdf.js canvas, or the image file's page) → preprocess (sharp: grey, deskew, normalise,
- *   denoise) → orient (a page on its side or upside down turned upright) → grid (pixel lines → cells) → OCR
- *   (one job per cell, on the engine's workers)
+ *   denoise) → orient (a page on its side or upside down turned upright, from its ink; where the ink does not
+ *   tell, by reading a few cells both ways up) → grid (pixel lines → cells) → OCR (one job per cell, on the
+ *   engine's workers)
  *
  * Pages flow through a p-queue with a small concurrency, so at most that many page images are held at once
  * however long the document is; the OCR engine's own queue spreads the cells of those pages over its workers.
@@ -13,7 +14,8 @@ import PQueue from 'p-queue';
 import { edgesToPageTables } from '../../extractors/table/page-table.js';
 import { greyToEdges } from '../../extractors/raster/pixel-lines.js';
 import { preprocessPage, type PreparedPage } from '../../extractors/raster/preprocess.js';
-import { estimateOrientation, turnImage, type PageOrientation } from '../../extractors/raster/page-orientation.js';
+import { estimateOrientation, turnImage, type PageOrientation, type QuarterTurn } from '../../extractors/raster/page-orientation.js';
+import { probeHalfTurn, type HalfTurnProbe } from '../../extractors/raster/orientation-probe.js';
 import { DEFAULT_RENDER_SETTINGS, renderPdfPage } from '../../extractors/raster/render-page.js';
 import { DEFAULT_IMAGE_INPUT_SETTINGS, loadImagePage } from '../../extractors/raster/image-input.js';
 import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
@@ -72,22 +74,49 @@ export async function rasterize(doc: LoadedDocument, read: PageRead, maxPixels =
 }
 
 /**
- * Stage unit: the levelled page turned so that its text stands upright, and why, as page notes. A page whose
- * lines run down it but whose foot the ink does not tell is turned by 90° as a guess, and its reading is doubted
- * whole: read on its side it would be garbage either way.
+ * Stage unit: the levelled page turned so that its text stands upright where its ink shows which way up it
+ * stands (and says so in the page's notes). A page whose ink does not show it is left as it is, or turned by 90°
+ * when its lines run down it, for `settleOrientation` to settle by reading.
  */
-export function orient(prepared: PreparedPage, read: PageRead): PreparedPage & { orientation: PageOrientation } {
+export function orient(prepared: PreparedPage, read: PageRead): OrientedPage {
   const orientation = estimateOrientation(prepared.image);
   const { turn, decided, evidence } = orientation;
-  const sideways = !decided && orientation.lines === 'down';
-  const applied = decided ? turn : sideways ? 90 : 0;
+  const applied = decided ? turn : orientation.lines === 'down' ? 90 : 0;
   if (decided && turn !== 0) {
     read.notes.push(`turned by ${turn}° clockwise: ${turn === 180 ? 'the page was upside down' : 'its text lines ran down the page'} (its punctuation, ${Math.max(evidence.low, evidence.high)} marks against ${Math.min(evidence.low, evidence.high)}, showed which way up)`);
-  } else if (sideways) {
-    read.notes.push(`turned by 90° clockwise as a guess: its text lines ran down the page, and its ink did not show which way up (${evidence.low} marks at the foot of a line against ${evidence.high} at its head)`);
-    read.readConfidence = Math.min(read.readConfidence, UNSURE_ORIENTATION_CAP);
   }
   return { ...prepared, image: turnImage(prepared.image, applied), orientation: { ...orientation, turn: applied } };
+}
+
+/** A levelled page as `orient` turned it. */
+export type OrientedPage = PreparedPage & { orientation: PageOrientation };
+
+/** A share (0..1) as a whole percentage, for notes. */
+const share = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Stage unit: a page whose ink did not show which way up it stands, settled by what reading its cells both ways
+ * up said (`probeHalfTurn`): turned half a circle more where OCR was clearly surer of it so, kept where it was
+ * surer of it as it is. A page on its side that neither settles stays turned by 90° as a guess, and its reading is
+ * doubted whole: read upside down it would be garbage. A page with its lines across it that neither settles is read
+ * as it is, as before. Pure: the probe is done by the caller.
+ */
+export function settleOrientation(page: OrientedPage, read: PageRead, probe: HalfTurnProbe): OrientedPage {
+  const { orientation } = page;
+  const base = orientation.turn;
+  const read2 = `${share(probe.turned)} of its characters read as sure Chinese against ${share(probe.asIs)}`;
+  if (probe.halfTurn === true) {
+    const turn = ((base + 180) % 360) as QuarterTurn;
+    read.notes.push(`turned by ${turn}° clockwise: its ink did not show which way up, and OCR read its cells with more confidence so (${read2})`);
+    return { ...page, image: turnImage(page.image, 180), orientation: { ...orientation, turn } };
+  }
+  if (base === 90 && probe.halfTurn === false) {
+    read.notes.push(`turned by 90° clockwise: its text lines ran down the page, and OCR read its cells with more confidence this way up (${share(probe.asIs)} of its characters read as sure Chinese against ${share(probe.turned)})`);
+  } else if (base === 90) {
+    read.notes.push(`turned by 90° clockwise as a guess: its text lines ran down the page, and neither its ink nor reading it both ways showed which way up (${orientation.evidence.low} marks at the foot of a line against ${orientation.evidence.high} at its head)`);
+    read.readConfidence = Math.min(read.readConfidence, UNSURE_ORIENTATION_CAP);
+  }
+  return page;
 }
 
 /**
@@ -111,13 +140,18 @@ async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext):
   const levelled = await preprocessPage(raster);
   if (levelled.skew !== 0) read.notes.push(`deskewed by ${levelled.skew.toFixed(2)}°`);
   if (levelled.denoised) read.notes.push('speckle noise filtered');
-  const prepared = orient(levelled, read);
-  const { edges, regions, inkBeside } = grid(prepared, read);
+  const engine = await ctx.ocr();
+  let prepared = orient(levelled, read);
+  let { edges, regions, inkBeside } = grid(prepared, read);
+  if (!prepared.orientation.decided && prepared.orientation.lines !== 'unclear') {
+    const settled = settleOrientation(prepared, read, await probeHalfTurn(prepared.image, regions, prepared.orientation.evidence.em, engine));
+    if (settled !== prepared) ({ edges, regions, inkBeside } = grid(settled, read));
+    prepared = settled;
+  }
   for (const side of new Set(inkBeside.map((b) => b.side))) {
     read.notes.push(`ink ${side} of the table, level with its rows, that no cell holds: a column may have gone unread`);
     read.readConfidence = Math.min(read.readConfidence, INK_BESIDE_TABLE_CAP);
   }
-  const engine = await ctx.ocr();
   const glyphs: Glyph[] = await ocrRegions(prepared.image, regions, engine, read.page);
   read.glyphs = glyphs;
   read.edges = edges;
