@@ -1,6 +1,7 @@
 /**
- * The orient stage on its own: connected pieces of ink, quarter turns of an image and of a point, and which way up
- * a real scanned page stands, turned every way.
+ * The orient stage on its own: connected pieces of ink, quarter turns of an image and of a point, which way up a
+ * real scanned page stands turned every way, and, where the ink does not say, what reading a cell both ways up
+ * says (with the OCR engine) and how the page is then settled.
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,8 +209,9 @@ describe('probeHalfTurn (with the OCR engine)', () => {
   });
 
   it('counts as sure Chinese only Chinese characters read at the confidence asked for', () => {
-    const read = { text: '', confidence: 0.9, symbols: [{ text: '荔', confidence: 0.9 }, { text: '0', confidence: 0.99 }, { text: '湾', confidence: 0.5 }, { text: '区', confidence: 0.86 }] };
-    expect(sureChineseShare(read as never, 0.85)).toBe(0.5);
+    const symbol = (text: string, confidence: number, k: number) => ({ text, confidence, x0: k * 10, y0: 0, x1: k * 10 + 9, y1: 10, word: k, line: 0 });
+    const read = { text: '荔0湾区', confidence: 0.81, symbols: [symbol('荔', 0.9, 0), symbol('0', 0.99, 1), symbol('湾', 0.5, 2), symbol('区', 0.86, 3)] };
+    expect(sureChineseShare(read, 0.85)).toBe(0.5);
     expect(sureChineseShare({ text: '', confidence: 0, symbols: [] }, 0.85)).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import sharp from 'sharp';
 import type { GreyImage } from './grey-image.js';
 import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
 import { cropRegion, DEFAULT_OCR_CELL_SETTINGS, type OcrRegion } from './ocr-cells.js';
+import type { Crop } from './ocr-read.js';
 
 /** Settings of `probeHalfTurn`. */
 export interface OrientationProbeSettings {
@@ -65,14 +66,13 @@ export interface HalfTurnProbe {
  * `em`: the page's em in pixels (`estimateOrientation`'s).
  */
 export async function probeHalfTurn(image: GreyImage, regions: readonly OcrRegion[], em: number, engine: OcrEngine, settings: OrientationProbeSettings = DEFAULT_ORIENTATION_PROBE_SETTINGS): Promise<HalfTurnProbe> {
-  const area = (c: { ink: { x0: number; y0: number; x1: number; y1: number } }) => (c.ink.x1 - c.ink.x0) * (c.ink.y1 - c.ink.y0);
+  const area = (c: Crop) => (c.ink.x1 - c.ink.x0) * (c.ink.y1 - c.ink.y0);
   const chosen = regions
     .filter((r) => r.role === 'cell')
     .map((r) => cropRegion(image, r.rect))
-    .filter((c) => c !== null && c.ink.x1 - c.ink.x0 >= em * settings.minWidth)
-    .sort((a, b) => area(a!) - area(b!))
-    .slice(0, settings.cells)
-    .map((c) => c!);
+    .filter((c): c is Crop => c !== null && c.ink.x1 - c.ink.x0 >= em * settings.minWidth)
+    .sort((a, b) => area(a) - area(b))
+    .slice(0, settings.cells);
   if (chosen.length === 0) return { halfTurn: null, asIs: 0, turned: 0, cells: 0 };
   const pad = DEFAULT_OCR_CELL_SETTINGS.padding;
   const reads = await Promise.all(

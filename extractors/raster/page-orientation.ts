@@ -187,22 +187,7 @@ function isCharacter(c: InkComponent, em: number): boolean {
  * height) and how many below them (the two overlapping by half their width).
  */
 function closeNeighbours(characters: readonly InkComponent[], em: number, gap: number): { beside: number; above: number } {
-  const cell = Math.max(1, Math.round(em));
-  const buckets = new Map<number, InkComponent[]>();
-  const key = (bx: number, by: number) => by * 100_003 + bx;
-  for (const c of characters) {
-    const k = key(Math.floor(c.x0 / cell), Math.floor(c.y0 / cell));
-    const list = buckets.get(k);
-    if (list) list.push(c);
-    else buckets.set(k, [c]);
-  }
-  const near = (c: InkComponent): InkComponent[] => {
-    const found: InkComponent[] = [];
-    const bx = Math.floor(c.x0 / cell);
-    const by = Math.floor(c.y0 / cell);
-    for (let dy = -2; dy <= 3; dy++) for (let dx = -2; dx <= 3; dx++) found.push(...(buckets.get(key(bx + dx, by + dy)) ?? []));
-    return found;
-  };
+  const near = piecesAround(characters, em, (c) => [c.x0, c.y0], [-2, 3], [-2, 3]);
   let beside = 0;
   let above = 0;
   const limit = gap * em;
@@ -210,7 +195,6 @@ function closeNeighbours(characters: readonly InkComponent[], em: number, gap: n
     let right = false;
     let below = false;
     for (const o of near(c)) {
-      if (o === c) continue;
       const overlapY = Math.min(c.y1, o.y1) - Math.max(c.y0, o.y0);
       const overlapX = Math.min(c.x1, o.x1) - Math.max(c.x0, o.x0);
       if (!right && o.x0 >= c.x1 - 1 && o.x0 - c.x1 <= limit && overlapY >= Math.min(c.y1 - c.y0, o.y1 - o.y0) * 0.5) right = true;
@@ -228,49 +212,31 @@ function closeNeighbours(characters: readonly InkComponent[], em: number, gap: n
  * right in `components`' frame.
  */
 function marksByHeight(components: readonly InkComponent[], em: number): { low: number; high: number } {
-  const cell = Math.max(1, Math.round(em));
-  // Every piece of ink no larger than a character, by the cell of the grid its centre falls in.
-  const pieces = new Map<number, InkComponent[]>();
-  const key = (bx: number, by: number) => by * 100_003 + bx;
-  for (const c of components) {
-    if (c.x1 - c.x0 > em * 1.35 || c.y1 - c.y0 > em * 1.35) continue;
-    const k = key(Math.floor((c.x0 + c.x1) / 2 / cell), Math.floor((c.y0 + c.y1) / 2 / cell));
-    const list = pieces.get(k);
-    if (list) list.push(c);
-    else pieces.set(k, [c]);
-  }
-  const around = (m: InkComponent): InkComponent[] => {
-    const found: InkComponent[] = [];
-    const bx = Math.floor((m.x0 + m.x1) / 2 / cell);
-    const by = Math.floor((m.y0 + m.y1) / 2 / cell);
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -2; dx <= 2; dx++) for (const o of pieces.get(key(bx + dx, by + dy)) ?? []) if (o !== m) found.push(o);
-    return found;
-  };
+  // Every piece of ink no larger than a character, found by its centre.
+  const pieces = components.filter((c) => c.x1 - c.x0 <= em * 1.35 && c.y1 - c.y0 <= em * 1.35);
+  const around = piecesAround(pieces, em, (c) => [(c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2], [-2, 2], [-1, 1]);
   const isMark = (o: InkComponent) => {
     const w = o.x1 - o.x0;
     const h = o.y1 - o.y0;
     return w <= em * 0.4 && h <= em * 0.4 && Math.max(w, h) >= em / 8 && Math.min(w, h) >= em / 12;
   };
-  // The other comma of a quotation mark beside `m` (side -1: before it, 1: after it): a mark as tall, level with
-  // it, a quarter of an em away at most.
-  const partner = (m: InkComponent, near: readonly InkComponent[], side: -1 | 1) =>
-    near.find(
+  // One comma of a quotation mark: another mark as tall beside it, level with it, a quarter of an em away at most.
+  const isQuoteHalf = (m: InkComponent, near: readonly InkComponent[]) =>
+    near.some(
       (o) =>
         isMark(o) &&
-        (side < 0 ? o.x1 <= m.x0 + 1 && m.x0 - o.x1 <= em * 0.25 : o.x0 >= m.x1 - 1 && o.x0 - m.x1 <= em * 0.25) &&
+        ((o.x1 <= m.x0 + 1 && m.x0 - o.x1 <= em * 0.25) || (o.x0 >= m.x1 - 1 && o.x0 - m.x1 <= em * 0.25)) &&
         Math.abs(o.y0 + o.y1 - m.y0 - m.y1) / 2 <= em * 0.1 &&
         Math.max(o.y1 - o.y0, m.y1 - m.y0) <= Math.min(o.y1 - o.y0, m.y1 - m.y0) * 1.5,
     );
   let low = 0;
   let high = 0;
-  for (const piece of components) {
-    if (!isMark(piece)) continue;
-    const aroundPiece = around(piece);
-    // The two commas of a quotation mark are passed over: quotation marks stand at the head of the line, and in a
-    // face whose ，。 stand in the middle of their em they would outnumber the marks that do not.
-    if (partner(piece, aroundPiece, -1) || partner(piece, aroundPiece, 1)) continue;
-    const m = piece;
-    const near = aroundPiece;
+  for (const m of components) {
+    if (!isMark(m)) continue;
+    const near = around(m);
+    // Quotation marks are passed over: they stand at the head of the line, and in a face whose ，。 stand in the
+    // middle of their em they would outnumber the marks that do not.
+    if (isQuoteHalf(m, near)) continue;
     const cy = (m.y0 + m.y1) / 2;
     // Punctuation has no ink over or under it within its line: a piece with some is half of a ：, ； or ？ (one
     // half high, the other low, they say nothing: their halves stand up to 0.4 em apart), the dot atop 市 or 户,
@@ -295,4 +261,34 @@ function marksByHeight(components: readonly InkComponent[], em: number): { low: 
     else if (t < 1 / 3) high++;
   }
   return { low, high };
+}
+
+/**
+ * A lookup of the `pieces` near a piece: all those whose anchor point falls in the em-square cells from `dx[0]` to
+ * `dx[1]` and `dy[0]` to `dy[1]` cells away from the cell of its own (the piece itself left out). Pieces are put in
+ * their cells once, so a page's neighbours are found in one pass, not by comparing every pair.
+ */
+function piecesAround(
+  pieces: readonly InkComponent[],
+  em: number,
+  anchor: (c: InkComponent) => [number, number],
+  dx: readonly [number, number],
+  dy: readonly [number, number],
+): (c: InkComponent) => InkComponent[] {
+  const cell = Math.max(1, Math.round(em));
+  const key = (bx: number, by: number) => by * 100_003 + bx;
+  const cellOf = (c: InkComponent): [number, number] => anchor(c).map((v) => Math.floor(v / cell)) as [number, number];
+  const cells = new Map<number, InkComponent[]>();
+  for (const c of pieces) {
+    const k = key(...cellOf(c));
+    const list = cells.get(k);
+    if (list) list.push(c);
+    else cells.set(k, [c]);
+  }
+  return (c) => {
+    const [bx, by] = cellOf(c);
+    const found: InkComponent[] = [];
+    for (let y = dy[0]; y <= dy[1]; y++) for (let x = dx[0]; x <= dx[1]; x++) for (const o of cells.get(key(bx + x, by + y)) ?? []) if (o !== c) found.push(o);
+    return found;
+  };
 }
