@@ -5,6 +5,7 @@
  * Coordinates everywhere: page units (1/72 inch), origin at the top-left of the page. Pages are 1-based.
  */
 import type { QuarterTurn } from '../extractors/raster/page-orientation.js';
+import type { ImagePageInfo } from '../extractors/raster/image-input.js';
 import type { PDFDocumentProxy } from '../extractors/pdf/pdfjs.js';
 import type { Glyph } from '../extractors/pdf/glyph.js';
 import type { Edge } from '../extractors/table/edge.js';
@@ -90,7 +91,7 @@ export interface LoadedDocument {
   /** The input's bytes, for image inputs (pages are decoded one at a time). */
   bytes: Uint8Array;
   /** For image inputs, each page's size in pixels and resolution. */
-  imagePages: { width: number; height: number; dpi: number; dpiGiven: boolean }[];
+  imagePages: ImagePageInfo[];
   pageCount: number;
 }
 

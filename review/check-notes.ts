@@ -70,6 +70,7 @@ const NEAR_MISS_CAP = 0.6;
 const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect }[] = [
   // How the page was read: the page's read confidence, which is where replay starts.
   { re: /: read by OCR$/, effect: () => 'none' },
+  { re: /: read by OCR \(the image (gives no resolution|says \d+ dpi, which would make the page [^)]*): \d+ dpi assumed\)$/, effect: () => 'none' },
   { re: /^rendered at \d+ dpi$/, effect: () => 'none' },
   { re: /^an embedded scan, rendered at its own resolution/, effect: () => 'none' },
   { re: /^deskewed by -?[\d.]+°$/, effect: () => 'none' },

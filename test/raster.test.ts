@@ -10,6 +10,9 @@ import type { OcrEngine, OcrJob, OcrResult } from '../extractors/ocr/ocr-engine.
 import { greyToEdges } from '../extractors/raster/pixel-lines.js';
 import { inkBesideTables } from '../extractors/raster/ink-beside-tables.js';
 import { blackPercentile, DEFAULT_PREPROCESS_SETTINGS, preprocessPage } from '../extractors/raster/preprocess.js';
+import { imagePages } from '../extractors/raster/image-input.js';
+import { replayNotes } from '../review/check-notes.js';
+import { readPages } from '../pipeline/stages/read-pages.js';
 import { classifyComparator, classifyComparatorAmongDigits, isolateGlyph } from '../extractors/raster/comparator-glyph.js';
 import { edgesToPageTables } from '../extractors/table/page-table.js';
 import { repairAmountText, repairIndicatorText } from '../extractors/profiles/project-expenditure/repairs.js';
@@ -639,5 +642,32 @@ describe('ocrRegions: a cell that holds only what is left of its border', () => 
     expect(engine.jobs.length).toBeGreaterThan(0);
     // Read as nothing, the ink stays in the cell as a glyph no read gave, at confidence 0.
     expect(glyphs.map((g) => [g.char, g.confidence])).toEqual([['\uFFFD', 0]]);
+  });
+});
+
+describe('imagePages', () => {
+  /** A blank greyscale PNG of `width` × `height` pixels declaring `dpi` (none when undefined). */
+  const png = (width: number, height: number, dpi?: number) => {
+    const image = sharp(Buffer.alloc(width * height, 255), { raw: { width, height, channels: 1 } });
+    return (dpi === undefined ? image : image.withMetadata({ density: dpi })).png().toBuffer();
+  };
+
+  it('believes the resolution an image declares where it gives a page of a believable size', async () => {
+    expect(await imagePages(await png(2480, 3508, 300))).toEqual([{ width: 2480, height: 3508, dpi: 300, dpiGiven: true }]);
+    expect(await imagePages(await png(842, 595, 72))).toEqual([{ width: 842, height: 595, dpi: 72, dpiGiven: true }]);
+  });
+
+  it('takes 300 dpi where the image declares none, or 72 dpi for a page that would be 49 inches tall', async () => {
+    expect(await imagePages(await png(1000, 700))).toEqual([{ width: 1000, height: 700, dpi: 300, dpiGiven: false }]);
+    expect(await imagePages(await png(2480, 3508, 72))).toEqual([{ width: 2480, height: 3508, dpi: 300, dpiGiven: false, dpiRejected: 72 }]);
+  });
+
+  it('says so in the page notes, in words review replays to the page read confidence', async () => {
+    const bytes = await png(2480, 3508, 72);
+    const doc = { file: 'x.png', sha256: '', kind: 'image' as const, pdf: null, bytes, imagePages: await imagePages(bytes), pageCount: 1 };
+    const [page] = await readPages(doc, { settings: {} } as never);
+    expect(page!.notes).toEqual(['an image page: read by OCR (the image says 72 dpi, which would make the page 34 × 49 inches: 300 dpi assumed)']);
+    expect(page!.width).toBeCloseTo((2480 * 72) / 300, 5);
+    expect(replayNotes(page!.notes, 'ocr')).not.toBeNull();
   });
 });

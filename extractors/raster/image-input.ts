@@ -28,21 +28,50 @@ export interface ImageInputSettings {
    * @default 200_000_000
    */
   maxPixels: number;
+  /**
+   * Longest page side, in inches, that a resolution an image declares may give it. A larger page is not believed:
+   * screenshots and some converters (`pdfimages -png`) write 72 dpi for a 300 dpi scan, which would make an A4
+   * page 48 inches tall and its text too large for every setting measured in page units; `defaultDpi` is taken
+   * instead. 24 inches is A2's long side and more.
+   * @default 24
+   */
+  maxPageInches: number;
 }
 
-export const DEFAULT_IMAGE_INPUT_SETTINGS: ImageInputSettings = { defaultDpi: 300, maxPixels: 200_000_000 };
+export const DEFAULT_IMAGE_INPUT_SETTINGS: ImageInputSettings = { defaultDpi: 300, maxPixels: 200_000_000, maxPageInches: 24 };
+
+/** An image page: its size as it is shown (pixels), the resolution it is read at, and where that came from. */
+export interface ImagePageInfo {
+  width: number;
+  height: number;
+  /** Pixels per inch the page is read at. */
+  dpi: number;
+  /** Whether `dpi` is the one the image declares. */
+  dpiGiven: boolean;
+  /** A resolution the image declares that was not believed (see `maxPageInches`); unset otherwise. */
+  dpiRejected?: number;
+}
 
 /** The pages of an image file, each with its size and resolution. */
-export async function imagePages(bytes: Uint8Array, settings: ImageInputSettings = DEFAULT_IMAGE_INPUT_SETTINGS): Promise<{ width: number; height: number; dpi: number; dpiGiven: boolean }[]> {
+export async function imagePages(bytes: Uint8Array, settings: ImageInputSettings = DEFAULT_IMAGE_INPUT_SETTINGS): Promise<ImagePageInfo[]> {
   const meta = await sharp(bytes, { limitInputPixels: settings.maxPixels }).metadata();
   const count = meta.pages ?? 1;
-  const pages = [];
+  const pages: ImagePageInfo[] = [];
   for (let i = 0; i < count; i++) {
     const m = count === 1 ? meta : await sharp(bytes, { page: i, limitInputPixels: settings.maxPixels }).metadata();
-    const dpi = m.density && m.density > 30 ? m.density : settings.defaultDpi;
     // A camera's or a scanner's JPEG may be stored on its side with an EXIF orientation: its size as it is shown.
     const shown = m.autoOrient ?? m;
-    pages.push({ width: shown.width ?? 0, height: shown.height ?? 0, dpi, dpiGiven: Boolean(m.density && m.density > 30) });
+    const width = shown.width ?? 0;
+    const height = shown.height ?? 0;
+    const declared = m.density && m.density > 30 ? m.density : null;
+    const believable = declared !== null && Math.max(width, height) / declared <= settings.maxPageInches;
+    pages.push({
+      width,
+      height,
+      dpi: believable ? declared : settings.defaultDpi,
+      dpiGiven: believable,
+      ...(declared !== null && !believable ? { dpiRejected: declared } : {}),
+    });
   }
   return pages;
 }

@@ -29,7 +29,13 @@ export const readPages: Stage<LoadedDocument, PageRead[]> = async (doc, ctx) => 
 /** An image page: everything is read by OCR. */
 function imagePageRead(doc: LoadedDocument, n: number): PageRead {
   const info = doc.imagePages[n - 1]!;
-  const notes = [`an image page: read by OCR${info.dpiGiven ? '' : ` (the image gives no resolution: ${info.dpi} dpi assumed)`}`];
+  const inches = (px: number, dpi: number) => Math.round(px / dpi);
+  const why = info.dpiGiven
+    ? ''
+    : info.dpiRejected !== undefined
+      ? ` (the image says ${info.dpiRejected} dpi, which would make the page ${inches(info.width, info.dpiRejected)} × ${inches(info.height, info.dpiRejected)} inches: ${info.dpi} dpi assumed)`
+      : ` (the image gives no resolution: ${info.dpi} dpi assumed)`;
+  const notes = [`an image page: read by OCR${why}`];
   return {
     page: n,
     width: (info.width * 72) / info.dpi,
