@@ -6,6 +6,7 @@ import tls from 'node:tls';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AMOUNT_WHITELIST, createOcrEngine, type OcrEngine, type OcrResult } from '../extractors/ocr/ocr-engine.js';
+import { rememberJobs } from '../extractors/ocr/remembered-jobs.js';
 
 /** Cells cropped from the 300 dpi render of samples/liwan-weijian.chromium.pdf (pages 1 and 2). */
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/ocr/${name}.png`, import.meta.url));
@@ -162,5 +163,28 @@ describe('createOcrEngine, on its own', () => {
   it('refuses a worker count that is not a positive integer', async () => {
     await expect(createOcrEngine({ workers: 0 })).rejects.toThrow('Expected workers to be a positive integer, got 0');
     await expect(createOcrEngine({ workers: 1.5 })).rejects.toThrow('Expected workers to be a positive integer, got 1.5');
+  });
+});
+
+describe('rememberJobs', () => {
+  it('answers a job it was given before (same image, kind and model) without the engine, and hands on every other', async () => {
+    const seen: string[] = [];
+    const inner: OcrEngine = {
+      workers: 1,
+      addJob: async (job) => {
+        seen.push(`${job.kind}/${job.model ?? 'best_int'}/${job.image.toString()}`);
+        return { text: job.image.toString(), confidence: 0.9, symbols: [] };
+      },
+      terminate: async () => {},
+    };
+    const engine = rememberJobs(inner);
+    const a = await engine.addJob({ image: Buffer.from('cell A'), kind: 'text' });
+    const again = await engine.addJob({ image: Buffer.from('cell A'), kind: 'text', model: 'best_int' });
+    await engine.addJob({ image: Buffer.from('cell A'), kind: 'amount' });
+    await engine.addJob({ image: Buffer.from('cell A'), kind: 'text', model: 'standard' });
+    await engine.addJob({ image: Buffer.from('cell B'), kind: 'text' });
+    expect(again).toBe(a);
+    expect(seen).toEqual(['text/best_int/cell A', 'amount/best_int/cell A', 'text/standard/cell A', 'text/best_int/cell B']);
+    expect(engine.workers).toBe(1);
   });
 });

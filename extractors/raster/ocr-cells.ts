@@ -189,10 +189,7 @@ export async function ocrRegions(
     regions.map(async (region, index) => {
       const crop = cropRegion(image, region.rect, settings);
       if (!crop) return [];
-      const png = await sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: 1 } })
-        .extend({ top: settings.padding, bottom: settings.padding, left: settings.padding, right: settings.padding, background: '#ffffff' })
-        .png()
-        .toBuffer();
+      const png = await cropToPng(crop, settings.padding);
       // A narrow cell holding one short line is most likely an amount: read it with the digits whitelist first,
       // and keep that read only if it is a well-formed number read with some confidence.
       const amountLike = region.role === 'cell' && (crop.ink.x1 - crop.ink.x0) * scale < settings.amountMaxWidth && (crop.ink.y1 - crop.ink.y0) * scale < settings.amountMaxHeight;
@@ -261,6 +258,16 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   markThreesShapedAsFives,
   markHiddenOnes,
 ];
+
+/**
+ * The image OCR is given of a crop: white `padding` (pixels) around it, encoded as PNG, turned by 180° where
+ * `halfTurn` (a page read upside down, to see which way up it stands). The one way a cell is encoded, so that the
+ * same cell gives the same bytes wherever it is read.
+ */
+export function cropToPng(crop: Crop, padding: number, halfTurn = false): Promise<Buffer> {
+  const padded = sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: 1 } }).extend({ top: padding, bottom: padding, left: padding, right: padding, background: '#ffffff' });
+  return (halfTurn ? padded.rotate(180) : padded).png().toBuffer();
+}
 
 /** The pixels inside a region, or null when it holds no ink. */
 export function cropRegion(image: GreyImage, rect: Rect, settings: OcrCellSettings = DEFAULT_OCR_CELL_SETTINGS): Crop | null {

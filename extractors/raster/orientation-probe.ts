@@ -9,14 +9,14 @@
  * gives clearly more sure Chinese wins; where neither does, nothing is decided.
  *
  * Costs two short OCR jobs a cell, only on the pages the ink left undecided (on the evaluation sets, a tenth of
- * the pages, nearly all in those two faces).
+ * the pages, nearly all in those two faces); the upright read is the cell's own first read, which the page then
+ * need not do again (`rememberJobs`).
  *
  * Coordinates: `regions` in page units (1/72 inch) of `image`, origin top-left.
  */
-import sharp from 'sharp';
 import type { GreyImage } from './grey-image.js';
 import type { OcrEngine, OcrResult } from '../ocr/ocr-engine.js';
-import { cropRegion, DEFAULT_OCR_CELL_SETTINGS, type OcrRegion } from './ocr-cells.js';
+import { cropRegion, cropToPng, DEFAULT_OCR_CELL_SETTINGS, type OcrRegion } from './ocr-cells.js';
 import type { Crop } from './ocr-read.js';
 
 /** Settings of `probeHalfTurn`. */
@@ -77,8 +77,7 @@ export async function probeHalfTurn(image: GreyImage, regions: readonly OcrRegio
   const pad = DEFAULT_OCR_CELL_SETTINGS.padding;
   const reads = await Promise.all(
     chosen.map(async (c) => {
-      const padded = sharp(c.data, { raw: { width: c.width, height: c.height, channels: 1 } }).extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' });
-      const [upright, turned] = await Promise.all([padded.clone().png().toBuffer(), padded.clone().rotate(180).png().toBuffer()]);
+      const [upright, turned] = await Promise.all([cropToPng(c, pad), cropToPng(c, pad, true)]);
       const [a, b] = await Promise.all([engine.addJob({ image: upright, kind: 'text' }), engine.addJob({ image: turned, kind: 'text' })]);
       return [sureChineseShare(a, settings.sureAt), sureChineseShare(b, settings.sureAt)] as const;
     }),

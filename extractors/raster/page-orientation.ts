@@ -153,7 +153,7 @@ const EM_INCHES = { min: 5 / 72, max: 28 / 72 };
  * characters hold one piece as tall or as wide as the character (月 of 明, the box of 国), while strokes apart,
  * dots and punctuation are smaller; ruling lines and stamps are far larger and are left out by the size range.
  */
-export function componentsToEm(components: readonly InkComponent[], dpi: number): number {
+function componentsToEm(components: readonly InkComponent[], dpi: number): number {
   const min = Math.max(4, Math.round(EM_INCHES.min * dpi * 0.6));
   const max = Math.round(EM_INCHES.max * dpi);
   const sizes = components.map((c) => Math.max(c.x1 - c.x0, c.y1 - c.y0)).filter((s) => s >= min && s <= max);

@@ -19,11 +19,12 @@ export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, c
   const threshold = ctx.settings.reviewThreshold;
   let fields = 0;
   let flagged = 0;
-  const skews = new Map(pages.filter((p) => p.skew !== 0 || p.turn !== 0).map((p) => [p.page, p]));
+  // Pages whose scan was levelled or turned: their sources go back to the page's own coordinates.
+  const moved = new Map(pages.filter((p) => p.skew !== 0 || p.turn !== 0).map((p) => [p.page, p]));
   const finish = <T>(f: DraftField<T>): Field<T> => {
     fields++;
     if (f.confidence < threshold) flagged++;
-    return finishField(skews.size === 0 ? f : { ...f, sources: f.sources.map((s) => levelledSourceToPage(s, skews.get(s.page))) });
+    return finishField(moved.size === 0 ? f : { ...f, sources: f.sources.map((s) => levelledSourceToPage(s, moved.get(s.page))) });
   };
   const document = { title: finish(documentFields.title), department: finish(documentFields.department), currencyUnit: finish(documentFields.currencyUnit) };
   const outRows: Row[] = rows.map((r) => {

@@ -16,6 +16,7 @@ import { greyToEdges } from '../../extractors/raster/pixel-lines.js';
 import { preprocessPage, type PreparedPage } from '../../extractors/raster/preprocess.js';
 import { estimateOrientation, turnImage, type PageOrientation, type QuarterTurn } from '../../extractors/raster/page-orientation.js';
 import { probeHalfTurn, type HalfTurnProbe } from '../../extractors/raster/orientation-probe.js';
+import { rememberJobs } from '../../extractors/ocr/remembered-jobs.js';
 import { DEFAULT_RENDER_SETTINGS, renderPdfPage } from '../../extractors/raster/render-page.js';
 import { DEFAULT_IMAGE_INPUT_SETTINGS, loadImagePage } from '../../extractors/raster/image-input.js';
 import { ocrRegions, type OcrRegion } from '../../extractors/raster/ocr-cells.js';
@@ -91,8 +92,8 @@ export function orient(prepared: PreparedPage, read: PageRead): OrientedPage {
 /** A levelled page as `orient` turned it. */
 export type OrientedPage = PreparedPage & { orientation: PageOrientation };
 
-/** A share (0..1) as a whole percentage, for notes. */
-const share = (x: number) => `${Math.round(x * 100)}%`;
+/** Two shares (0..1) of sure Chinese, the winning way up's first, as a note says them. */
+const shares = (won: number, lost: number) => `${Math.round(won * 100)}% of its characters read as sure Chinese against ${Math.round(lost * 100)}%`;
 
 /**
  * Stage unit: a page whose ink did not show which way up it stands, settled by what reading its cells both ways
@@ -104,14 +105,13 @@ const share = (x: number) => `${Math.round(x * 100)}%`;
 export function settleOrientation(page: OrientedPage, read: PageRead, probe: HalfTurnProbe): OrientedPage {
   const { orientation } = page;
   const base = orientation.turn;
-  const read2 = `${share(probe.turned)} of its characters read as sure Chinese against ${share(probe.asIs)}`;
   if (probe.halfTurn === true) {
     const turn = ((base + 180) % 360) as QuarterTurn;
-    read.notes.push(`turned by ${turn}° clockwise: its ink did not show which way up, and OCR read its cells with more confidence so (${read2})`);
+    read.notes.push(`turned by ${turn}° clockwise: its ink did not show which way up, and OCR read its cells with more confidence so (${shares(probe.turned, probe.asIs)})`);
     return { ...page, image: turnImage(page.image, 180), orientation: { ...orientation, turn } };
   }
   if (base === 90 && probe.halfTurn === false) {
-    read.notes.push(`turned by 90° clockwise: its text lines ran down the page, and OCR read its cells with more confidence this way up (${share(probe.asIs)} of its characters read as sure Chinese against ${share(probe.turned)})`);
+    read.notes.push(`turned by 90° clockwise: its text lines ran down the page, and OCR read its cells with more confidence this way up (${shares(probe.asIs, probe.turned)})`);
   } else if (base === 90) {
     read.notes.push(`turned by 90° clockwise as a guess: its text lines ran down the page, and neither its ink nor reading it both ways showed which way up (${orientation.evidence.low} marks at the foot of a line against ${orientation.evidence.high} at its head)`);
     read.readConfidence = Math.min(read.readConfidence, UNSURE_ORIENTATION_CAP);
@@ -140,10 +140,12 @@ async function scanPage(doc: LoadedDocument, read: PageRead, ctx: StageContext):
   const levelled = await preprocessPage(raster);
   if (levelled.skew !== 0) read.notes.push(`deskewed by ${levelled.skew.toFixed(2)}°`);
   if (levelled.denoised) read.notes.push('speckle noise filtered');
-  const engine = await ctx.ocr();
+  let engine = await ctx.ocr();
   let prepared = orient(levelled, read);
   let { edges, regions, inkBeside } = grid(prepared, read);
   if (!prepared.orientation.decided && prepared.orientation.lines !== 'unclear') {
+    // The probe's upright reads are reads of the page's own cells: remembered, they are not done twice.
+    engine = rememberJobs(engine);
     const settled = settleOrientation(prepared, read, await probeHalfTurn(prepared.image, regions, prepared.orientation.evidence.em, engine));
     if (settled !== prepared) ({ edges, regions, inkBeside } = grid(settled, read));
     prepared = settled;
