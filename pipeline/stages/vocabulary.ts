@@ -7,7 +7,7 @@
  * (`extractors/text/lexicon-doubts.ts`). Text layers pass through unchanged.
  */
 import { countContexts, resolveDoubtsByContext } from '../../extractors/text/document-context.js';
-import { countBigrams, resolveDisputesByVocabulary } from '../../extractors/text/document-vocabulary.js';
+import { countDocumentBigrams, resolveDisputesByVocabulary } from '../../extractors/text/document-vocabulary.js';
 import { loadLexicon } from '../../extractors/text/lexicon.js';
 import { doubtUnlikelyCharacters } from '../../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../../extractors/text/positioned-text.js';
@@ -17,7 +17,7 @@ import type { Stage, TableRowsResult } from '../types.js';
 export const resolveDisputes: Stage<TableRowsResult, TableRowsResult> = (result, ctx) => {
   const cells = result.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text));
   if (!cells.some(isOcrText)) return result;
-  const words = countBigrams([...result.headerLines.map((l) => l.text.text), ...cells.map((t) => t.text)]);
+  const words = countDocumentBigrams([...result.headerLines.map((l) => l.text), ...cells]);
   const decided = mapOcrCells(result, (text) => resolveDisputesByVocabulary(text, words));
   // Sure means what review would pass: a character below the threshold is what the context may decide.
   const sure = ctx.settings.reviewThreshold;
