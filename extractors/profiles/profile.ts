@@ -24,6 +24,12 @@ export interface ColumnSpec {
 export interface DocumentFieldSpec {
   /** A line that is the title matches this. */
   title: RegExp;
+  /**
+   * The titles the table is printed under, as printed: a title read by OCR that spells one of them but for
+   * characters it was unsure of is written as it (`repairTitle`).
+   * @default []
+   */
+  titleForms?: readonly string[];
   /** Captures the department name in group 1. */
   department: RegExp[];
   /** Captures the currency unit in group 1. */

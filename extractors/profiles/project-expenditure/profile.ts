@@ -32,6 +32,9 @@ export const PROJECT_EXPENDITURE_PROFILE: TableProfile = {
   minHeaderMatches: 2,
   documentFields: {
     title: /绩效目标表|绩效目标申报表|绩效目标/,
+    // The table's titles: alone, with the transfer payments it covers (as the districts of 广州 print it), and
+    // as the budget request form.
+    titleForms: ['项目支出绩效目标表', '项目支出绩效目标表（含转移支付项目）', '项目支出绩效目标申报表'],
     // OCR reads the colon after 单位 as ; now and then: before a currency unit, nothing else stands there.
     department: [/(?:部门名称|单位名称|预算单位|编制单位|部门)\s*[:：]\s*(.+?)(?:\s{2,}|\s*(?:金额)?单位\s*[:：;；]|$)/],
     currencyUnit: [/(?:金额)?单位\s*[:：;；]\s*((?:人民币)?(?:万元|千元|亿元|元))/],
