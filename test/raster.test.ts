@@ -388,6 +388,11 @@ describe('repairIndicatorText', () => {
       '«]5» read as 15: no target holds a ], and 1 reads as ]',
       '«3]» read as 3: no target holds a ], and one beside a 1 is read for nothing (it may be 11)',
     ]);
+    // Standing alone where the number goes, before a unit, the ] is the number: a 1 (指标值:]场).
+    const alone = repairIndicatorText(ocrText(`${head}实施周期指标值:]场；年度指标值:≥]次。`, 0.95));
+    expect(alone.text).toBe(`${head}实施周期指标值:1场；年度指标值:≥1次。`);
+    expect(charRepairs(alone)).toEqual(['«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]']);
+    expect(alone.boxes[alone.text.indexOf('1场')]!.confidence).toBeLessThan(0.9);
     // After a unit's letter, a colon before the ； may be a superscript ² read so (≥62.4km:;年度指标值): likely, flagged.
     const power = repairIndicatorText(ocrText(`${head}实施周期指标值:≥62.4km:;年度指标值:≥62.4km²。`, 0.95));
     expect(power.text).toBe(`${head}实施周期指标值:≥62.4km；年度指标值:≥62.4km²。`);

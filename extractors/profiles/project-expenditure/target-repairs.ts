@@ -137,6 +137,11 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const why = one ? `«${m[0]}» read as ${read}: no target holds a ], and one beside a 1 is read for nothing (it may be 11)` : `«${m[0]}» read as ${read}: no target holds a ], and 1 reads as ]`;
     edits.push({ start: m.index!, end: m.index! + 2, text: read, why, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
+  // A ] where the number of a target stands, with no digit beside it: after the label's colon and a comparator, and
+  // before a Chinese unit (指标值:]场, 指标值:≥]次), it is the number, a 1 read as ]. Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞]?\s*)\](?=\p{Script=Han})/gu)) {
+    edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]', confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   // A multiplication sign between two numbers of a target read as the letter x (7×24小时 read 7x24小时): no unit is
   // an x, and a table writes ×.
   edits.push(...timesSignEdits(text, '指标值\\s*[:：][^；;。]*?'));
