@@ -109,7 +109,7 @@ export class CropRenderer {
     const key = `${doc.sha256}/${page}/${region.boxes.map((b) => b.join(',')).join(';')}`;
     let png = this.crops.get(key);
     if (!png) {
-      png = this.queue.add(() => this.render(doc, region, info.width));
+      png = this.queue.add(() => this.render(doc, region, info.width, info.turn ?? 0));
       this.remember(this.crops, key, png, this.options.cachedCrops);
       // A failure is not kept: the file may be put back.
       png.catch(() => this.crops.delete(key));
@@ -127,7 +127,8 @@ export class CropRenderer {
     }
   }
 
-  private async render(doc: CropSource, crop: CropRegion, pageWidth: number): Promise<Buffer> {
+  /** The crop as a PNG, its boxes outlined, turned by `turn` degrees clockwise as the page was to be read. */
+  private async render(doc: CropSource, crop: CropRegion, pageWidth: number, turn: number): Promise<Buffer> {
     const file = await this.open(doc);
     const [x0, y0, x1] = crop.region;
     const scale = Math.min(this.options.maxScale, this.options.maxWidth / (x1 - x0));
@@ -140,8 +141,13 @@ export class CropRenderer {
       })
       .join('');
     const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${raster.width}" height="${raster.height}">${outline}</svg>`);
-    return sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } })
-      .composite([{ input: svg, top: 0, left: 0 }])
+    const outlined = sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } }).composite([{ input: svg, top: 0, left: 0 }]);
+    if (turn === 0) return outlined.png({ compressionLevel: 6 }).toBuffer();
+    // A page read turned (a table scanned on its side) is shown as it was read, its text upright. Turned in a
+    // pipeline of its own: sharp turns an image before it composites onto it, and the outlines are drawn unturned.
+    const { data, info } = await outlined.raw().toBuffer({ resolveWithObject: true });
+    return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .rotate(turn)
       .png({ compressionLevel: 6 })
       .toBuffer();
   }

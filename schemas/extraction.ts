@@ -95,6 +95,10 @@ export const PageInfo = z.object({
   width: z.number().describe('page width in page units (1/72 inch)'),
   height: z.number().describe('page height in page units (1/72 inch)'),
   notes: z.array(z.string()).optional().describe('why the page was read the way it was, and what went wrong'),
+  turn: z
+    .union([z.literal(90), z.literal(180), z.literal(270)])
+    .optional()
+    .describe('degrees the scanned page was turned clockwise to stand upright before it was read (absent when read as it lies); sources stay in the coordinates of the page as it lies'),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

@@ -184,6 +184,29 @@ describe('crops', () => {
     await renderer.close();
   });
 
+  it('shows a crop of a page read turned as it was read, its text upright, the outline still round the value', async () => {
+    const png = path.join(SAMPLES_DIR, 'liwan-weijian-short.chromium.png300.png');
+    const meta = await sharp(png).metadata();
+    const page = { page: 1, method: 'ocr' as const, width: (meta.width! * 72) / 300, height: (meta.height! * 72) / 300 };
+    const sha256 = await hashFile(png);
+    const box = (await extractOnce(path.join(SAMPLES_DIR, 'liwan-weijian-short.chromium.pdf'))).rows[1]!.name.sources[0]!.bbox;
+    const renderer = new CropRenderer({ cachedCrops: 0 });
+    const crop = (turn?: 90 | 180 | 270) => renderer.crop({ sha256, sourcePath: png, extraction: { source: { file: 'x', sha256, pages: [{ ...page, ...(turn ? { turn } : {}) }] } } }, 1, [box]);
+    const asItLies = await crop();
+    for (const turn of [90, 180, 270] as const) {
+      const turned = await crop(turn);
+      // The very pixels of the crop as the page lies, turned clockwise as the page was before it was read.
+      const expected = await sharp(asItLies).rotate(turn).raw().toBuffer({ resolveWithObject: true });
+      const got = await sharp(turned).raw().toBuffer({ resolveWithObject: true });
+      expect([got.info.width, got.info.height]).toEqual([expected.info.width, expected.info.height]);
+      expect(got.data.equals(expected.data)).toBe(true);
+    }
+    const sideways = await sharp(await crop(90)).metadata();
+    const upright = await sharp(asItLies).metadata();
+    expect([sideways.width, sideways.height]).toEqual([upright.height, upright.width]);
+    await renderer.close();
+  });
+
   it('closes the files it no longer keeps open and opens them again when asked', async () => {
     const renderer = new CropRenderer({ openFiles: 1, cachedCrops: 0 });
     const docs = [(await store.document(pdfSha))!, (await store.document(queueSha))!];

@@ -128,6 +128,8 @@ describe('scan with pages that do not stand upright', () => {
   it('turns each page upright and says by how much', async () => {
     const x = await extract(turned.pdf);
     expect(x.source.pages.map((p) => p.notes?.find((n) => n.startsWith('turned by'))?.slice(0, 'turned by 90°'.length))).toEqual(['turned by 90°', 'turned by 180', 'turned by 270']);
+    // Recorded for the review, which shows a crop of the page as it was read.
+    expect(x.source.pages.map((p) => p.turn)).toEqual([90, 180, 270]);
   }, 300_000);
 
   it('shows a JPEG stored on its side as its EXIF orientation says, at the size of the page it shows', async () => {
@@ -137,6 +139,7 @@ describe('scan with pages that do not stand upright', () => {
     // The A4 landscape page, stored 1654 pixels wide by 2339 high at 200 dpi.
     expect([Math.round(page!.width), Math.round(page!.height)]).toEqual([842, 595]);
     expect(page!.notes?.some((n) => n.startsWith('turned by'))).toBe(false);
+    expect(page!.turn).toBeUndefined();
   }, 300_000);
 
   it('gives sources on each page as it lies in the file: where the upright scan has them, turned with the page', async () => {

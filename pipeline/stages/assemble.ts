@@ -67,6 +67,7 @@ export const assemble: Stage<AssembleInput, Extraction> = ({ doc, pages, rows, c
           width: round2(read?.width ?? 0),
           height: round2(read?.height ?? 0),
           ...(notes.length > 0 ? { notes: [...new Set(notes)] } : {}),
+          ...(read?.turn ? { turn: read.turn } : {}),
         };
       }),
     },
