@@ -391,4 +391,20 @@ describe('commas measured on the ink of real scans', () => {
     const mixed = decidePunctuationWidth({ symbols: line('消除,设施，延长') });
     expect(mixed.filter((s) => s.doubt).map((s) => s.text)).toEqual([',', '，']);
   });
+
+  it('writes the commas of a cell in the width that outnumbers the other two to one, every one of them still doubted', () => {
+    // 防控，开展 among commas read , (a Chromium goal of the development scans): the ， is likely misread.
+    const read = decidePunctuationWidth({ symbols: lines('防控，开展监测,加强', '建设,组织演练,提高能力') });
+    expect(texts(read)).toBe('防控,开展监测,加强建设,组织演练,提高能力');
+    expect(read.find((s) => s.repair)).toMatchObject({ text: ',', repair: "OCR read ，, where 3 of the cell's 4 commas are ,: a cell is written in one style" });
+    expect(read.filter((s) => s.text === ',').every((s) => s.confidence < 0.9 && s.doubt)).toBe(true);
+    // The other way round, and the thousands' comma of 1,000 counts for neither.
+    expect(texts(decidePunctuationWidth({ symbols: line('年综合1,000吨，开展,对重点，严格') }))).toBe('年综合1,000吨，开展，对重点，严格');
+    // Nor is a comma with a digit beside it written in the style: it may be a number's (≥15,.000人).
+    expect(texts(decidePunctuationWidth({ symbols: line('≥15,.000人，开展，对重点，严格') }))).toBe('≥15,.000人，开展，对重点，严格');
+    // Two to three is no style: both stay as read, doubted.
+    const even = decidePunctuationWidth({ symbols: line('政策,保障，举办,开展，推动，提升') });
+    expect(texts(even)).toBe('政策,保障，举办,开展，推动，提升');
+    expect(even.filter((s) => s.repair)).toEqual([]);
+  });
 });

@@ -28,6 +28,12 @@ import { lineHeights } from '../ocr/lines.js';
 const OPENING: Readonly<Record<string, [half: string, full: string]>> = { '(': ['(', '（'], '（': ['(', '（'], '〈': ['(', '（'], '《': ['(', '（'] };
 const CLOSING: Readonly<Record<string, [half: string, full: string]>> = { ')': [')', '）'], '）': [')', '）'], '〉': [')', '）'] };
 
+/**
+ * Commas of one width outnumbering those of the other at least this many times over in a cell make its style.
+ * @default 2
+ */
+export const MIXED_COMMA_MAJORITY = 2;
+
 /** White space beside a bracket, as a share of its line's height: at least `full` is full width, at most `half` half. */
 export const DEFAULT_WIDTH_GAPS = { full: 0.4, half: 0.25 };
 /**
@@ -95,6 +101,16 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
   const digit = (s: S | undefined) => s !== undefined && /^[0-9]$/.test(s.text);
   const grouping = (i: number) => digit(result.symbols[i - 1]) && digit(result.symbols[i + 1]);
   const mixedCommas = result.symbols.some((s, i) => s.text === ',' && !grouping(i)) && result.symbols.some((s) => s.text === '，');
+  // A comma with a digit beside it may be a number's (15,.000 read for 15,000): only those between words count.
+  const betweenWords = (i: number) => !digit(result.symbols[i - 1]) && !digit(result.symbols[i + 1]);
+  const textCommas = result.symbols.filter((s, i) => (s.text === '，' || s.text === ',') && betweenWords(i));
+  const halfCommas = textCommas.filter((s) => s.text === ',').length;
+  const fullCommas = textCommas.length - halfCommas;
+  // Where one width outnumbers the other two to one, the cell's style is that width, and the others are likely
+  // misread (防控，开展 beside four commas read ,): written in it, and doubted still. Documents seldom mix the two
+  // between Chinese characters (2 of 388 texts with commas on the development and evaluation sets, one of them
+  // two to three); over the twenty-three sets this put 42 values right and none wrong.
+  const commaStyle = halfCommas >= MIXED_COMMA_MAJORITY * fullCommas ? ',' : fullCommas >= MIXED_COMMA_MAJORITY * halfCommas ? '，' : null;
   // A ; between two characters with white on both sides is a ； set in the middle of its em (see below).
   const centred = new Set(result.symbols.flatMap((s, i) => (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanBeside(s, result.symbols[i + 1]) && centredSemicolon(s, semicolonWhite) ? [i] : [])));
   const brackets = new Map<number, BracketWidth>();
@@ -178,7 +194,9 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
       return { ...fixed, confidence: Math.min(s.confidence, 0.6), doubt: s.doubt ?? why };
     }
     if (mixedCommas && (s.text === '，' || (s.text === ',' && !grouping(i)))) {
-      return { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'commas of both widths were read in this cell: some are misread' };
+      const doubted = { ...s, confidence: Math.min(s.confidence, 0.6), doubt: 'commas of both widths were read in this cell: some are misread' };
+      const others = s.text === ',' ? fullCommas : halfCommas;
+      return commaStyle === null || s.text === commaStyle || !betweenWords(i) ? doubted : { ...doubted, text: commaStyle, repair: `OCR read ${s.text}, where ${others} of the cell's ${textCommas.length} commas are ${commaStyle}: a cell is written in one style` };
     }
     // A face that sets ； in the middle of its em sets ， there too, and the model reads that ， as , at times with
     // less white than `centredCommasToFullWidth` needs (BabelStone Han: 专窗,为老年人 beside 服务；与). A cell's text
