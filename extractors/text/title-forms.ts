@@ -47,7 +47,8 @@ export function repairTitle(t: PositionedText, forms: readonly string[], setting
   const doubtful = (box: CharBox | null | undefined) => box?.doubt !== undefined || (box?.confidence ?? 1) < settings.sure;
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
     for (let i = 0; i + form.length <= t.text.length; i++) {
-      const window = [...form].map((_, k) => ({ read: t.text[i + k]!, form: form[k]!, doubtful: doubtful(t.boxes[i + k]) }));
+      // UTF-16 units, as `t.boxes` counts them.
+      const window = Array.from({ length: form.length }, (_, k) => ({ read: t.text[i + k]!, form: form[k]!, doubtful: doubtful(t.boxes[i + k]) }));
       const changed = window.filter((c) => c.read !== c.form);
       if (changed.some((c) => !c.doubtful) || changed.length > settings.maxSubstitutions) continue;
       if (window.filter((c) => !c.doubtful).length < settings.minSureShare * form.length) continue;
