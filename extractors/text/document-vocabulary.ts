@@ -42,24 +42,26 @@ export interface DocumentBigrams {
 export function countDocumentBigrams(texts: readonly PositionedText[]): DocumentBigrams {
   const all: BigramCounts = new Map();
   const undisputed: BigramCounts = new Map();
-  const add = (counts: BigramCounts) => (b: string) => counts.set(b, (counts.get(b) ?? 0) + 1);
+  const add = (counts: BigramCounts, b: string) => counts.set(b, (counts.get(b) ?? 0) + 1);
   for (const t of texts) {
-    forEachBigram(t, () => true, add(all));
-    forEachBigram(t, (at) => !isDisputed(t.boxes[at]), add(undisputed));
+    forEachBigram(t, (b, agreed) => {
+      add(all, b);
+      if (agreed) add(undisputed, b);
+    });
   }
   return { all, undisputed };
 }
 
 const isDisputed = (box: CharBox | null | undefined): boolean => box?.doubt?.startsWith(DISPUTED_DOUBT) ?? false;
 
-/** Calls `fn` with each bigram of two Han characters of `t`, both of whose UTF-16 offsets pass `keep`. */
-function forEachBigram(t: PositionedText, keep: (at: number) => boolean, fn: (bigram: string) => void): void {
-  const text = t.text;
+/** Calls `fn` with each bigram of two Han characters of `t`, and whether neither character is in dispute. */
+function forEachBigram(t: PositionedText, fn: (bigram: string, agreed: boolean) => void): void {
   let at = 0;
-  let previous: { char: string; at: number } | null = null;
-  for (const char of text) {
-    if (previous && HAN.test(previous.char) && HAN.test(char) && keep(previous.at) && keep(at)) fn(previous.char + char);
-    previous = { char, at };
+  let previous: { char: string; agreed: boolean } | null = null;
+  for (const char of t.text) {
+    const agreed = !isDisputed(t.boxes[at]);
+    if (previous && HAN.test(previous.char) && HAN.test(char)) fn(previous.char + char, previous.agreed && agreed);
+    previous = { char, agreed };
     at += char.length;
   }
 }
