@@ -371,14 +371,18 @@ describe('repairIndicatorText', () => {
   it('puts back a label’s colon read as ；, a ‰ read as %。, a 1 read as 1], and the list’s last 。 read as a letter after %', () => {
     const head = '1、1-产出指标；11-数量指标；甲；';
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值;是;年度指标值;是。2、1-产出指标；11-数量指标；乙；实施周期指标值:≤3%。；年度指标值:≥1]次。3、1-产出指标；12-质量指标；丙；实施周期指标值:≥90%；年度指标值:≥90%6`));
-    expect(t.text).toBe(`${head}实施周期指标值:是;年度指标值:是。2、1-产出指标；11-数量指标；乙；实施周期指标值:≤3%。；年度指标值:≥1次。3、1-产出指标；12-质量指标；丙；实施周期指标值:≥90%；年度指标值:≥90%。`);
+    expect(t.text).toBe(`${head}实施周期指标值:是;年度指标值:是。2、1-产出指标；11-数量指标；乙；实施周期指标值:≤3‰；年度指标值:≥1次。3、1-产出指标；12-质量指标；丙；实施周期指标值:≥90%；年度指标值:≥90%。`);
     expect(charRepairs(t)).toEqual([
       '«;» after 实施周期指标值 read as :',
       '«;» after 年度指标值 read as :',
+      '%。 before the ； after a target read as ‰: no 。 stands inside an item',
       '«1]» read as 1: no target holds a ], and one beside a 1 is read for nothing (it may be 11)',
       '«6» after % at the end of the list read as 。',
     ]);
     expect(repairIndicatorText(ocrText(`${head}实施周期指标值:≤3‰；年度指标值:≤3%。。`)).text).toBe(`${head}实施周期指标值:≤3‰；年度指标值:≤3‰。`);
+    // Before the ；, likely: flagged.
+    const perMille = t.text.indexOf('‰');
+    expect(t.boxes[perMille]!.confidence).toBeLessThan(0.9);
     // Beside another digit, the ] is the 1 itself (12月3]日前 for 12月31日前), before a digit or after it; beside a
     // 1 as well, it is read for nothing (3]1 for 31).
     const one = repairIndicatorText(ocrText(`${head}实施周期指标值:2027年12月3]日前；年度指标值:≥]5次。4、1-产出指标；11-数量指标；丁；实施周期指标值:12月3]1日前；年度指标值:12月3]1日前。`, 0.95));
