@@ -3,21 +3,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readDocumentFields } from '../pipeline/stages/document-fields.js';
-import { projectExpenditure } from '../extractors/profiles/project-expenditure/index.js';
-import type { CharBox, PositionedText } from '../extractors/text/positioned-text.js';
-import { DEFAULT_REVIEW_THRESHOLD, type StageContext, type TableRowsResult } from '../pipeline/types.js';
-
-/** A line as OCR read it: every character placed, at 0.98. */
-function ocr(text: string): PositionedText {
-  return { text, boxes: [...text].map((_, i): CharBox => ({ page: 1, bbox: [i * 10, 0, i * 10 + 10, 10], confidence: 0.98 })) };
-}
+import type { PositionedText } from '../extractors/text/positioned-text.js';
+import { DEFAULT_REVIEW_THRESHOLD, type TableRowsResult } from '../pipeline/types.js';
+import { ocrReadText, rowPiece, stageContext } from './helpers/builders.js';
 
 function fieldsOf(...lines: (string | PositionedText)[]) {
   // A page read whole at 0.99: the fields' confidence is what their characters give.
-  const pieces = [{ readConfidence: 0.99, notes: [], cells: new Map() }] as unknown as TableRowsResult['pieces'];
-  const result: TableRowsResult = { pieces, headerLines: lines.map((l, i) => ({ text: typeof l === 'string' ? ocr(l) : l, size: i === 0 ? 16 : 10 })), found: true };
-  const ctx = { file: 'test', profile: projectExpenditure, errors: [], settings: { reviewThreshold: DEFAULT_REVIEW_THRESHOLD } } as unknown as StageContext;
-  return readDocumentFields(result, ctx) as Awaited<ReturnType<typeof readDocumentFields>>;
+  const result: TableRowsResult = {
+    pieces: [rowPiece(1, true, {}, { readConfidence: 0.99 })],
+    headerLines: lines.map((l, i) => ({ text: typeof l === 'string' ? ocrReadText(l) : l, size: i === 0 ? 16 : 10 })),
+    found: true,
+  };
+  return readDocumentFields(result, stageContext()) as Awaited<ReturnType<typeof readDocumentFields>>;
 }
 
 describe('the document fields above the table', () => {
@@ -39,7 +36,7 @@ describe('the document fields above the table', () => {
       2: 'two OCR models read these characters differently: one read 文, the other 支',
       9: 'two OCR models read these characters differently: one read 〈, the other (',
     };
-    const plain = ocr('项目文出绩效目标表（含转移支付项目）');
+    const plain = ocrReadText('项目文出绩效目标表（含转移支付项目）');
     const read: PositionedText = { ...plain, boxes: plain.boxes.map((b, i) => (doubts[i] ? { ...b!, confidence: 0.5, doubt: doubts[i] } : b)) };
     const fields = await fieldsOf(read, '部门名称：广州市荔湾区教育局 单位：万元');
     expect(fields.title.value).toBe('项目支出绩效目标表（含转移支付项目）');

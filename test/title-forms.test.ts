@@ -3,17 +3,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { repairTitle } from '../extractors/text/title-forms.js';
-import { charDoubts, charRepairs, type CharBox, type PositionedText } from '../extractors/text/positioned-text.js';
+import { charDoubts, charRepairs, type PositionedText } from '../extractors/text/positioned-text.js';
 import { REPAIRED_CONFIDENCE } from '../extractors/text/text-edits.js';
+import { ocrReadText, placedText } from './helpers/builders.js';
 
 const FORMS = ['项目支出绩效目标表', '项目支出绩效目标表（含转移支付项目）'];
 
 /** A line as OCR read it, each character at 0.98 unless `doubtful` gives it a doubt (at 0.5). */
 function ocr(text: string, doubtful: Record<number, string> = {}): PositionedText {
-  return {
-    text,
-    boxes: [...text].map((_, i): CharBox => ({ page: 1, bbox: [i * 10, 0, i * 10 + 10, 10], confidence: doubtful[i] ? 0.5 : 0.98, ...(doubtful[i] ? { doubt: doubtful[i] } : {}) })),
-  };
+  const read = ocrReadText(text);
+  return { text, boxes: read.boxes.map((b, i) => (doubtful[i] ? { ...b!, confidence: 0.5, doubt: doubtful[i] } : b)) };
 }
 
 describe('repairTitle', () => {
@@ -62,5 +61,8 @@ describe('repairTitle', () => {
   it('returns a title read surely as it is', () => {
     const sure = ocr('项目支出绩效目标表（含转移支付项目）');
     expect(repairTitle(sure, FORMS)).toBe(sure);
+    // A text layer's characters carry no confidence: each is sure, and none is written over.
+    const layer = placedText('项目文出绩效目标表');
+    expect(repairTitle(layer, FORMS)).toBe(layer);
   });
 });

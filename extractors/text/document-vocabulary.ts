@@ -98,9 +98,9 @@ export function resolveDisputesByVocabulary(t: PositionedText, document: Documen
     const after = t.text[i + read.length] ?? '';
     // The run's bigrams: with the character before it, inside it, with the one after it.
     const bigrams = (run: string) => [...`${before}${run}${after}`].flatMap((c, k, all) => (k + 1 < all.length ? [c + all[k + 1]!] : [])).filter((b) => b.length === 2 && HAN.test(b[0]!) && HAN.test(b[1]!));
-    const support = bigrams(read).reduce((n, b) => n + agreedElsewhere(b), 0);
+    const supported = bigrams(read).some((b) => agreedElsewhere(b) > 0);
     const seen = bigrams(other).find((b) => elsewhere(b) > 0);
-    if (support > 0 || !seen) {
+    if (supported || !seen) {
       i += read.length - 1;
       continue;
     }

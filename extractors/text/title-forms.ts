@@ -41,7 +41,8 @@ export const DEFAULT_TITLE_FORM_SETTINGS: TitleFormSettings = { sure: 0.9, maxSu
 /**
  * `t` with the first of `forms` (longest first) that a window of it spells but for doubtful characters written as
  * that title has them: each doubtful character of the window marked with the title it was read as, at the
- * confidence of a repair the format dictates. A text with no such window is returned as it is. Pure.
+ * confidence of a repair the format dictates. A text with no such window is returned as it is, and so is a text
+ * layer: its characters carry no confidence, so each is sure and none is written over. Pure.
  */
 export function repairTitle(t: PositionedText, forms: readonly string[], settings: TitleFormSettings = DEFAULT_TITLE_FORM_SETTINGS): PositionedText {
   const doubtful = (box: CharBox | null | undefined) => box?.doubt !== undefined || (box?.confidence ?? 1) < settings.sure;

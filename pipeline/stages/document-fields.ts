@@ -2,7 +2,6 @@
  * Stage: the document's title, department and currency unit, from the lines above the table.
  */
 import { sliceText, trimText, type PositionedText } from '../../extractors/text/positioned-text.js';
-import { isOcrText } from '../../extractors/text/text-edits.js';
 import { DEFAULT_TITLE_FORM_SETTINGS, repairTitle } from '../../extractors/text/title-forms.js';
 import { capByOcr, capConfidence, fieldFrom, type DraftField } from '../field.js';
 import { MISSING_CAP } from '../confidence.js';
@@ -45,7 +44,7 @@ export const readDocumentFields: Stage<TableRowsResult, DraftDocumentFields> = (
 
   const titleLine = [...lines].filter((l) => spec.title.test(l.text.text)).sort((a, b) => b.size - a.size)[0];
   const titleRead = titleLine ? trimText(titleLine.text) : null;
-  const titleText = titleRead && isOcrText(titleRead) ? repairTitle(titleRead, spec.titleForms ?? [], { ...DEFAULT_TITLE_FORM_SETTINGS, sure: ctx.settings.reviewThreshold }) : titleRead;
+  const titleText = titleRead && repairTitle(titleRead, spec.titleForms ?? [], { ...DEFAULT_TITLE_FORM_SETTINGS, sure: ctx.settings.reviewThreshold });
   const title = read(titleText && { text: titleText, start: 0, end: titleText.text.length, value: titleText.text }, 'title');
   const department = read(firstMatch(spec.department), 'department (部门名称)');
   const currencyUnit = read(firstMatch(spec.currencyUnit), 'currency unit (单位：万元)');
