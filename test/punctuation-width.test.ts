@@ -100,12 +100,25 @@ describe('decidePunctuationWidth', () => {
   });
 
   it('doubts a ; between two Chinese characters: the model reads ； as ; and documents write both', () => {
-    const out = decidePunctuationWidth({ symbols: line('稳定运行;维护装备，确保畅通') });
-    expect(texts(out)).toBe('稳定运行;维护装备，确保畅通');
+    const out = decidePunctuationWidth({ symbols: line('稳定运行;维护装备') });
+    expect(texts(out)).toBe('稳定运行;维护装备');
     expect(out.filter((s) => s.doubt).map((s) => [s.text, s.confidence])).toEqual([[';', 0.6]]);
     // A ； read is left alone, and so is a ; before a digit (a list's separator: the grammar's).
     expect(decidePunctuationWidth({ symbols: line('稳定运行；维护') }).some((s) => s.doubt)).toBe(false);
     expect(decidePunctuationWidth({ symbols: line('数量指标;11-') }).some((s) => s.doubt)).toBe(false);
+  });
+
+  it('writes an undecided ; as ； in a cell whose commas are all full width, still doubted (稳定运行；维护装备，确保畅通)', () => {
+    const out = decidePunctuationWidth({ symbols: line('稳定运行;维护装备，确保畅通') });
+    expect(texts(out)).toBe('稳定运行；维护装备，确保畅通');
+    const semicolon = out.find((s) => s.text === '；')!;
+    expect([semicolon.confidence, semicolon.doubt]).toEqual([0.6, '; could be full or half width (OCR reads ； as ;)']);
+    expect(semicolon.repair).toBe('OCR read ;, in a cell that writes its commas between words ，: a cell is written in one style');
+    // A cell with a half-width comma between words, or none, says nothing of its semicolons' width.
+    expect(texts(decidePunctuationWidth({ symbols: line('稳定运行;维护装备,确保畅通') }))).toBe('稳定运行;维护装备,确保畅通');
+    expect(texts(decidePunctuationWidth({ symbols: line('稳定运行;维护装备，确保,畅通，及时') }))).toBe('稳定运行;维护装备，确保，畅通，及时');
+    // A comma of a number (2,150) is no comma of the text.
+    expect(texts(decidePunctuationWidth({ symbols: line('改造2,150米;维护装备') }))).toBe('改造2,150米;维护装备');
   });
 
   it('doubts a , between characters in a cell whose ； stands in the middle of its em (BabelStone Han: 专窗,为 … 服务；与)', () => {
