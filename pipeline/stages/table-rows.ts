@@ -32,17 +32,22 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
   let found = false;
   let garbageHeader: string | null = null;
 
-  for (const layout of layouts) {
+  // Every page's header first: a page whose header lacks a column OCR could not read (绩效目标 read as 绩效日标,
+  // one character off two columns' words) takes it from the other pages, later ones too.
+  const headers = layouts.map((layout) => layout.tables.map((table) => headerRowsToColumnMap(table.rows, profile)).map((h) => (h && h.map.columns.length >= profile.minHeaderMatches + 1 ? h : null)));
+  const headerMaps = headers.map((page) => page.find((h) => h !== null)?.map ?? null);
+
+  for (const [at, layout] of layouts.entries()) {
     const { read } = layout;
     const chosen: { table: PageTable; map: ColumnMap; headerRows: number; preamble: PositionedText[] }[] = [];
     let outside: Glyph[] = layout.outside;
-    for (const table of layout.tables) {
-      const header = headerRowsToColumnMap(table.rows, profile);
-      if (header && header.map.columns.length >= profile.minHeaderMatches + 1) {
+    for (const [t, table] of layout.tables.entries()) {
+      const header = headers[at]![t] ?? null;
+      if (header) {
         // A header row that also holds content (labels drawn over the first row of a page) stays a body row,
-        // and a page whose header lacks columns takes them from the earlier pages.
+        // and a page whose header lacks columns takes them from the earlier pages, then from the later ones.
         const pureRows = countPureHeaderRows(table.rows, header.preambleRows, header.headerRows);
-        header.map = mergeColumnMaps(header.map, carried);
+        header.map = headerMaps.slice(at + 1).reduce((map: ColumnMap, later) => mergeColumnMaps(map, later), mergeColumnMaps(header.map, carried));
         header.headerRows = pureRows;
         const preamble = table.rows.slice(0, header.preambleRows).flatMap((row) => row.map((c) => c.text).filter((t) => t.text.trim() !== ''));
         chosen.push({ table, map: header.map, headerRows: header.headerRows, preamble });
