@@ -198,6 +198,21 @@ describe('edgesToClosedEdges', () => {
     ]);
   });
 
+  it('runs on a border the scan cut short of the edge that closes a row cut by the page’s end, so the row keeps its last cell', () => {
+    // The right border (x 200) stops at 34, short of the bottom at 40 where the page cut the row (a faint line's
+    // last stretch lost at 200 dpi, skewed); the verticals at 0 and 100 run on to 40 and close the row there.
+    const open = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200, 20), verticalEdge(0, 0, 40), verticalEdge(100, 0, 40), verticalEdge(200, 0, 34)];
+    const closed = edgesToClosedEdges(open, 3);
+    expect(closed).toContainEqual(verticalEdge(200, 0, 40));
+    expect(sortRects(cellsOf(closed)).filter((c) => c.y0 === 20)).toEqual([
+      { x0: 0, y0: 20, x1: 100, y1: 40 },
+      { x0: 100, y0: 20, x1: 200, y1: 40 },
+    ]);
+    // A stub below the last line is no border: it covers too little of the row to be run on.
+    const stub = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200, 20), horizontalEdge(0, 200, 60), verticalEdge(0, 0, 60), verticalEdge(100, 0, 60), verticalEdge(200, 0, 26)];
+    expect(edgesToClosedEdges(stub, 3)).toContainEqual(verticalEdge(200, 0, 26));
+  });
+
   it('closes a side whose border is missing where the horizontal lines end together past the last vertical', () => {
     // Verticals at 0 and 100 only; the three horizontals run on to 200, where the right border was lost.
     const open = [horizontalEdge(0, 200, 0), horizontalEdge(0, 200.5, 20), horizontalEdge(0, 200, 40), verticalEdge(0, 0, 40), verticalEdge(100, 0, 40)];

@@ -76,7 +76,7 @@ export function edgesToClosedEdges(edges: readonly Edge[], tolerance: number): E
   const bridged = bridge(edges);
   // Bridged again once the open tops and bottoms are closed: a row cut by the page's end has no line under it
   // until then, and a gap in its border has nothing to be closed by.
-  const withEnds = bridge([...bridged, ...danglingEndsToEdges(bridged, tolerance, false)]);
+  const withEnds = shortLinesToJunctions(bridge([...bridged, ...danglingEndsToEdges(bridged, tolerance, false)]), tolerance);
   // The left and right sides are the top and bottom of the transposed page. A side is open only at the table's
   // outer edge: ends inside it are the pieces of a horizontal line a scan broke, and close nothing.
   return [...withEnds, ...danglingEndsToEdges(withEnds.map(transpose), tolerance, true).map(transpose)];
@@ -136,6 +136,38 @@ function brokenLinesToBridgedLines(edges: readonly Edge[], tolerance: number): E
     flush();
   }
   return [...edges.filter((e) => !replaced.has(e)), ...added];
+}
+
+/**
+ * Share of the stretch from a vertical line's last junction to the next horizontal line past its end that the
+ * line must cover to be taken as cut short.
+ * @default 0.5
+ */
+export const DEFAULT_SHORT_LINE_COVER = 0.5;
+
+/**
+ * Vertical lines a scan cut short, run on to the horizontal line they stop short of. A ruling line ends where a
+ * line crosses it; one whose end dangles short of the next horizontal line that spans it lost its last stretch to
+ * the scan (a table's right border at a row the page's end cut, faint at 200 dpi, ending above the edge that closes
+ * that row), which leaves the row's last cell without a side. Only a line that covers most of the stretch from its
+ * last junction to that horizontal line (`cover`) is run on: a stub is no border. Pure.
+ */
+function shortLinesToJunctions(edges: readonly Edge[], tolerance: number, cover = DEFAULT_SHORT_LINE_COVER): Edge[] {
+  const hs = edges.filter((e) => e.orientation === 'h');
+  const spans = (h: Edge, x: number) => x >= h.x0 - tolerance && x <= h.x1 + tolerance;
+  return edges.map((v) => {
+    if (v.orientation !== 'v') return v;
+    const crossing = hs.filter((h) => spans(h, v.x0) && h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance);
+    if (crossing.length < 2) return v;
+    const lastJunction = Math.max(...crossing.map((h) => h.y0));
+    const firstJunction = Math.min(...crossing.map((h) => h.y0));
+    const below = hs.filter((h) => spans(h, v.x0) && h.y0 > v.y1 + tolerance).sort((a, b) => a.y0 - b.y0)[0];
+    const above = hs.filter((h) => spans(h, v.x0) && h.y0 < v.y0 - tolerance).sort((a, b) => b.y0 - a.y0)[0];
+    const runsOn = (from: number, end: number, to: number) => Math.abs(end - from) >= cover * Math.abs(to - from);
+    const y1 = below && v.y1 > lastJunction + tolerance && runsOn(lastJunction, v.y1, below.y0) ? below.y0 : v.y1;
+    const y0 = above && v.y0 < firstJunction - tolerance && runsOn(firstJunction, v.y0, above.y0) ? above.y0 : v.y0;
+    return y0 === v.y0 && y1 === v.y1 ? v : { ...v, y0, y1 };
+  });
 }
 
 /** An edge mirrored over the diagonal: x and y swapped, horizontal for vertical. */
