@@ -486,6 +486,20 @@ describe('parseIndicatorList on written-out forms', () => {
     expect(parse.indicators[1]?.problems).toEqual([]);
   });
 
+  it('ends an item at the next number and a level name whose dash OCR lost (≥95% 7、3清意硫指标), and only at the next number', () => {
+    const text = '6、2-效益指标；22-社会效益；甲；实施周期指标值:≥95%；年度指标值:≥95% 7、3清意硫指标;31服务对象满意展；乙；实施周期指标值:≥99.9%；年度指标值:≥99.9%。';
+    const parse = parseIndicatorList(text);
+    expect(parse.indicators.map((i) => [i.seq, i.level1?.code, i.name?.value, i.annualTarget?.raw])).toEqual([
+      [6, '2', '甲', '≥95%'],
+      [7, '3', '乙', '≥99.9%'],
+    ]);
+    expect(parse.indicators[0]?.problems).toEqual(['Expected 。 to end the item before 7、']);
+    expectNothingLost(text, parse);
+    // A number that is not the next one stays in the target it stands in.
+    const other = parseIndicatorList('6、2-效益指标；22-社会效益；甲；实施周期指标值:≥95%；年度指标值:≥95% 9、3清意硫指标。');
+    expect(other.indicators.map((i) => i.annualTarget?.raw)).toEqual(['≥95% 9、3清意硫指标']);
+  });
+
   it('puts text before the first item and after the last 。 in unparsed', () => {
     const text = '绩效指标：1、1-产出指标；11-数量指标；甲；实施周期指标值:1次；年度指标值:1次。（续表）';
     const parse = parseIndicatorList(text);

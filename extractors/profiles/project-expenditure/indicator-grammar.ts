@@ -74,6 +74,13 @@ const ITEM_START_RE = new RegExp(`(^|。)(\\s*)(${DIGITS})\\s*、`, 'g');
  */
 const UNTERMINATED_ITEM_START_RE = new RegExp(`(${DIGITS})\\s*、(?=\\s*${DIGITS}\\s*${DASH_CLASS})`, 'g');
 
+/**
+ * `N、` followed by a level-1 code and a name ending in 指标 whose dash OCR lost (7、3清意硫指标 for 7、3-满意度指标),
+ * taken for the next item only after an item's last label and only where N is the next number: a target does not
+ * go on with the list's next number and a level name.
+ */
+const DASHLESS_ITEM_START_RE = new RegExp(`(${DIGITS})\\s*、(?=\\s*[1-3]\\s*\\S{1,6}指标)`, 'g');
+
 const CODE_NAME_RE = new RegExp(`^(${DIGITS})\\s*(${DASH_CLASS})?\\s*([\\s\\S]*)$`);
 const LOOKS_LIKE_CODE_NAME_RE = new RegExp(`^${DIGITS}\\s*${DASH_CLASS}`);
 
@@ -141,6 +148,15 @@ function findCodeLedStart(text: string, from: number, to: number): ItemStart | n
   UNTERMINATED_ITEM_START_RE.lastIndex = from;
   const m = UNTERMINATED_ITEM_START_RE.exec(text);
   return m && m.index < to ? codeLedStart(m) : null;
+}
+
+/** The next item's `N、` whose level code lost its dash (`DASHLESS_ITEM_START_RE`), numbered `seq`, in from..to. */
+function findDashlessStart(text: string, from: number, to: number, seq: number): ItemStart | null {
+  DASHLESS_ITEM_START_RE.lastIndex = from;
+  for (let m = DASHLESS_ITEM_START_RE.exec(text); m && m.index < to; m = DASHLESS_ITEM_START_RE.exec(text)) {
+    if (Number(toAsciiDigits(m[1] ?? '')) === seq) return codeLedStart(m);
+  }
+  return null;
 }
 
 function findLabel(re: RegExp, text: string, from: number, to: number): Label | null {
@@ -275,7 +291,7 @@ function parseItem(text: string, item: ItemStart, limit: number): ItemParse {
   if (lastLabel) {
     const stop = text.indexOf('。', lastLabel.end);
     const stopAt = stop === -1 || stop >= limit ? limit : stop;
-    next = findCodeLedStart(text, lastLabel.end, stopAt);
+    next = findCodeLedStart(text, lastLabel.end, stopAt) ?? findDashlessStart(text, lastLabel.end, stopAt, item.seq + 1);
     if (next) {
       problems.push(`Expected 。 to end the item before ${text.slice(next.start, next.bodyStart)}`);
       valueEnd = next.start;
