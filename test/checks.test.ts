@@ -661,4 +661,30 @@ describe('vouchForLevels', () => {
       expect(row.indicators[0]!.level2.confidence).toBe(0.5);
     }
   });
+
+  it('raises level 1 alone where its name, its code and the level-2 code after it agree, repairs that made it so included', () => {
+    const short = read(['3', '满意度指标'], ['31', '服务对象满意度']);
+    const written = read(['1', '产出指标'], ['11', '数量指标'], [OCR, 'repaired: level code «工» before 产出指标 read as 1-']);
+    const taken = read(['2', '效益指标'], ['22', '社会效益'], [OCR, 'repaired: OCR read 答, the other OCR model 益: the dictionary has 效益']);
+    for (const row of [short, written, taken]) {
+      vouchForLevels(row);
+      expect(row.indicators[0]!.level1.confidence).toBe(VOUCHED_LEVEL_CONFIDENCE);
+      expect(row.indicators[0]!.level2.confidence).toBe(0.5);
+    }
+  });
+
+  it('leaves level 1 where the level-2 code does not extend it, was not read, or a check failed around it', () => {
+    const cases = [
+      read(['1', '产出指标'], ['21', '数量指标']),
+      read(['1', '产出指标'], ['', '数量指标']),
+      read(['1', '产出指标'], ['111', '数量指标']),
+      read(['1', '效益指标'], ['11', '数量指标']),
+      read(['1', '产出指标'], ['11', '数量指标'], [OCR, `${CHECK_RULES.indicatorSeq} failed: indicator numbered 3 stands at place 1`]),
+      read(['1', '产出指标'], ['11', '数量指标'], [OCR, 'indicator 1: Expected an indicator name after 11-数量指标，GSP合规检查, got nothing']),
+    ];
+    for (const row of cases) {
+      vouchForLevels(row);
+      expect(row.indicators[0]!.level1.confidence).toBe(0.5);
+    }
+  });
 });
