@@ -117,6 +117,12 @@ describe('decidePunctuationWidth', () => {
     // A cell with a half-width comma between words, or none, says nothing of its semicolons' width.
     expect(texts(decidePunctuationWidth({ symbols: line('稳定运行;维护装备,确保畅通') }))).toBe('稳定运行;维护装备,确保畅通');
     expect(texts(decidePunctuationWidth({ symbols: line('稳定运行;维护装备，确保,畅通，及时') }))).toBe('稳定运行;维护装备，确保，畅通，及时');
+    // Before a clause that opens with a bracket (信访;（2）通过), as before a character.
+    const numbered = decidePunctuationWidth({ symbols: line('受理来访，信访;（2）通过') });
+    expect(texts(numbered).slice(0, 8)).toBe('受理来访，信访；');
+    expect(numbered.find((s) => s.text === '；')!.doubt).toBe('; could be full or half width (OCR reads ； as ;)');
+    // And where that bracket opens the next line.
+    expect(texts(decidePunctuationWidth({ symbols: lines('受理来访，信访;', '（2）通过') })).slice(0, 8)).toBe('受理来访，信访；');
     // A comma of a number (2,150) is no comma of the text.
     expect(texts(decidePunctuationWidth({ symbols: line('改造2,150米;维护装备') }))).toBe('改造2,150米;维护装备');
   });

@@ -229,8 +229,11 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
       if (centred.has(i)) {
         return { ...s, text: '；', repair: 'OCR read ;, its ink stands apart from both characters beside it as a centred ； does' };
       }
-      const hanGoesOn = hanBeside(s, next) || (next !== undefined && next.line === s.line + 1 && /^\p{Script=Han}$/u.test(next.text));
-      if (hanGoesOn) {
+      // Or the next clause opens with a bracket or quote (信访;（2）通过), on the line or the next: a list's
+      // separators stand before numbers.
+      const opensClause = (n: S) => /^\p{Script=Han}$/u.test(n.text) || OPENING_MARK.test(n.text);
+      const clauseGoesOn = next !== undefined && opensClause(next) && (next.line === s.line || next.line === s.line + 1);
+      if (clauseGoesOn) {
         const doubted = { ...s, confidence: Math.min(s.confidence, 0.6), doubt: '; could be full or half width (OCR reads ； as ;)' };
         const fullWidthCell = halfCommas === 0 && fullCommas >= FULL_WIDTH_CELL_COMMAS;
         return fullWidthCell ? { ...doubted, text: '；', repair: 'OCR read ;, in a cell that writes its commas between words ，: a cell is written in one style' } : doubted;
@@ -379,6 +382,9 @@ function besideOnLine(s: OcrSymbol, neighbour: OcrSymbol | undefined, pattern: R
 export function hanBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
   return besideOnLine(s, neighbour, /^\p{Script=Han}$/u);
 }
+
+/** An opening quote or bracket, as Chinese text writes them (or OCR reads them). */
+const OPENING_MARK = /^[“"（(〈《「]$/;
 
 /** Whether `neighbour` is a closing quote or bracket on `s`'s line, as Chinese text writes them. */
 function closingMarkBeside(s: OcrSymbol, neighbour: OcrSymbol | undefined): boolean {
