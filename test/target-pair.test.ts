@@ -168,6 +168,24 @@ describe('a comparator whose shape said nothing', () => {
     expect([indicator!.periodTarget.value.raw, indicator!.annualTarget.value.raw]).toEqual(['>95%', '>95%']);
   });
 
+  it('puts back the twin’s comparator where the colon before a bare number swallowed a glyph (指标值:46.8公里 / ≥46.8公里), flagged', () => {
+    const swallowedAt = (indicators: string, at: number): StitchedRow => {
+      const r = row(indicators);
+      const cell = r.cells.get('indicators')!;
+      const boxes = cell.text.boxes.map((b, i) => (i === at ? { ...b!, confidence: 0.5, doubt: ': read where the ink is much wider than :: a character beside it may be missing' } : b));
+      return { ...r, cells: new Map([...r.cells, ['indicators', { ...cell, text: { text: cell.text.text, boxes } }]]) };
+    };
+    const text = '1、1-产出指标；11-数量指标；养护里程；实施周期指标值:≥46.8公里；年度指标值:46.8公里。';
+    const [indicator] = stitchedToDraftRow(swallowedAt(text, text.lastIndexOf(':'))).indicators;
+    expect(indicator!.annualTarget.value).toMatchObject({ raw: '≥46.8公里', comparator: '>=', value: 46.8, unit: '公里' });
+    expect(indicator!.annualTarget.confidence).toBeLessThan(0.9);
+    expect(indicator!.annualTarget.notes).toContain("≥ put back before 46.8公里: the colon before it holds a glyph's ink, and its twin ≥46.8公里 opens with ≥");
+    // A colon that swallowed nothing, or a twin of another unit, leaves the bare number as read.
+    expect(stitchedToDraftRow(row(text)).indicators[0]!.annualTarget.value.raw).toBe('46.8公里');
+    const units = '1、1-产出指标；11-数量指标；养护里程；实施周期指标值:≥46.8公里；年度指标值:46.8%。';
+    expect(stitchedToDraftRow(swallowedAt(units, units.lastIndexOf(':'))).indicators[0]!.annualTarget.value.raw).toBe('46.8%');
+  });
+
   it('doubts both twins read alike where the other model read a glyph before the first digit of one (6,500台 / 6,500台 with 之 before one 6)', () => {
     const text = ocr('1、1-产出指标；11-数量指标；更新设备数量；实施周期指标值:6,500台；年度指标值:6,500台。');
     const at = text.text.lastIndexOf('6,500');

@@ -183,7 +183,10 @@ function parsedToDraftIndicator(
     periodTarget: target(item.periodTarget),
     annualTarget: target(item.annualTarget),
   };
-  if (ocrRead) takeTwinComparator(draft, item, text);
+  if (ocrRead) {
+    takeTwinComparator(draft, item, text);
+    takeTwinComparatorFromColon(draft, item, text);
+  }
   // OCR drops a comparator or a digit now and then; period and annual targets one character apart (≥1次 / 1次,
   // 100% / 10%) are usually the same target misread once.
   const period = draft.periodTarget.value.raw;
@@ -294,6 +297,33 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
     if (raw === parsed.raw || raw !== twinParsed.raw) continue;
     field.value = parseTarget(raw);
     capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${parsed.raw[0]} read as ${twinParsed.raw[0]}: its shape did not say which, and its twin ${twinField.value.raw} reads ${twinParsed.raw[0]}`);
+  }
+}
+
+/** How OCR's read marks a colon whose box holds much more ink than a colon (`ocr-cells.ts`): it swallowed a glyph. */
+const SWALLOWING_COLON = /^[:：] read where the ink is much wider than/;
+
+/**
+ * A bare number whose colon swallowed a glyph (指标值:46.8公里, the colon's box as wide as a character) beside a twin
+ * of the same unit that opens with a comparator (≥46.8公里): the glyph the colon's box holds is the comparator a
+ * table writes alike in both targets, and it is taken from the twin. A likely reading, flagged. On the twenty-three
+ * sets: 26 targets right, 3 still wrong (the twin's own comparator misread), 2 right ones made wrong (a bare 0起
+ * beside ≤0起), all flagged.
+ */
+function takeTwinComparatorFromColon(draft: DraftIndicator, item: ParsedIndicator, text: PositionedText): void {
+  const pair = [
+    [draft.periodTarget, item.periodTarget],
+    [draft.annualTarget, item.annualTarget],
+  ] as const;
+  const comparator = (f: DraftField<Target>) => /^[≥≤<>=]/.exec(f.value.raw.trim())?.[0] ?? null;
+  for (const [k, [field, parsed]] of pair.entries()) {
+    const [twinField] = pair[1 - k]!;
+    const twin = comparator(twinField);
+    if (!parsed || twin === null || comparator(field) !== null || field.value.value === null || twinField.value.value === null || field.value.unit !== twinField.value.unit) continue;
+    const colon = text.boxes[parsed.span.start - 1];
+    if (!/[:：]/.test(text.text[parsed.span.start - 1] ?? '') || !SWALLOWING_COLON.test(colon?.doubt ?? '')) continue;
+    field.value = parseTarget(`${twin}${parsed.raw}`);
+    capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${twin} put back before ${parsed.raw}: the colon before it holds a glyph's ink, and its twin ${twinField.value.raw} opens with ${twin}`);
   }
 }
 
