@@ -217,9 +217,9 @@ export function cellToColumnParts(cell: TableCell, map: ColumnMap): { key: strin
 }
 
 /**
- * Complete a page's column map with the columns of the map carried from earlier pages that it lacks (a header
- * cell drawn over content reads as no label). A carried column is added only where it overlaps none of the
- * page's own. Pure.
+ * Complete a page's column map with the columns it lacks of another page's map: carried from earlier pages, or a
+ * later page's header (a header cell drawn over content reads as no label, OCR misreads one). A carried column is
+ * added only where it overlaps none of the page's own. Pure.
  */
 export function mergeColumnMaps(own: ColumnMap, carried: ColumnMap | null): ColumnMap {
   if (!carried) return own;

@@ -2,7 +2,8 @@
  * Stage: the profile's table on each page, its header dropped, its body rows keyed by column.
  *
  * Pages are walked in order so that a page which does not repeat the header reuses the previous page's
- * columns. A page with no ruled table that fits falls back to the white-space layout.
+ * columns; a header that lacks columns takes them from the document's other headers, earlier and later. A page
+ * with no ruled table that fits falls back to the white-space layout.
  */
 import {
   columnMapFit,

@@ -79,7 +79,7 @@ const UNTERMINATED_ITEM_START_RE = new RegExp(`(${DIGITS})\\s*、(?=\\s*${DIGITS
  * taken for the next item only after an item's last label and only where N is the next number: a target does not
  * go on with the list's next number and a level name.
  */
-const DASHLESS_ITEM_START_RE = new RegExp(`(${DIGITS})\\s*、(?=\\s*[1-3]\\s*\\S{1,6}指标)`, 'g');
+const DASHLESS_ITEM_START_RE = new RegExp(`(${DIGITS})\\s*、(?=\\s*[1-4]\\s*\\S{1,6}指标)`, 'g');
 
 const CODE_NAME_RE = new RegExp(`^(${DIGITS})\\s*(${DASH_CLASS})?\\s*([\\s\\S]*)$`);
 const LOOKS_LIKE_CODE_NAME_RE = new RegExp(`^${DIGITS}\\s*${DASH_CLASS}`);
