@@ -307,8 +307,8 @@ const SWALLOWING_COLON = /^[:：] read where the ink is much wider than/;
  * A bare number whose colon swallowed a glyph (指标值:46.8公里, the colon's box as wide as a character) beside a twin
  * of the same unit that opens with a comparator (≥46.8公里): the glyph the colon's box holds is the comparator a
  * table writes alike in both targets, and it is taken from the twin. A likely reading, flagged. On the twenty-three
- * sets: 26 targets right, 3 still wrong (the twin's own comparator misread), 2 right ones made wrong (a bare 0起
- * beside ≤0起), all flagged.
+ * sets: 22 targets right that were wrong, 1 right one made wrong (a bare 0起 beside ≤0起), flagged; a few stay
+ * wrong where the twin's own comparator was misread (≤ for ≥).
  */
 function takeTwinComparatorFromColon(draft: DraftIndicator, item: ParsedIndicator, text: PositionedText): void {
   const pair = [
