@@ -37,6 +37,9 @@ export function finishField<T>(field: DraftField<T>): Field<T> {
   return out;
 }
 
+/** How the note of a character's repair begins, in the field it was read into (`capByOcr`). */
+export const REPAIRED_NOTE = 'repaired: ';
+
 /** Cap a field read from `text[start..end)` by the OCR confidence of its characters, when it was read by OCR. */
 export function capByOcr(field: DraftField<unknown>, text: PositionedText | null, start = 0, end?: number): void {
   if (!text) return;
@@ -46,7 +49,7 @@ export function capByOcr(field: DraftField<unknown>, text: PositionedText | null
   if (ocr !== null && !bracketsBalance(text.text.slice(start, stop))) {
     capConfidence(field, UNBALANCED_CAP, 'read by OCR with unbalanced brackets: one may be missing or misread');
   }
-  for (const repair of charRepairs(text, start, stop)) scaleConfidence(field, REPAIR_FACTOR, `repaired: ${repair}`);
+  for (const repair of charRepairs(text, start, stop)) scaleConfidence(field, REPAIR_FACTOR, `${REPAIRED_NOTE}${repair}`);
   for (const doubt of charDoubts(text, start, stop)) if (!field.notes.includes(doubt)) field.notes.push(doubt);
 }
 

@@ -12,7 +12,7 @@ import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_GREATER_EQUAL, repairComparators } from './comparator-slot.js';
-import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, swallowedDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markHiddenOnes, markThreesShapedAsFives } from './digit-shapes.js';
@@ -852,7 +852,7 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         confidence: lost || merged || swallowed || spanning ? Math.min(s.confidence, LOST_SYMBOL_CONFIDENCE) : rangeMark || s.lookalike || s.otherReadBefore !== undefined ? Math.min(s.confidence, AMBIGUOUS_GLYPH_CONFIDENCE) : s.confidence,
         ...(lost ? { doubt: 'OCR gave some characters no position on the page (a broken read)' } : {}),
         ...(merged ? { doubt: 'a character read where the ink is as wide as two: one may be missing' } : {}),
-        ...(swallowed ? { doubt: `${s.text} read where the ink is much wider than ${s.text}: a character beside it may be missing` } : {}),
+        ...(swallowed ? { doubt: swallowedDoubt(s.text) } : {}),
         ...(spanning ? { doubt: SPANNING_DOUBT } : {}),
         ...(s.doubt ? { doubt: s.doubt } : {}),
         ...(rangeMark ? { doubt: '一 between two numbers: a range mark (～, — or -) may be misread' } : {}),

@@ -56,6 +56,12 @@ export const otherReadBeforeDoubt = (other: string, text: string): string => `${
 /** Whether a doubt is one `otherReadBeforeDoubt` wrote. */
 export const OTHER_READ_BEFORE_DOUBT = new RegExp(`^${DISPUTED_DOUBT}: the other read .+ before .+, where one read nothing$`);
 
+/** The doubt of a symbol whose box holds much more ink than its glyph has: it swallowed a glyph beside it. */
+export const swallowedDoubt = (text: string): string => `${text} read where the ink is much wider than ${text}: a character beside it may be missing`;
+
+/** Whether a doubt is one `swallowedDoubt` wrote. */
+export const SWALLOWED_DOUBT = /^(.) read where the ink is much wider than \1: a character beside it may be missing$/u;
+
 /** Each line's body: the median top and the median bottom of its symbols (pixels of the read). */
 export function medianLineExtents(symbols: readonly OcrSymbol[]): Map<number, { y0: number; y1: number }> {
   const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;

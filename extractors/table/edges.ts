@@ -98,7 +98,7 @@ function brokenLinesToBridgedLines(edges: readonly Edge[], tolerance: number): E
   const vs = edges.filter((e) => e.orientation === 'v');
   const byX = new Map<number, Edge[]>();
   for (const v of vs) (byX.get(v.x0) ?? byX.set(v.x0, []).get(v.x0)!).push(v);
-  const spans = (h: Edge, x: number) => x >= h.x0 - tolerance && x <= h.x1 + tolerance;
+  const spans = (h: Edge, x: number) => reaches(h, x, tolerance);
   // A horizontal line meeting the line at x at height y and running on past it on both sides.
   const crossesAt = (x: number, y: number) => hs.some((h) => Math.abs(h.y0 - y) <= tolerance && h.x0 < x - tolerance && h.x1 > x + tolerance);
   // Any horizontal line meeting the line at x between two heights (a junction the gap would run through).
@@ -154,7 +154,7 @@ export const DEFAULT_SHORT_LINE_COVER = 0.5;
  */
 function shortLinesToJunctions(edges: readonly Edge[], tolerance: number, cover = DEFAULT_SHORT_LINE_COVER): Edge[] {
   const hs = edges.filter((e) => e.orientation === 'h');
-  const spans = (h: Edge, x: number) => x >= h.x0 - tolerance && x <= h.x1 + tolerance;
+  const spans = (h: Edge, x: number) => reaches(h, x, tolerance);
   return edges.map((v) => {
     if (v.orientation !== 'v') return v;
     const crossing = hs.filter((h) => spans(h, v.x0) && h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance);
@@ -168,6 +168,11 @@ function shortLinesToJunctions(edges: readonly Edge[], tolerance: number, cover 
     const y0 = above && v.y0 < firstJunction - tolerance && runsOn(firstJunction, v.y0, above.y0) ? above.y0 : v.y0;
     return y0 === v.y0 && y1 === v.y1 ? v : { ...v, y0, y1 };
   });
+}
+
+/** Whether horizontal edge `h` reaches across `x`, within `tolerance`. */
+function reaches(h: Edge, x: number, tolerance: number): boolean {
+  return x >= h.x0 - tolerance && x <= h.x1 + tolerance;
 }
 
 /** An edge mirrored over the diagonal: x and y swapped, horizontal for vertical. */
@@ -186,12 +191,12 @@ function danglingEndsToEdges(edges: readonly Edge[], tolerance: number, outsideO
   for (const end of ['top', 'bottom'] as const) {
     const dangling: { x: number; y: number; last: Edge }[] = [];
     for (const v of vs) {
-      const crossing = hs.filter((h) => h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance && v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance);
+      const crossing = hs.filter((h) => h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance && reaches(h, v.x0, tolerance));
       if (crossing.length === 0) continue;
       const y = end === 'bottom' ? v.y1 : v.y0;
       const last = crossing.reduce((a, b) => ((end === 'bottom' ? b.y0 > a.y0 : b.y0 < a.y0) ? b : a));
       if (Math.abs(y - last.y0) <= tolerance) continue;
-      const spans = (h: Edge) => v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance;
+      const spans = (h: Edge) => reaches(h, v.x0, tolerance);
       if (outsideOnly && hs.some((h) => spans(h) && (end === 'bottom' ? h.y0 > y + tolerance : h.y0 < y - tolerance))) continue;
       dangling.push({ x: v.x0, y, last });
     }

@@ -47,12 +47,11 @@ export const tableRows: Stage<PageLayout[], TableRowsResult> = (layouts, ctx) =>
       if (header) {
         // A header row that also holds content (labels drawn over the first row of a page) stays a body row,
         // and a page whose header lacks columns takes them from the earlier pages, then from the later ones.
-        const pureRows = countPureHeaderRows(table.rows, header.preambleRows, header.headerRows);
-        header.map = headerMaps.slice(at + 1).reduce((map: ColumnMap, later) => mergeColumnMaps(map, later), mergeColumnMaps(header.map, carried));
-        header.headerRows = pureRows;
+        const headerRows = countPureHeaderRows(table.rows, header.preambleRows, header.headerRows);
+        const map: ColumnMap = headerMaps.slice(at + 1).reduce((merged: ColumnMap, later) => mergeColumnMaps(merged, later), mergeColumnMaps(header.map, carried));
         const preamble = table.rows.slice(0, header.preambleRows).flatMap((row) => row.map((c) => c.text).filter((t) => t.text.trim() !== ''));
-        chosen.push({ table, map: header.map, headerRows: header.headerRows, preamble });
-        carried = header.map;
+        chosen.push({ table, map, headerRows, preamble });
+        carried = map;
       } else if (carried && columnMapFit(table.rows, carried) >= MIN_CONTINUATION_FIT) {
         chosen.push({ table, map: carried, headerRows: 0, preamble: [] });
       } else if (!read.quality.usable) {

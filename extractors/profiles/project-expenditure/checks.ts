@@ -2,7 +2,7 @@
  * Checks of a 项目支出绩效目标表. Each check is listed in the output and, when it fails, lowers the confidence
  * of the fields it involves, with a note that says which check and by how much it missed.
  */
-import { capConfidence, readByOcr, type DraftField } from '../../../pipeline/field.js';
+import { capConfidence, readByOcr, REPAIRED_NOTE, type DraftField } from '../../../pipeline/field.js';
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE, VOUCHED_LEVEL_CONFIDENCE } from '../../../pipeline/confidence.js';
 import { LEVEL1_CODES, LEVEL2_CODES } from './repairs.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftIndicator, type DraftRow, type Stage } from '../../../pipeline/types.js';
@@ -125,12 +125,9 @@ export function vouchForLevels(row: DraftRow): void {
     // extends that code. A repair that made it so (a level code written from the name, a character taken from the
     // other model) is vouched for with it: the name and two codes agreeing is what a misread does not make. On the
     // twenty-three sets: 150 right level-1 fields no longer flagged, no wrong one.
-    if (level1Named) vouch(ind.level1, (n) => LEFT_TO_VOCABULARY.test(n) || n.startsWith(REPAIRED_PREFIX));
+    if (level1Named) vouch(ind.level1, (n) => LEFT_TO_VOCABULARY.test(n) || n.startsWith(REPAIRED_NOTE));
   }
 }
-
-/** How a repair's note begins (`pipeline/field.ts`). */
-const REPAIRED_PREFIX = 'repaired: ';
 
 /** Whether column `key` of the rows at `positions` adds up: the first the aggregate, the rest its parts. */
 function columnAddsUp(rows: readonly DraftRow[], positions: readonly number[], key: AmountKey): boolean {

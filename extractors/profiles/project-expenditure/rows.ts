@@ -11,7 +11,7 @@ import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
 import { parseTarget, unknownLatinUnit } from './targets.js';
-import { DISPUTED_DOUBT, OTHER_READ_BEFORE_DOUBT } from '../../raster/ocr-read.js';
+import { DISPUTED_DOUBT, OTHER_READ_BEFORE_DOUBT, SWALLOWED_DOUBT } from '../../raster/ocr-read.js';
 import { LEVEL1_CODES, LEVEL2_CODES, LOST_LABEL_COLON, repairAmountText, repairGoalText, repairIndicatorText } from './repairs.js';
 import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
 import { applyEdits, isOcrText } from '../../text/text-edits.js';
@@ -251,7 +251,7 @@ function parsedToDraftIndicator(
   // Both targets numbers of one unit, one with a comparator and the other without (≥70% / 65%): a table writes the
   // pair alike (none of 355 such pairs in the samples' sources differs), and OCR drops a comparator far more often
   // than it makes one up. The bare one is the likely misread.
-  const bare = (f: DraftField<Target>) => f.value.value !== null && !/^[≥≤<>=]/.test(f.value.raw.trim());
+  const bare = (f: DraftField<Target>) => f.value.value !== null && openingComparator(f) === null;
   const p = draft.periodTarget.value;
   const a = draft.annualTarget.value;
   if (ocrRead && p.value !== null && a.value !== null && p.unit === a.unit && bare(draft.periodTarget) !== bare(draft.annualTarget)) {
@@ -281,10 +281,7 @@ function parsedToDraftIndicator(
  * likely reading, flagged.
  */
 function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: PositionedText): void {
-  const pair = [
-    [draft.periodTarget, item.periodTarget],
-    [draft.annualTarget, item.annualTarget],
-  ] as const;
+  const pair = targetPair(draft, item);
   const comparatorBox = (p: ParsedIndicator['periodTarget']) => {
     const at = p ? p.raw.search(/[≥≤<>]/) : -1;
     return p && at === 0 && text.text.slice(p.span.start, p.span.end) === p.raw ? text.boxes[p.span.start] : undefined;
@@ -300,9 +297,6 @@ function takeTwinComparator(draft: DraftIndicator, item: ParsedIndicator, text: 
   }
 }
 
-/** How OCR's read marks a colon whose box holds much more ink than a colon (`ocr-cells.ts`): it swallowed a glyph. */
-const SWALLOWING_COLON = /^[:：] read where the ink is much wider than/;
-
 /**
  * A bare number whose colon swallowed a glyph (指标值:46.8公里, the colon's box as wide as a character) beside a twin
  * of the same unit that opens with a comparator (≥46.8公里): the glyph the colon's box holds is the comparator a
@@ -311,20 +305,30 @@ const SWALLOWING_COLON = /^[:：] read where the ink is much wider than/;
  * wrong where the twin's own comparator was misread (≤ for ≥).
  */
 function takeTwinComparatorFromColon(draft: DraftIndicator, item: ParsedIndicator, text: PositionedText): void {
-  const pair = [
-    [draft.periodTarget, item.periodTarget],
-    [draft.annualTarget, item.annualTarget],
-  ] as const;
-  const comparator = (f: DraftField<Target>) => /^[≥≤<>=]/.exec(f.value.raw.trim())?.[0] ?? null;
+  const pair = targetPair(draft, item);
   for (const [k, [field, parsed]] of pair.entries()) {
     const [twinField] = pair[1 - k]!;
-    const twin = comparator(twinField);
-    if (!parsed || twin === null || comparator(field) !== null || field.value.value === null || twinField.value.value === null || field.value.unit !== twinField.value.unit) continue;
-    const colon = text.boxes[parsed.span.start - 1];
-    if (!/[:：]/.test(text.text[parsed.span.start - 1] ?? '') || !SWALLOWING_COLON.test(colon?.doubt ?? '')) continue;
+    const twin = openingComparator(twinField);
+    if (!parsed || twin === null || openingComparator(field) !== null || field.value.value === null || twinField.value.value === null || field.value.unit !== twinField.value.unit) continue;
+    // The colon OCR marked as holding another glyph's ink (`swallowedDoubt`).
+    const swallowed = SWALLOWED_DOUBT.exec(text.boxes[parsed.span.start - 1]?.doubt ?? '');
+    if (!swallowed || !/^[:：]$/.test(swallowed[1]!)) continue;
     field.value = parseTarget(`${twin}${parsed.raw}`);
     capConfidence(field, TWIN_COMPARATOR_CONFIDENCE, `${twin} put back before ${parsed.raw}: the colon before it holds a glyph's ink, and its twin ${twinField.value.raw} opens with ${twin}`);
   }
+}
+
+/** An indicator's two targets, each drafted field with what the grammar parsed of it (null where none). */
+function targetPair(draft: DraftIndicator, item: ParsedIndicator) {
+  return [
+    [draft.periodTarget, item.periodTarget],
+    [draft.annualTarget, item.annualTarget],
+  ] as const;
+}
+
+/** The comparator a target opens with (≥ ≤ < > =), or null. */
+function openingComparator(f: DraftField<Target>): string | null {
+  return /^[≥≤<>=]/.exec(f.value.raw.trim())?.[0] ?? null;
 }
 
 /** Confidence of an OCR-read goal, or the last target of an indicator list, that does not end with 。. */
