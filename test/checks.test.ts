@@ -10,6 +10,7 @@ import {
   checkUnitSums,
   oneSlipAway,
   vouchForLevels,
+  vouchForShortLevel2Names,
 } from '../extractors/profiles/project-expenditure/checks.js';
 import { parseProjectRows } from '../extractors/profiles/project-expenditure/rows.js';
 import type { DraftRow } from '../pipeline/types.js';
@@ -685,6 +686,47 @@ describe('vouchForLevels', () => {
     for (const row of cases) {
       vouchForLevels(row);
       expect(row.indicators[0]!.level1.confidence).toBe(0.5);
+    }
+  });
+});
+
+describe('vouchForShortLevel2Names', () => {
+  const OCR = 'read by OCR (lowest character confidence 0.50)';
+  const DISPUTE = 'two OCR models read these characters differently: one read 益, the other 盐; the dictionary has 社会效益';
+  const THRESHOLD = 0.9;
+  /** A project whose one indicator has the level pair given, its level-2 field at `confidence` with `notes`. */
+  const project = (level2: [string, string], confidence: number, notes: string[] = [OCR, DISPUTE], level1: [string, string] = ['2', '效益指标']) => {
+    const ind = draftIndicator(1, [level1[0], level2[0]], ['≥90%', '≥90%']);
+    ind.level1 = { ...ind.level1, value: { code: level1[0], name: level1[1] } };
+    ind.level2 = { ...ind.level2, value: { code: level2[0], name: level2[1] }, confidence, notes: [...notes] };
+    return draftRow('project', '项目', [1, 1, null, null], { indicators: [ind] });
+  };
+  const level2Of = (row: DraftRow) => row.indicators[0]!.level2;
+
+  it('raises a short name OCR doubted where another item of the document reads it surely', () => {
+    const doubted = project(['22', '社会效益'], 0.5);
+    vouchForShortLevel2Names([project(['22', '社会效益'], 0.97, [OCR]), doubted], THRESHOLD);
+    expect(level2Of(doubted).confidence).toBe(VOUCHED_LEVEL_CONFIDENCE);
+    expect(level2Of(doubted).notes.at(-1)).toBe(`vouched for by ${CHECK_RULES.levelCodes}, the fixed vocabulary, the same name read surely in this document: raised from 0.5000`);
+  });
+
+  it('leaves it where nothing else in the document reads it surely, or where its 指标 may be lost', () => {
+    const cases: [DraftRow, DraftRow[]][] = [];
+    const add = (doubted: DraftRow, others: DraftRow[]) => cases.push([doubted, others]);
+    // Its only reading in the document: it may be what is left of 社会效益指标.
+    add(project(['22', '社会效益'], 0.5), [project(['22', '社会效益指标'], 0.97, [OCR])]);
+    // Read surely elsewhere with another code, or doubted there too.
+    add(project(['22', '社会效益'], 0.5), [project(['21', '经济效益'], 0.97, [OCR])]);
+    add(project(['22', '社会效益'], 0.5), [project(['22', '社会效益'], 0.5)]);
+    // A ； put back where OCR read nothing after the name: the trace of a lost 指标；.
+    add(project(['31', '服务对象满意度'], 0.5, [OCR, 'repaired: «» after 服务对象满意度 read as ； (a level-2 name is followed by ；)'], ['3', '满意度指标']), [project(['31', '服务对象满意度'], 0.97, [OCR], ['3', '满意度指标'])]);
+    // Not the format's pair, or a check failed around it.
+    add(project(['21', '社会效益'], 0.5), [project(['21', '社会效益'], 0.97, [OCR])]);
+    add(project(['22', '社会效益'], 0.5, [OCR, DISPUTE], ['1', '产出指标']), [project(['22', '社会效益'], 0.97, [OCR])]);
+    add(project(['22', '社会效益'], 0.5, [OCR, `${CHECK_RULES.indicatorSeq} failed: indicator numbered 3 stands at place 1`]), [project(['22', '社会效益'], 0.97, [OCR])]);
+    for (const [doubted, others] of cases) {
+      vouchForShortLevel2Names([...others, doubted], THRESHOLD);
+      expect(level2Of(doubted).confidence).toBe(0.5);
     }
   });
 });
