@@ -149,4 +149,20 @@ describe('a project row read by OCR', () => {
     expect(four.annualTarget.notes).toContain('its twin reads 4份 too, and the other OCR model read another digit for its 4 there: the same glyph may be misread here');
     expect(one.annualTarget.confidence).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('takes the other model’s character in a target’s unit where it makes a unit and the first reading none (≥150雷, ≥150亩)', () => {
+    const list = '1、1-产出指标；11-数量指标；改造面积；实施周期指标值:≥150雷；年度指标值:≥50亩。2、1-产出指标；14-成本指标；补助标准；实施周期指标值:≤3万元/副；年度指标值:≤3万元/副。';
+    const read = ocrReadText(list);
+    const disputes = new Map([[list.indexOf('雷'), '亩'], [list.indexOf('副'), '盏']]);
+    const text = { ...read, boxes: read.boxes.map((b, at) => (disputes.has(at) ? { ...b!, confidence: 0.5, doubt: `two OCR models read these characters differently: one read ${list[at]}, the other ${disputes.get(at)}` } : b)) };
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('农业基地改造经费'), total: ocrReadText('12.00'), goal: ocrReadText('改造基地。'), indicators: text }));
+    const [area, cost] = row.indicators as [DraftIndicator, DraftIndicator];
+    expect(area.periodTarget.value).toMatchObject({ raw: '≥150亩', value: 150, unit: '亩' });
+    expect(area.periodTarget.notes).toContain('repaired: OCR read 雷, the other OCR model 亩: 亩 is a unit, 雷 none');
+    expect(area.periodTarget.confidence).toBeLessThan(0.9);
+    // 副 is a measure word as well as 盏: the first reading stands, in doubt.
+    expect(cost.periodTarget.value.unit).toBe('万元/副');
+    expect(cost.periodTarget.confidence).toBeLessThan(0.9);
+  });
 });
+

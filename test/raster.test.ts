@@ -397,6 +397,15 @@ describe('repairIndicatorText', () => {
     expect(alone.text).toBe(`${head}实施周期指标值:1场；年度指标值:≥1次。`);
     expect(charRepairs(alone)).toEqual(['«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]']);
     expect(alone.boxes[alone.text.indexOf('1场')]!.confidence).toBeLessThan(0.9);
+    // Smiley Sans's 1 read as J where a number starts, and a ] for a date's month: the 1, likely, flagged. A J
+    // elsewhere (a unit's letters) is left.
+    const letters = repairIndicatorText(ocrText(`${head}实施周期指标值:J00%；年度指标值:2026年]月31日前。4、1-产出指标；11-数量指标；丁；实施周期指标值:≥5J；年度指标值:≥5J。`, 0.95));
+    expect(letters.text).toBe(`${head}实施周期指标值:100%；年度指标值:2026年1月31日前。4、1-产出指标；11-数量指标；丁；实施周期指标值:≥5J；年度指标值:≥5J。`);
+    expect(charRepairs(letters)).toEqual([
+      '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J',
+      '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]',
+    ]);
+    expect(letters.boxes[letters.text.indexOf('100%')]!.confidence).toBeLessThan(0.9);
     // After a unit's letter, a colon before the ； may be a superscript ² read so (≥62.4km:;年度指标值): likely, flagged.
     const power = repairIndicatorText(ocrText(`${head}实施周期指标值:≥62.4km:;年度指标值:≥62.4km²。`, 0.95));
     expect(power.text).toBe(`${head}实施周期指标值:≥62.4km；年度指标值:≥62.4km²。`);

@@ -8,7 +8,7 @@
  */
 import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
-import { doubtAreaUnitsAsLetters, labelAndTargetEdits, LIKELY_REPAIR_CONFIDENCE, timesSignEdits } from './target-repairs.js';
+import { doubtAreaUnitsAsLetters, labelAndTargetEdits, LIKELY_REPAIR_CONFIDENCE, timesSignEdits, unitDisputeEdits } from './target-repairs.js';
 import { TARGET_LABELS } from './indicator-grammar.js';
 import { oneSubstitution } from '../../text/substitution.js';
 
@@ -128,6 +128,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   }
   edits.push(...lostLabelColonEdits(text, edits));
   edits.push(...labelAndTargetEdits(text, edits));
+  edits.push(...unitDisputeEdits(t, edits));
   // (Per mille read as per cent and a letter o, 3%o, is one of the target edits.)
   const removeSpace = (start: number, length: number, why: string) => {
     if (!edits.some((e) => e.start < start + length && e.end > start)) edits.push({ start, end: start + length, text: '', why });

@@ -5,7 +5,9 @@
  */
 import { REPAIRED_CONFIDENCE, type Edit } from '../../text/text-edits.js';
 import type { PositionedText } from '../../text/positioned-text.js';
+import { readDisputeNote } from '../../raster/ocr-read.js';
 import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
+import { isKnownUnit } from './unit-words.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
 export const LIKELY_REPAIR_CONFIDENCE = 0.85;
@@ -148,6 +150,16 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞]?\s*)\](?=\p{Script=Han})/gu)) {
     edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]', confidence: LIKELY_REPAIR_CONFIDENCE });
   }
+  // A J where a target's number starts, before its other digits (指标值:J00%): Smiley Sans's 1, its foot turned
+  // left, which both models read as J (19 targets on the seventh evaluation set). No target opens with a letter
+  // before its digits. Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞]?\s*)J(?=\d)/g)) {
+    edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J', confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
+  // A ] for the month of a date (2026年]月31日前): the month's number, a 1 read as ]. Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d年)\](?=月)/g)) {
+    edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]', confidence: LIKELY_REPAIR_CONFIDENCE });
+  }
   // A multiplication sign between two numbers of a target read as the letter x (7×24小时 read 7x24小时): no unit is
   // an x, and a table writes ×.
   edits.push(...timesSignEdits(text, '指标值\\s*[:：][^；;。]*?'));
@@ -275,4 +287,31 @@ export function doubtAreaUnitsAsLetters(t: PositionedText): PositionedText {
     }
   }
   return { text: t.text, boxes };
+}
+
+/** A target's unit after its number: what follows the last digit up to the target's end (its ； or 。). */
+const TARGET_UNIT = /(?<=指标值\s*[:：][^；;。]*\d)[^；;。\d]{1,8}?(?=\s*(?:[；;。]|$))/gu;
+
+/**
+ * A character of a target's unit that the two OCR models read differently, taken from the other model where its
+ * reading makes a unit of the tables' words and the first's does not (≥150雷 against ≥150亩, 万元/合 against
+ * 万元/台, in WenQuanYi Zen Hei at 300 dpi and bilevel): the unit slot holds a unit. A likely reading, flagged.
+ * Where both or neither make a unit (副 and 盏, both measure words), the first reading stands. Pure.
+ */
+export function unitDisputeEdits(t: PositionedText, earlier: readonly Edit[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of t.text.matchAll(TARGET_UNIT)) {
+    const unit = m[0];
+    if (isKnownUnit(unit)) continue;
+    for (let k = 0; k < unit.length; k++) {
+      const at = m.index! + k;
+      const dispute = readDisputeNote(t.boxes[at]?.doubt ?? '');
+      if (!dispute || dispute.first !== unit[k] || !/^\p{Script=Han}$/u.test(dispute.other)) continue;
+      const other = `${unit.slice(0, k)}${dispute.other}${unit.slice(k + 1)}`;
+      if (!isKnownUnit(other) || earlier.some((e) => e.start <= at && e.end > at)) continue;
+      edits.push({ start: at, end: at + 1, text: dispute.other, why: `OCR read ${unit[k]}, the other OCR model ${dispute.other}: ${other} is a unit, ${unit} none`, confidence: LIKELY_REPAIR_CONFIDENCE });
+      break;
+    }
+  }
+  return edits;
 }
