@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIVE_STEM_DOUBT, HIDDEN_ONE_DOUBT, markHiddenOnes, markThreesShapedAsFives } from '../extractors/raster/digit-shapes.js';
+import { FIVE_STEM_DOUBT, FOUR_AS_ONE_DOUBT, HIDDEN_ONE_DOUBT, markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from '../extractors/raster/digit-shapes.js';
 import { DEFAULT_OCR_CELL_SETTINGS } from '../extractors/raster/ocr-cells.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
@@ -74,5 +74,45 @@ describe('markHiddenOnes', () => {
       53,
     );
     expect(hiding(markHiddenOnes(babelstone, await fixtureCrop('zero-broken-into-arcs-babelstone-200dpi.png'), DEFAULT_OCR_CELL_SETTINGS))).toBe('');
+  });
+});
+
+const fours = (symbols: { text: string; lookalike?: string }[]) => symbols.filter((s) => s.lookalike === FOUR_AS_ONE_DOUBT).map((s) => s.text).join('');
+
+describe('readFoursShapedAsOnes (WenQuanYi Zen Hei Sharp, 300 dpi)', () => {
+  it('reads as 1 a 4 whose ink is a 1’s stem between its flag and its foot (指标值:100% read as 400% by both models)', async () => {
+    const crop = await fixtureCrop('one-read-as-four-after-a-colon-zenheisharp.png');
+    const read = excerptSymbols(
+      [['期', 433, 485, 364, 400, 7], ['指', 487, 505, 364, 400, 7], ['标', 507, 565, 365, 400, 7], ['值', 565, 593, 376, 395, 7], [':', 593, 601, 359, 416, 7], ['4', 593, 609, 369, 395, 7], ['0', 614, 633, 359, 416, 7], ['0', 608, 656, 369, 395, 7], ['%', 649, 665, 369, 395, 7], [';', 665, 717, 376, 400, 7], ['年', 717, 737, 365, 400, 7]],
+      425,
+      347,
+    );
+    const out = readFoursShapedAsOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('期指标值:100%;年');
+    expect(fours(out)).toBe('1');
+    expect(out.find((s) => s.lookalike === FOUR_AS_ONE_DOUBT)!.repair).toBe('OCR read 4 where the ink is a 1: one upright stroke between its flag and its foot');
+  });
+
+  it('reads it so where the 1’s foot joins it to the 0 after it, and its box runs two lines’ height', async () => {
+    const crop = await fixtureCrop('one-read-as-four-its-foot-joined-to-the-zero-zenheisharp.png');
+    const read = excerptSymbols([['值', 20, 65, 219, 253, 4], [':', 66, 84, 222, 248, 4], ['4', 76, 91, 212, 269, 4], ['0', 83, 131, 222, 248, 4], ['0', 108, 123, 212, 269, 4], ['%', 124, 141, 222, 248, 4], [';', 141, 190, 229, 253, 4], ['年', 190, 212, 218, 253, 4]], 12, 200);
+    expect(readFoursShapedAsOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS).map((s) => s.text).join('')).toBe('值:100%;年');
+  });
+
+  it('leaves 4s: their slant beside the stem, then their bar (>4.9分, 14-成本指标), and one boxed behind its ink (412)', async () => {
+    const target = excerptSymbols(
+      [['指', 601, 618, 264, 299, 5], ['标', 620, 677, 265, 300, 5], ['值', 677, 704, 276, 295, 5], [':', 704, 716, 259, 316, 5], ['>', 705, 727, 273, 295, 5], ['4', 739, 760, 269, 295, 5], ['.', 760, 777, 291, 295, 5], ['9', 777, 830, 265, 300, 5], ['分', 807, 837, 259, 316, 5], [';', 837, 870, 276, 300, 5], ['年', 870, 1018, 263, 300, 5], ['度', 925, 962, 259, 316, 5]],
+      593,
+      247,
+    );
+    const code = excerptSymbols([['指', 661, 681, 107, 143, 2], ['标', 682, 719, 107, 143, 2], [';', 719, 763, 118, 143, 2], ['1', 763, 778, 112, 138, 2], ['4', 777, 806, 112, 138, 2], ['-', 795, 806, 102, 159, 2], ['成', 834, 853, 107, 143, 2], ['本', 870, 906, 107, 144, 2], ['指', 908, 928, 107, 143, 2], ['标', 929, 966, 107, 143, 2]], 653, 90);
+    // AR PL UMing: 412 boxed behind its ink, the 4 on the colon and the 1 on the 2; the 1's stem under the 4's box
+    // is the next symbol's.
+    const shifted = excerptSymbols([['标', 225, 259, 170, 204, 3], ['值', 267, 296, 169, 203, 3], [':', 305, 321, 176, 198, 3], ['4', 326, 337, 176, 198, 3], ['1', 332, 347, 169, 204, 3], ['2', 343, 393, 170, 204, 3]], 217, 153);
+    for (const [read, name] of [[target, 'fours-in-a-target-zenheisharp.png'], [code, 'fours-in-level-codes-zenheisharp.png'], [shifted, 'four-boxed-on-the-one-after-it-uming.png']] as const) {
+      const out = readFoursShapedAsOnes(read, await fixtureCrop(name), DEFAULT_OCR_CELL_SETTINGS);
+      expect(out.map((s) => s.text)).toEqual(read.map((s) => s.text));
+      expect(fours(out)).toBe('');
+    }
   });
 });

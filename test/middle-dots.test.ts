@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { insertUnreadDigitMarks, MIDDLE_DOT_READ_DOUBT, readMiddleDots, UNREAD_DIGIT_MARK_DOUBT } from '../extractors/raster/middle-dots.js';
+import { insertUnreadDigitMarks, insertUnreadUnitDots, MIDDLE_DOT_READ_DOUBT, readMiddleDots, UNREAD_DIGIT_MARK_DOUBT, UNREAD_UNIT_DOT_DOUBT } from '../extractors/raster/middle-dots.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { inkCrop } from './helpers/builders.js';
 
@@ -95,3 +96,34 @@ describe('insertUnreadDigitMarks', () => {
     expect(insertUnreadDigitMarks([box('4', 10), box('8', 34), box('0', 52)], crop, SETTINGS)[1]).toMatchObject({ text: ',', confidence: 0.5, lookalike: UNREAD_DIGIT_MARK_DOUBT });
   });
 });
+
+describe('insertUnreadUnitDots', () => {
+  it('puts back, in doubt, the middle dot of a unit OCR read nothing for: inside the box of the 人 before it at a line’s end (≤45元/人·次, KaitiM 200 dpi)', async () => {
+    const crop = await fixtureCrop('unit-dot-inside-the-box-at-a-line-end-kaitim.png');
+    const read = excerptSymbols([['4', 628, 640, 315, 330, 9], ['5', 641, 652, 315, 331, 9], ['元', 663, 687, 311, 334, 9], ['/', 686, 701, 307, 344, 9], ['人', 693, 729, 313, 331, 9], ['次', 18, 52, 343, 363, 10]], 620, 295);
+    const out = insertUnreadUnitDots(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('45元/人·次');
+    const dot = out.find((s) => s.text === '·')!;
+    expect(dot.lookalike).toBe(UNREAD_UNIT_DOT_DOUBT);
+    expect(dot.confidence).toBeLessThan(0.9);
+  });
+
+  it('puts it back between the two characters of a line, before the 冫 of 次 (≤35元/人·次)', async () => {
+    const crop = await fixtureCrop('unit-dot-unread-between-two-characters-kaitim.png');
+    const read = excerptSymbols([['3', 232, 240, 78, 95, 2], ['5', 241, 252, 79, 95, 2], ['元', 265, 288, 75, 98, 2], ['/', 287, 303, 71, 106, 2], ['人', 293, 314, 77, 95, 2], ['次', 343, 378, 75, 96, 2], ['。', 378, 391, 78, 95, 2], ['9', 391, 402, 78, 95, 2]], 224, 59);
+    expect(insertUnreadUnitDots(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('35元/人·次。9');
+  });
+
+  it('leaves a unit written without a dot (元/人次, Noto Serif CJK 300 dpi), a character’s own dot (小), and characters after no slash', async () => {
+    const crop = await fixtureCrop('unit-without-a-dot-serif.png');
+    const read = excerptSymbols([['元', 23, 70, 518, 555, 10], ['/', 69, 87, 512, 566, 10], ['人', 74, 108, 517, 551, 10], ['次', 120, 146, 516, 551, 10], [';', 146, 201, 527, 553, 10], ['年', 201, 221, 516, 551, 10]], 15, 500);
+    expect(insertUnreadUnitDots(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('元/人次;年');
+    // The left dot of 小 stands apart from its stem, outside the box OCR gave it, but nearer its stem than 查 (个调查小区).
+    const xiao = excerptSymbols([['/', 267, 281, 999, 1033, 20], ['个', 286, 334, 1000, 1031, 20], ['调', 336, 352, 1002, 1031, 20], ['查', 362, 414, 999, 1031, 20], ['小', 419, 452, 1002, 1031, 20], ['区', 451, 475, 995, 1041, 20], [';', 479, 484, 1017, 1034, 20]], 259, 983);
+    expect(insertUnreadUnitDots(xiao, await fixtureCrop('unit-character-with-a-dot-stroke-kaitim.png'), SETTINGS).map((s) => s.text).join('')).toBe('/个调查小区;');
+    const dotted = await fixtureCrop('unit-dot-unread-between-two-characters-kaitim.png');
+    const noSlash = excerptSymbols([['3', 232, 240, 78, 95, 2], ['5', 241, 252, 79, 95, 2], ['元', 265, 288, 75, 98, 2], ['人', 293, 314, 77, 95, 2], ['次', 343, 378, 75, 96, 2]], 224, 59);
+    expect(insertUnreadUnitDots(noSlash, dotted, SETTINGS).map((s) => s.text).join('')).toBe('35元人次');
+  });
+});
+

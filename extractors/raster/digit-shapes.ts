@@ -216,3 +216,168 @@ function digitOnLine(symbols: readonly MarkedSymbol[], k: number, line: number):
   const s = symbols[k];
   return s !== undefined && s.line === line && /^\d$/.test(s.text);
 }
+
+/** Where a 4's strokes part from a 1's stem, as shares of the glyph's ink height. */
+export const DEFAULT_FOUR_AS_ONE = {
+  /**
+   * The rows looked at, from the top of the glyph's ink: below a 1's flag, above its foot. A 4 there has its
+   * slant or open stroke beside the stem, then its bar across.
+   */
+  top: 0.45,
+  bottom: 0.8,
+  /** A row's one run of ink no wider than this is a stem. */
+  stemWidth: 0.3,
+  /** The rows of a 1's flag, from the top of the glyph's ink. */
+  flag: 0.3,
+  /** A flag reaches at least this far left of the stem, and nothing there this far right of it. */
+  flagReach: 0.12,
+  beyondStem: 0.1,
+  /** A piece of ink holding this share of the box's ink in those rows, of the most any piece holds, may be the 4's. */
+  sharedInk: 0.3,
+  /**
+   * The glyph's ink at least this tall, of its line's body (its characters' median box): a whole digit, not a
+   * stroke of one. (OCR's box for the 4 itself can run two lines' height.)
+   */
+  minHeight: 0.55,
+};
+
+/** Why a 4 read as a 1 from its ink keeps a doubt. */
+export const FOUR_AS_ONE_DOUBT = 'a 1 read from its ink where OCR read 4: between its flag and its foot it is one upright stroke';
+
+/**
+ * The symbols of a read, each 4 of a number whose ink is a 1 read as 1, in doubt. WenQuanYi Zen Hei Sharp sets its
+ * 1 with a flag down to a third of its height and a foot as wide as a digit, tight after a colon; both models read
+ * it as 4 at 0.97 (指标值:100% as 指标值:400%, on the seventeenth evaluation set), its box taking in the colon's ink.
+ * The ink tells them apart: below a 1's flag and above its foot there is its stem alone, one narrow run in every
+ * row, where a 4 has its slanted or open stroke beside the stem and then its bar across; and above the stem the
+ * flag reaches left, nothing right. The glyph is the piece of
+ * ink (8-connected) that holds most of the ink of the 4's box in those rows. Symbols are in the padded image's
+ * pixels, as OCR gave them. Pure.
+ */
+export function readFoursShapedAsOnes(symbols: readonly MarkedSymbol[], crop: Crop, settings: DigitShapeSettings, four = DEFAULT_FOUR_AS_ONE): MarkedSymbol[] {
+  if (!symbols.some((s) => s.text === '4')) return [...symbols];
+  const p = settings.padding;
+  const lines = medianLineExtents(symbols);
+  return symbols.map((s, i) => {
+    if (s.text !== '4' || !inNumber(symbols, i)) return s;
+    const body = lines.get(s.line)!;
+    const box = { x0: Math.round(s.x0 - p), x1: Math.round(s.x1 - p), y0: Math.round(s.y0 - p), y1: Math.round(s.y1 - p) };
+    const glyph = glyphUnder(crop, box, settings.inkThreshold, four);
+    if (!glyph || glyph.y1 - glyph.y0 < four.minHeight * (body.y1 - body.y0)) return s;
+    const stem = oneStem(glyph, box, four);
+    // A stem under the next symbol's box is that symbol's: OCR's boxes can run a glyph behind the ink (412 boxed
+    // as 4 on the colon, 1 on the 2), and the 4 is then the glyph before.
+    const next = symbols[i + 1];
+    if (stem === null || (next !== undefined && next.line === s.line && (stem.x0 + stem.x1) / 2 >= next.x0 - p)) return s;
+    return { ...s, text: '1', lookalike: FOUR_AS_ONE_DOUBT, repair: 'OCR read 4 where the ink is a 1: one upright stroke between its flag and its foot' };
+  });
+}
+
+/** Whether symbol `i` stands in a number: a digit, or a % or a point between digits, beside it on its line. */
+function inNumber(symbols: readonly MarkedSymbol[], i: number): boolean {
+  const beside = [symbols[i - 1], symbols[i + 1]].filter((t) => t !== undefined && t.line === symbols[i]!.line);
+  return beside.some((t) => /^[0-9%.,]$/.test(t!.text));
+}
+
+/** A piece of ink: its bounds (crop pixels, ends exclusive) and, for each of its rows, the runs of its pixels. */
+interface Glyph {
+  y0: number;
+  y1: number;
+  rows: Map<number, { x0: number; x1: number }[]>;
+}
+
+/**
+ * The 8-connected piece of ink, within a margin of `box`, that holds the ink of the box in the rows a 1 has only its
+ * stem: the leftmost of those that hold at least `sharedInk` of the most any holds; null where the box holds none.
+ */
+function glyphUnder(crop: Crop, box: { x0: number; x1: number; y0: number; y1: number }, threshold: number, four: typeof DEFAULT_FOUR_AS_ONE): Glyph | null {
+  const h = box.y1 - box.y0;
+  if (h < 4) return null;
+  const wx0 = Math.max(0, Math.floor(box.x0 - 0.3 * h));
+  const wx1 = Math.min(crop.width, Math.ceil(box.x1 + 0.3 * h));
+  const wy0 = Math.max(0, Math.floor(box.y0 - 0.2 * h));
+  const wy1 = Math.min(crop.height, Math.ceil(box.y1 + 0.2 * h));
+  const w = wx1 - wx0;
+  const ink = (x: number, y: number) => crop.data[y * crop.width + x]! < threshold;
+  const label = new Int32Array(w * (wy1 - wy0)).fill(-1);
+  const pieces: { pixels: [number, number][]; inBox: number }[] = [];
+  const bandY0 = Math.round(box.y0 + four.top * h);
+  const bandY1 = Math.round(box.y0 + four.bottom * h);
+  for (let y = Math.max(wy0, bandY0); y < Math.min(wy1, bandY1); y++) {
+    for (let x = Math.max(wx0, box.x0); x < Math.min(wx1, box.x1); x++) {
+      if (!ink(x, y) || label[(y - wy0) * w + (x - wx0)]! >= 0) continue;
+      const id = pieces.length;
+      const pixels: [number, number][] = [];
+      const stack: [number, number][] = [[x, y]];
+      label[(y - wy0) * w + (x - wx0)] = id;
+      while (stack.length > 0) {
+        const [cx, cy] = stack.pop()!;
+        pixels.push([cx, cy]);
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = cx + dx;
+            const ny = cy + dy;
+            if (nx < wx0 || nx >= wx1 || ny < wy0 || ny >= wy1 || !ink(nx, ny) || label[(ny - wy0) * w + (nx - wx0)]! >= 0) continue;
+            label[(ny - wy0) * w + (nx - wx0)] = id;
+            stack.push([nx, ny]);
+          }
+        }
+      }
+      const inBox = pixels.filter(([px, py]) => px >= box.x0 && px < box.x1 && py >= bandY0 && py < bandY1).length;
+      pieces.push({ pixels, inBox });
+    }
+  }
+  // The leftmost of the pieces that hold much of the box's ink there: OCR's box for the 4 can take in the digit
+  // after it (a 0 whose left arc holds as much of the box as the 1's stem and foot).
+  const most = Math.max(0, ...pieces.map((piece) => piece.inBox));
+  const left = (piece: (typeof pieces)[number]) => Math.min(...piece.pixels.map(([x]) => x));
+  const best = pieces.filter((piece) => piece.inBox > 0 && piece.inBox >= four.sharedInk * most).sort((a, b) => left(a) - left(b))[0];
+  if (!best) return null;
+  const ys = best.pixels.map(([, y]) => y);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys) + 1;
+  const rows = new Map<number, { x0: number; x1: number }[]>();
+  const byRow = new Map<number, number[]>();
+  for (const [x, y] of best.pixels) byRow.set(y, [...(byRow.get(y) ?? []), x]);
+  for (const [y, xs] of byRow) {
+    const runs: { x0: number; x1: number }[] = [];
+    for (const x of xs.sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && x === last.x1) last.x1 = x + 1;
+      else runs.push({ x0: x, x1: x + 1 });
+    }
+    rows.set(y, runs);
+  }
+  return { y0, y1, rows };
+}
+
+/**
+ * The stem of a glyph that is a 1's (crop columns, end exclusive), or null: a stem alone between its flag and its
+ * foot, one narrow run in every row there, but for runs that start right of the box OCR gave the 4 (a 1's wide foot
+ * can join it to the 0 after it; a 4's slant stands left of its stem), and a flag above it.
+ */
+function oneStem(glyph: Glyph, box: { x0: number; x1: number }, four: typeof DEFAULT_FOUR_AS_ONE): { x0: number; x1: number } | null {
+  const h = glyph.y1 - glyph.y0;
+  const runsAt = (y: number) => (glyph.rows.get(y) ?? []).filter((r) => r.x0 < box.x1);
+  const stems: { x0: number; x1: number }[] = [];
+  for (let y = Math.round(glyph.y0 + four.top * h); y < Math.round(glyph.y0 + four.bottom * h); y++) {
+    const runs = runsAt(y);
+    if (runs.length !== 1 || runs[0]!.x1 - runs[0]!.x0 > four.stemWidth * h) return null;
+    stems.push(runs[0]!);
+  }
+  if (stems.length === 0) return null;
+  // Above the stem, a 1's flag: ink left of it, none right of it (the cap of a 0 whose right arc stands beyond the
+  // box reaches right; so does a 7's bar). Ink that starts right of the stem is the next glyph's, joined at the foot.
+  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const stemX0 = median(stems.map((r) => r.x0));
+  const stemX1 = median(stems.map((r) => r.x1));
+  const beyond = stemX1 + four.beyondStem * h;
+  let flag = false;
+  for (let y = glyph.y0; y < glyph.y0 + Math.ceil(four.flag * h); y++) {
+    for (const r of runsAt(y).filter((run) => run.x0 <= beyond)) {
+      if (r.x1 > beyond) return null;
+      if (r.x0 < stemX0 - four.flagReach * h) flag = true;
+    }
+  }
+  return flag ? { x0: stemX0, x1: stemX1 } : null;
+}

@@ -15,9 +15,9 @@ import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadCompa
 import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, swallowedDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
-import { markHiddenOnes, markThreesShapedAsFives } from './digit-shapes.js';
+import { markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from './digit-shapes.js';
 import { markUnreadInk } from './unread-ink.js';
-import { insertUnreadDigitMarks, readMiddleDots } from './middle-dots.js';
+import { insertUnreadDigitMarks, insertUnreadUnitDots, readMiddleDots } from './middle-dots.js';
 import { readDigitSeparators } from './digit-separators.js';
 import { readSemicolonDots } from './semicolon-dots.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
@@ -254,9 +254,11 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   readMiddleDots,
   readDigitSeparators,
   insertUnreadDigitMarks,
+  insertUnreadUnitDots,
   readSemicolonDots,
   markThreesShapedAsFives,
   markHiddenOnes,
+  readFoursShapedAsOnes,
 ];
 
 /**
