@@ -114,9 +114,8 @@ export function vouchForLevels(row: DraftRow): void {
     field.confidence = VOUCHED_LEVEL_CONFIDENCE;
   };
   for (const ind of row.indicators) {
-    const l1 = ind.level1.value;
     const l2 = ind.level2.value;
-    const level1Named = LEVEL1_CODES[l1.name] === l1.code && l2.code.length === l1.code.length + 1 && l2.code.startsWith(l1.code);
+    const level1Named = namedLevel1Extended(ind);
     // A short level-2 name (服务对象满意度) is a name of the format too, and also what is left of the long one when
     // OCR lost its 指标: only the long ones are vouched for.
     if (level1Named && LEVEL2_CODES[l2.name] === l2.code && l2.name.endsWith('指标')) {
@@ -131,6 +130,13 @@ export function vouchForLevels(row: DraftRow): void {
   }
 }
 
+/** Whether an item's level 1 is a name of the format with that name's code, and its level-2 code extends that code. */
+function namedLevel1Extended(ind: DraftIndicator): boolean {
+  const l1 = ind.level1.value;
+  const l2 = ind.level2.value;
+  return LEVEL1_CODES[l1.name] === l1.code && l2.code.length === l1.code.length + 1 && l2.code.startsWith(l1.code);
+}
+
 /** A level-2 separator put back where OCR read nothing after the name: what stood there (its 指标) may be lost. */
 const SEPARATOR_PUT_BACK_FROM_NOTHING = /^repaired: «» after \S+ read as ；/;
 
@@ -139,8 +145,8 @@ const SEPARATOR_PUT_BACK_FROM_NOTHING = /^repaired: «» after \S+ read as ；/;
  * with their codes, one extending the other (as `vouchForLevels` asks of the long names), only OCR's doubts stand
  * against the field, and another item of the same document reads the same short name at or above `threshold`. A
  * short name is also what is left of a long one whose 指标 OCR lost; the document writing the short form surely
- * elsewhere says it is one of its forms, and a 。 or ； put back where OCR read nothing after the name (the
- * trace of a lost 指标；) keeps the field in doubt. Each is raised to `VOUCHED_LEVEL_CONFIDENCE`.
+ * elsewhere says it is one of its forms, and a ； put back where OCR read nothing after the name (the trace of a
+ * lost 指标；) keeps the field in doubt. Each is raised to `VOUCHED_LEVEL_CONFIDENCE`.
  *
  * Measured on the twenty-three development and evaluation sets (cached reads): of 68 flagged short names, 3 were
  * wrong (服务对象满意度 where the page has 服务对象满意度指标, the name's only short reading in its document, two of
@@ -151,11 +157,9 @@ export function vouchForShortLevel2Names(rows: readonly DraftRow[], threshold: n
   const isShort = (ind: DraftIndicator) => LEVEL2_CODES[ind.level2.value.name] === ind.level2.value.code && !ind.level2.value.name.endsWith('指标');
   const surelyRead = new Set(indicators.filter((ind) => isShort(ind) && ind.level2.confidence >= threshold).map((ind) => `${ind.level2.value.code}-${ind.level2.value.name}`));
   for (const ind of indicators) {
-    const l1 = ind.level1.value;
     const l2 = ind.level2.value;
     const field = ind.level2;
-    if (!isShort(ind) || field.confidence >= threshold || !readByOcr(field) || !surelyRead.has(`${l2.code}-${l2.name}`)) continue;
-    if (LEVEL1_CODES[l1.name] !== l1.code || l2.code.length !== l1.code.length + 1 || !l2.code.startsWith(l1.code)) continue;
+    if (!isShort(ind) || field.confidence >= threshold || !readByOcr(field) || !surelyRead.has(`${l2.code}-${l2.name}`) || !namedLevel1Extended(ind)) continue;
     if (!field.notes.every((n) => LEFT_TO_VOCABULARY.test(n) && !SEPARATOR_PUT_BACK_FROM_NOTHING.test(n))) continue;
     field.notes.push(vouchedNote([...LEVEL_VOUCHERS, 'the same name read surely in this document'], field.confidence));
     field.confidence = VOUCHED_LEVEL_CONFIDENCE;
