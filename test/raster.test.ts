@@ -406,6 +406,10 @@ describe('repairIndicatorText', () => {
       '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]',
     ]);
     expect(letters.boxes[letters.text.indexOf('100%')]!.confidence).toBeLessThan(0.9);
+    // After a label OCR misread, its colon read as ; (年度指标俏;J00%, which the label edits mend where they can).
+    const misread = repairIndicatorText(ocrText(`${head}实施周期指标值:100%；年度指标俏;J00%。`, 0.95));
+    expect(misread.text).toBe(`${head}实施周期指标值:100%；年度指标俏;100%。`);
+    expect(charRepairs(misread)).toContain('«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J');
     // After a unit's letter, a colon before the ； may be a superscript ² read so (≥62.4km:;年度指标值): likely, flagged.
     const power = repairIndicatorText(ocrText(`${head}实施周期指标值:≥62.4km:;年度指标值:≥62.4km²。`, 0.95));
     expect(power.text).toBe(`${head}实施周期指标值:≥62.4km；年度指标值:≥62.4km²。`);

@@ -152,8 +152,9 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   }
   // A J where a target's number starts, before its other digits (指标值:J00%): Smiley Sans's 1, its foot turned
   // left, which both models read as J (19 targets on the seventh evaluation set). No target opens with a letter
-  // before its digits. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞]?\s*)J(?=\d)/g)) {
+  // before its digits. After the label as read (its 值 or its colon misread or lost: 年度指标俏;J00%, which the
+  // label edits mend where they can). Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标\S?\s*[:：;；]?\s*[<>≤≥=＜＞]?\s*)J(?=\d)/g)) {
     edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J', confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // A ] for the month of a date (2026年]月31日前): the month's number, a 1 read as ]. Likely, not dictated: flagged.
