@@ -8,6 +8,12 @@ import type { DraftIndicator } from '../pipeline/types.js';
 
 const INDICATORS = '1、1-产出指标；11-数量指标；接种人数；实施周期指标值:200人；年度指标值:200人。';
 
+/** `list` read by OCR, the characters at the keys of `disputes` read otherwise by the other model (the value). */
+function withDisputes(list: string, disputes: ReadonlyMap<number, string>) {
+  const read = ocrReadText(list);
+  return { ...read, boxes: read.boxes.map((b, at) => (disputes.has(at) ? { ...b!, confidence: 0.5, doubt: `two OCR models read these characters differently: one read ${list[at]}, the other ${disputes.get(at)}` } : b)) };
+}
+
 describe('a project row read by OCR', () => {
   it('keeps a name and a goal in Chinese at the confidence OCR gave them', () => {
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好预防接种。'), indicators: ocrReadText(INDICATORS) }));
@@ -140,9 +146,7 @@ describe('a project row read by OCR', () => {
 
   it('doubts a twin read alike where the other model read another digit in the first (4份 / 4份, 1 read for the first 4), not where it read a letter', () => {
     const list = '1、1-产出指标；11-数量指标；服务合同；实施周期指标值:4份；年度指标值:4份。2、1-产出指标；11-数量指标；报告；实施周期指标值:1份；年度指标值:1份。';
-    const read = ocrReadText(list);
-    const disputes = new Map([[list.indexOf('4份'), '1'], [list.indexOf('1份'), 'L']]);
-    const text = { ...read, boxes: read.boxes.map((b, at) => (disputes.has(at) ? { ...b!, confidence: 0.5, doubt: `two OCR models read these characters differently: one read ${list[at]}, the other ${disputes.get(at)}` } : b)) };
+    const text = withDisputes(list, new Map([[list.indexOf('4份'), '1'], [list.indexOf('1份'), 'L']]));
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('服务外包经费'), total: ocrReadText('12.00'), goal: ocrReadText('支付服务费。'), indicators: text }));
     const [four, one] = row.indicators as [DraftIndicator, DraftIndicator];
     expect(four.annualTarget.confidence).toBeLessThan(0.9);
@@ -152,9 +156,7 @@ describe('a project row read by OCR', () => {
 
   it('takes the other model’s character in a target’s unit where it makes a unit and the first reading none (≥150雷, ≥150亩)', () => {
     const list = '1、1-产出指标；11-数量指标；改造面积；实施周期指标值:≥150雷；年度指标值:≥50亩。2、1-产出指标；14-成本指标；补助标准；实施周期指标值:≤3万元/副；年度指标值:≤3万元/副。';
-    const read = ocrReadText(list);
-    const disputes = new Map([[list.indexOf('雷'), '亩'], [list.indexOf('副'), '盏']]);
-    const text = { ...read, boxes: read.boxes.map((b, at) => (disputes.has(at) ? { ...b!, confidence: 0.5, doubt: `two OCR models read these characters differently: one read ${list[at]}, the other ${disputes.get(at)}` } : b)) };
+    const text = withDisputes(list, new Map([[list.indexOf('雷'), '亩'], [list.indexOf('副'), '盏']]));
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('农业基地改造经费'), total: ocrReadText('12.00'), goal: ocrReadText('改造基地。'), indicators: text }));
     const [area, cost] = row.indicators as [DraftIndicator, DraftIndicator];
     expect(area.periodTarget.value).toMatchObject({ raw: '≥150亩', value: 150, unit: '亩' });

@@ -8,6 +8,7 @@
  */
 import { DEFAULT_DROPPED_ONE_TOLERANCES, isStroke } from './dropped-ones.js';
 import { inkBoxIn, inkColumnRuns, rowInkEdges, widestOverlapping, type InkRun } from './ink-columns.js';
+import { greyToInkPieces, type RowRun } from './ink-components.js';
 import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
@@ -177,7 +178,6 @@ function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
     rights.push(e.last);
   }
   if (lefts.length === 0) return false;
-  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const [stemLeft, stemRight] = [median(lefts), median(rights)];
   let flag = false;
   for (let y = g.y0; y < g.y0 + Math.ceil(h / 3); y++) {
@@ -199,6 +199,9 @@ function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
   }
   return !footLeft || footRight;
 }
+
+/** The middle value of `v` (the upper one of an even count); sorts `v`. */
+const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
 /** `runs` (left to right), each two side by side that together are no wider than `width` joined into one. */
 function joinArcs(runs: readonly InkRun[], width: number): InkRun[] {
@@ -250,9 +253,8 @@ export const FOUR_AS_ONE_DOUBT = 'a 1 read from its ink where OCR read 4: betwee
  * it as 4 at 0.97 (指标值:100% as 指标值:400%, on the seventeenth evaluation set), its box taking in the colon's ink.
  * The ink tells them apart: below a 1's flag and above its foot there is its stem alone, one narrow run in every
  * row, where a 4 has its slanted or open stroke beside the stem and then its bar across; and above the stem the
- * flag reaches left, nothing right. The glyph is the piece of
- * ink (8-connected) that holds most of the ink of the 4's box in those rows. Symbols are in the padded image's
- * pixels, as OCR gave them. Pure.
+ * flag reaches left, nothing right. The glyph is the leftmost piece of ink (8-connected) that holds much of the ink
+ * of the 4's box in those rows (`glyphUnder`). Symbols are in the padded image's pixels, as OCR gave them. Pure.
  */
 export function readFoursShapedAsOnes(symbols: readonly MarkedSymbol[], crop: Crop, settings: DigitShapeSettings, four = DEFAULT_FOUR_AS_ONE): MarkedSymbol[] {
   if (!symbols.some((s) => s.text === '4')) return [...symbols];
@@ -279,11 +281,11 @@ function inNumber(symbols: readonly MarkedSymbol[], i: number): boolean {
   return beside.some((t) => /^[0-9%.,]$/.test(t!.text));
 }
 
-/** A piece of ink: its bounds (crop pixels, ends exclusive) and, for each of its rows, the runs of its pixels. */
+/** A piece of ink: its rows' bounds (crop pixels, end exclusive) and, for each of its rows, the runs of its ink. */
 interface Glyph {
   y0: number;
   y1: number;
-  rows: Map<number, { x0: number; x1: number }[]>;
+  rows: Map<number, RowRun[]>;
 }
 
 /**
@@ -293,62 +295,24 @@ interface Glyph {
 function glyphUnder(crop: Crop, box: { x0: number; x1: number; y0: number; y1: number }, threshold: number, four: typeof DEFAULT_FOUR_AS_ONE): Glyph | null {
   const h = box.y1 - box.y0;
   if (h < 4) return null;
-  const wx0 = Math.max(0, Math.floor(box.x0 - 0.3 * h));
-  const wx1 = Math.min(crop.width, Math.ceil(box.x1 + 0.3 * h));
-  const wy0 = Math.max(0, Math.floor(box.y0 - 0.2 * h));
-  const wy1 = Math.min(crop.height, Math.ceil(box.y1 + 0.2 * h));
-  const w = wx1 - wx0;
-  const ink = (x: number, y: number) => crop.data[y * crop.width + x]! < threshold;
-  const label = new Int32Array(w * (wy1 - wy0)).fill(-1);
-  const pieces: { pixels: [number, number][]; inBox: number }[] = [];
-  const bandY0 = Math.round(box.y0 + four.top * h);
-  const bandY1 = Math.round(box.y0 + four.bottom * h);
-  for (let y = Math.max(wy0, bandY0); y < Math.min(wy1, bandY1); y++) {
-    for (let x = Math.max(wx0, box.x0); x < Math.min(wx1, box.x1); x++) {
-      if (!ink(x, y) || label[(y - wy0) * w + (x - wx0)]! >= 0) continue;
-      const id = pieces.length;
-      const pixels: [number, number][] = [];
-      const stack: [number, number][] = [[x, y]];
-      label[(y - wy0) * w + (x - wx0)] = id;
-      while (stack.length > 0) {
-        const [cx, cy] = stack.pop()!;
-        pixels.push([cx, cy]);
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
-            const nx = cx + dx;
-            const ny = cy + dy;
-            if (nx < wx0 || nx >= wx1 || ny < wy0 || ny >= wy1 || !ink(nx, ny) || label[(ny - wy0) * w + (nx - wx0)]! >= 0) continue;
-            label[(ny - wy0) * w + (nx - wx0)] = id;
-            stack.push([nx, ny]);
-          }
-        }
-      }
-      const inBox = pixels.filter(([px, py]) => px >= box.x0 && px < box.x1 && py >= bandY0 && py < bandY1).length;
-      pieces.push({ pixels, inBox });
-    }
-  }
+  const window = {
+    x0: Math.max(0, Math.floor(box.x0 - 0.3 * h)),
+    x1: Math.min(crop.width, Math.ceil(box.x1 + 0.3 * h)),
+    y0: Math.max(0, Math.floor(box.y0 - 0.2 * h)),
+    y1: Math.min(crop.height, Math.ceil(box.y1 + 0.2 * h)),
+  };
+  const band = { y0: Math.round(box.y0 + four.top * h), y1: Math.round(box.y0 + four.bottom * h) };
+  const inBox = (runs: readonly RowRun[]) =>
+    runs.reduce((sum, r) => sum + (r.y >= band.y0 && r.y < band.y1 ? Math.max(0, Math.min(r.x1, box.x1) - Math.max(r.x0, box.x0)) : 0), 0);
+  const pieces = greyToInkPieces(crop, threshold, window).map((runs) => ({ runs, inBox: inBox(runs), left: Math.min(...runs.map((r) => r.x0)) }));
   // The leftmost of the pieces that hold much of the box's ink there: OCR's box for the 4 can take in the digit
   // after it (a 0 whose left arc holds as much of the box as the 1's stem and foot).
   const most = Math.max(0, ...pieces.map((piece) => piece.inBox));
-  const left = (piece: (typeof pieces)[number]) => Math.min(...piece.pixels.map(([x]) => x));
-  const best = pieces.filter((piece) => piece.inBox > 0 && piece.inBox >= four.sharedInk * most).sort((a, b) => left(a) - left(b))[0];
+  const best = pieces.filter((piece) => piece.inBox > 0 && piece.inBox >= four.sharedInk * most).sort((a, b) => a.left - b.left)[0];
   if (!best) return null;
-  const ys = best.pixels.map(([, y]) => y);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys) + 1;
-  const rows = new Map<number, { x0: number; x1: number }[]>();
-  const byRow = new Map<number, number[]>();
-  for (const [x, y] of best.pixels) byRow.set(y, [...(byRow.get(y) ?? []), x]);
-  for (const [y, xs] of byRow) {
-    const runs: { x0: number; x1: number }[] = [];
-    for (const x of xs.sort((a, b) => a - b)) {
-      const last = runs[runs.length - 1];
-      if (last && x === last.x1) last.x1 = x + 1;
-      else runs.push({ x0: x, x1: x + 1 });
-    }
-    rows.set(y, runs);
-  }
-  return { y0, y1, rows };
+  const rows = new Map<number, RowRun[]>();
+  for (const r of best.runs) rows.set(r.y, [...(rows.get(r.y) ?? []), r]);
+  return { y0: best.runs[0]!.y, y1: best.runs[best.runs.length - 1]!.y + 1, rows };
 }
 
 /**
@@ -359,7 +323,7 @@ function glyphUnder(crop: Crop, box: { x0: number; x1: number; y0: number; y1: n
 function oneStem(glyph: Glyph, box: { x0: number; x1: number }, four: typeof DEFAULT_FOUR_AS_ONE): { x0: number; x1: number } | null {
   const h = glyph.y1 - glyph.y0;
   const runsAt = (y: number) => (glyph.rows.get(y) ?? []).filter((r) => r.x0 < box.x1);
-  const stems: { x0: number; x1: number }[] = [];
+  const stems: RowRun[] = [];
   for (let y = Math.round(glyph.y0 + four.top * h); y < Math.round(glyph.y0 + four.bottom * h); y++) {
     const runs = runsAt(y);
     if (runs.length !== 1 || runs[0]!.x1 - runs[0]!.x0 > four.stemWidth * h) return null;
@@ -368,7 +332,6 @@ function oneStem(glyph: Glyph, box: { x0: number; x1: number }, four: typeof DEF
   if (stems.length === 0) return null;
   // Above the stem, a 1's flag: ink left of it, none right of it (the cap of a 0 whose right arc stands beyond the
   // box reaches right; so does a 7's bar). Ink that starts right of the stem is the next glyph's, joined at the foot.
-  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const stemX0 = median(stems.map((r) => r.x0));
   const stemX1 = median(stems.map((r) => r.x1));
   const beyond = stemX1 + four.beyondStem * h;

@@ -1,6 +1,7 @@
 /**
  * Connected pieces of ink on a grey image (8-connected), found by labelling runs of ink row by row and joining
- * the runs that touch: a page of 3,500 × 2,500 pixels takes tens of milliseconds, and only the boxes are kept.
+ * the runs that touch: a page of 3,500 × 2,500 pixels takes tens of milliseconds. For a page, only the pieces'
+ * boxes are kept; for a glyph's neighbourhood, the pieces' runs.
  *
  * Coordinates: pixels of the image, origin top-left, ends exclusive.
  */
@@ -15,9 +16,37 @@ export interface InkComponent {
   pixels: number;
 }
 
-/** The 8-connected pieces of ink (pixels darker than `inkBelow`) of `image`, in no particular order. Pure. */
-export function greyToInkComponents(image: GreyImage, inkBelow: number): InkComponent[] {
-  const { width, height, data } = image;
+/** A run of ink on one row: row `y`, columns `x0` to `x1` (pixels, end exclusive). */
+export interface RowRun {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** A rectangle of an image to label, pixels, ends exclusive. */
+export interface PixelRegion {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** What `labelRowRuns` finds: the runs of ink row by row (y, x0, x1 in turn), and the piece each belongs to. */
+interface LabelledRuns {
+  /** Three numbers a run: its row, its first column and the column after its last. */
+  runs: number[];
+  /** Each run's piece: the label of the piece's first run, pieces numbered in the order their first runs come. */
+  piece: number[];
+  /** The labels that name a piece, in the order their first runs come. */
+  roots: number[];
+}
+
+/**
+ * The runs of ink (pixels darker than `inkBelow`) of `region` of an image, row by row and left to right, each
+ * labelled with its 8-connected piece: a run joins the runs of the row above that it touches, diagonals included.
+ */
+function labelRowRuns(image: Pick<GreyImage, 'width' | 'height' | 'data'>, inkBelow: number, region: PixelRegion): LabelledRuns {
+  const { width, data } = image;
   // Runs of the previous and the current row: start, end (exclusive), label.
   let previous: number[] = [];
   const parent: number[] = [];
@@ -28,48 +57,72 @@ export function greyToInkComponents(image: GreyImage, inkBelow: number): InkComp
     }
     return a;
   };
-  const boxes: InkComponent[] = [];
-  for (let y = 0; y < height; y++) {
+  const runs: number[] = [];
+  const labels: number[] = [];
+  for (let y = region.y0; y < region.y1; y++) {
     const current: number[] = [];
     const row = y * width;
     let k = 0;
-    for (let x = 0; x < width; ) {
+    for (let x = region.x0; x < region.x1; ) {
       if (data[row + x]! >= inkBelow) {
         x++;
         continue;
       }
       const start = x;
-      while (x < width && data[row + x]! < inkBelow) x++;
+      while (x < region.x1 && data[row + x]! < inkBelow) x++;
       let label = -1;
       // Runs of the row above that touch this one, diagonals included.
       while (k < previous.length && previous[k + 1]! < start) k += 3;
       for (let j = k; j < previous.length && previous[j]! <= x; j += 3) {
         const other = find(previous[j + 2]!);
         if (label < 0) label = other;
-        else if (other !== label) {
-          parent[other] = label;
-          const a = boxes[label]!;
-          const b = boxes[other]!;
-          a.x0 = Math.min(a.x0, b.x0);
-          a.y0 = Math.min(a.y0, b.y0);
-          a.x1 = Math.max(a.x1, b.x1);
-          a.y1 = Math.max(a.y1, b.y1);
-          a.pixels += b.pixels;
-        }
+        else if (other !== label) parent[other] = label;
       }
       if (label < 0) {
         label = parent.length;
         parent.push(label);
-        boxes.push({ x0: start, y0: y, x1: x, y1: y + 1, pixels: 0 });
       }
-      const box = boxes[label]!;
-      box.x0 = Math.min(box.x0, start);
-      box.x1 = Math.max(box.x1, x);
-      box.y1 = y + 1;
-      box.pixels += x - start;
       current.push(start, x, label);
+      runs.push(y, start, x);
+      labels.push(label);
     }
     previous = current;
   }
-  return boxes.filter((_, label) => parent[label] === label);
+  const roots: number[] = [];
+  for (let label = 0; label < parent.length; label++) if (parent[label] === label) roots.push(label);
+  return { runs, piece: labels.map(find), roots };
+}
+
+/** The whole of an image, as a region to label. */
+const wholeImage = (image: Pick<GreyImage, 'width' | 'height'>): PixelRegion => ({ x0: 0, y0: 0, x1: image.width, y1: image.height });
+
+/** The 8-connected pieces of ink (pixels darker than `inkBelow`) of `image`, in no particular order. Pure. */
+export function greyToInkComponents(image: GreyImage, inkBelow: number): InkComponent[] {
+  const { runs, piece, roots } = labelRowRuns(image, inkBelow, wholeImage(image));
+  // Indexed by label: a page holds thousands of pieces and hundreds of thousands of runs.
+  const boxes: InkComponent[] = [];
+  for (const label of roots) boxes[label] = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, pixels: 0 };
+  for (let r = 0; r < piece.length; r++) {
+    const box = boxes[piece[r]!]!;
+    const y = runs[3 * r]!;
+    const x0 = runs[3 * r + 1]!;
+    const x1 = runs[3 * r + 2]!;
+    if (x0 < box.x0) box.x0 = x0;
+    if (y < box.y0) box.y0 = y;
+    if (x1 > box.x1) box.x1 = x1;
+    if (y + 1 > box.y1) box.y1 = y + 1;
+    box.pixels += x1 - x0;
+  }
+  return roots.map((label) => boxes[label]!);
+}
+
+/**
+ * The 8-connected pieces of ink (pixels darker than `inkBelow`) of `region` of an image (the whole of it by default),
+ * each as its runs, row by row and left to right; pieces in the order their first runs come. Pure.
+ */
+export function greyToInkPieces(image: Pick<GreyImage, 'width' | 'height' | 'data'>, inkBelow: number, region: PixelRegion = wholeImage(image)): RowRun[][] {
+  const { runs, piece, roots } = labelRowRuns(image, inkBelow, region);
+  const pieces = new Map(roots.map((label) => [label, [] as RowRun[]]));
+  for (let r = 0; r < piece.length; r++) pieces.get(piece[r]!)!.push({ y: runs[3 * r]!, x0: runs[3 * r + 1]!, x1: runs[3 * r + 2]! });
+  return [...pieces.values()];
 }

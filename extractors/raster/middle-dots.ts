@@ -112,16 +112,9 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
     // The two digits' own ink and nothing else tall: a third tall run is a glyph of another box.
     if (tall.length !== 2) continue;
     const [left, right] = tall as [InkRun, InkRun];
-    const height = Math.max(left.y1, right.y1) - Math.min(left.y0, right.y0);
-    if (height < 4) continue;
-    const between = runs.filter((r) => r.x0 >= left.x1 && r.x1 <= right.x0);
-    if (between.length !== 1) continue;
-    const mark = between[0]!;
-    // A mark of a few pixels: not a speck of noise, nor a glyph of its own.
-    const size = Math.max(mark.x1 - mark.x0, mark.y1 - mark.y0);
-    if (size > shapes.maxSize * height || size < 0.1 * height) continue;
-    const foot = Math.max(left.y1, right.y1);
-    const rise = (foot - (mark.y0 + mark.y1) / 2) / height;
+    const found = smallMarkBetween(runs, left, right, shapes);
+    if (!found) continue;
+    const { mark, rise, foot, height } = found;
     const text = rise >= shapes.middle ? '·' : mark.y1 > foot + 0.05 * height ? ',' : '.';
     // A symbol of its own on the digits' line: none of their marks (a dispute, a doubt) is its.
     const put: MarkedSymbol = { text, confidence: before.confidence, x0: mark.x0 + p, x1: mark.x1 + p, y0: before.y0, y1: before.y1, word: before.word, line: before.line };
@@ -136,12 +129,34 @@ export function insertUnreadDigitMarks(symbols: readonly MarkedSymbol[], crop: C
     }
     marks.set(i, { ...put, confidence: Math.min(before.confidence, 0.5), lookalike: UNREAD_DIGIT_MARK_DOUBT, repair: `${text} put back where OCR read nothing between two digits` });
   }
+  return withMarksAfter(symbols, marks);
+}
+
+/**
+ * The one small mark of ink between two glyphs' runs (`right` undefined: every run after `left`), how high its
+ * middle stands (0 at their foot, 1 at their top), their foot and their height; null where there is none or more
+ * than one, or it is a speck of noise or a glyph of its own (its size beyond a tenth and `maxSize` of their height).
+ */
+function smallMarkBetween(runs: readonly InkRun[], left: InkRun, right: InkRun | undefined, shapes: typeof DEFAULT_MIDDLE_DOT_SHAPES): { mark: InkRun; rise: number; foot: number; height: number } | null {
+  const glyphs = right ? [left, right] : [left];
+  const height = Math.max(...glyphs.map((g) => g.y1)) - Math.min(...glyphs.map((g) => g.y0));
+  if (height < 4) return null;
+  const between = runs.filter((r) => r.x0 >= left.x1 && r.x1 <= (right?.x0 ?? Infinity));
+  if (between.length !== 1) return null;
+  const mark = between[0]!;
+  const size = Math.max(mark.x1 - mark.x0, mark.y1 - mark.y0);
+  if (size > shapes.maxSize * height || size < 0.1 * height) return null;
+  const foot = Math.max(...glyphs.map((g) => g.y1));
+  return { mark, rise: (foot - (mark.y0 + mark.y1) / 2) / height, foot, height };
+}
+
+/** `symbols` with each mark of `marks` after the symbol it is keyed by, that symbol's box ending where the mark's ink starts. */
+function withMarksAfter(symbols: readonly MarkedSymbol[], marks: ReadonlyMap<number, MarkedSymbol>): MarkedSymbol[] {
   return symbols.flatMap((s, i) => {
     const mark = marks.get(i);
     return mark ? [{ ...s, x1: Math.min(s.x1, mark.x0) }, mark] : [s];
   });
 }
-
 
 /** The doubt a middle dot put back between two Chinese characters of a unit carries. */
 export const UNREAD_UNIT_DOT_DOUBT = 'a mark halfway up between two characters of a unit that OCR did not read: a middle dot may be missing';
@@ -178,11 +193,9 @@ export function insertUnreadUnitDots(symbols: readonly MarkedSymbol[], crop: Cro
     if (!left) continue;
     const right = tall.find((r) => r.x0 >= left.x1);
     if (sameLine && !right) continue;
-    const height = Math.max(left.y1, right?.y1 ?? left.y1) - Math.min(left.y0, right?.y0 ?? left.y0);
-    if (height < 4) continue;
-    const between = runs.filter((r) => r.x0 >= left.x1 && r.x1 <= (right?.x0 ?? Infinity));
-    if (between.length !== 1) continue;
-    const mark = between[0]!;
+    const found = smallMarkBetween(runs, left, right, shapes);
+    if (!found) continue;
+    const { mark, rise } = found;
     // Inside the next character's box, a small mark is a stroke of its own (米's upper dots); so is one much nearer the
     // next character's ink than the last one's (the left dot of 小, boxed apart from it): a dot stands in the middle.
     if (sameLine && (mark.x0 + mark.x1) / 2 >= after.x0 - p) continue;
@@ -190,15 +203,8 @@ export function insertUnreadUnitDots(symbols: readonly MarkedSymbol[], crop: Cro
       const gaps = [mark.x0 - left.x1, right.x0 - mark.x1];
       if (Math.min(...gaps) < shapes.centredGap * Math.max(...gaps)) continue;
     }
-    const size = Math.max(mark.x1 - mark.x0, mark.y1 - mark.y0);
-    if (size > shapes.maxSize * height || size < 0.1 * height) continue;
-    const foot = Math.max(left.y1, right?.y1 ?? left.y1);
-    const rise = (foot - (mark.y0 + mark.y1) / 2) / height;
     if (rise < shapes.middle || rise > 1 - shapes.middle) continue;
     marks.set(i, { text: '·', confidence: Math.min(before.confidence, 0.5), x0: mark.x0 + p, x1: mark.x1 + p, y0: before.y0, y1: before.y1, word: before.word, line: before.line, lookalike: UNREAD_UNIT_DOT_DOUBT, repair: '· put back where OCR read nothing after a character of a unit: a mark halfway up' });
   }
-  return symbols.flatMap((s, i) => {
-    const mark = marks.get(i);
-    return mark ? [{ ...s, x1: Math.min(s.x1, mark.x0) }, mark] : [s];
-  });
+  return withMarksAfter(symbols, marks);
 }

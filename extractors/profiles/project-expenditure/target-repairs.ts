@@ -59,6 +59,21 @@ export function settledStrayAfterPercent(digitBefore: string, stray: string): bo
   return /^[1-8]$/.test(stray) && digitBefore !== '9';
 }
 
+/**
+ * A 1 read as one other mark where a target's number stands, with no digit beside it, and why it is a 1: each a
+ * likely reading, not a dictated one, flagged.
+ */
+const ONE_READ_ALONE: readonly (readonly [RegExp, string])[] = [
+  // A ] after the label's colon and a comparator, before a Chinese unit (指标值:]场, 指标值:≥]次): the number.
+  [/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞]?\s*)\](?=\p{Script=Han})/gu, '«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]'],
+  // A J before the number's other digits (指标值:J00%): Smiley Sans's 1, its foot turned left, which both models read
+  // as J (19 targets on the seventh evaluation set); no target opens with a letter before its digits. After the label
+  // as read too (its 值 or its colon misread or lost: 年度指标俏;J00%, which the label edits mend where they can).
+  [/(?<=指标\S?\s*[:：;；]?\s*[<>≤≥=＜＞]?\s*)J(?=\d)/g, '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J'],
+  // A ] for the month of a date (2026年]月31日前): the month's number.
+  [/(?<=指标值\s*[:：][^；;。]*?\d年)\](?=月)/g, '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]'],
+];
+
 /** Edits of the labels' separators and the targets' numbers; none overlaps `earlier` or another. */
 export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edit[] {
   const edits: Edit[] = [];
@@ -145,21 +160,9 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const why = one ? `«${m[0]}» read as ${read}: no target holds a ], and one beside a 1 is read for nothing (it may be 11)` : `«${m[0]}» read as ${read}: no target holds a ], and 1 reads as ]`;
     edits.push({ start: m.index!, end: m.index! + 2, text: read, why, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
-  // A ] where the number of a target stands, with no digit beside it: after the label's colon and a comparator, and
-  // before a Chinese unit (指标值:]场, 指标值:≥]次), it is the number, a 1 read as ]. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞]?\s*)\](?=\p{Script=Han})/gu)) {
-    edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]', confidence: LIKELY_REPAIR_CONFIDENCE });
-  }
-  // A J where a target's number starts, before its other digits (指标值:J00%): Smiley Sans's 1, its foot turned
-  // left, which both models read as J (19 targets on the seventh evaluation set). No target opens with a letter
-  // before its digits. After the label as read (its 值 or its colon misread or lost: 年度指标俏;J00%, which the
-  // label edits mend where they can). Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标\S?\s*[:：;；]?\s*[<>≤≥=＜＞]?\s*)J(?=\d)/g)) {
-    edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J', confidence: LIKELY_REPAIR_CONFIDENCE });
-  }
-  // A ] for the month of a date (2026年]月31日前): the month's number, a 1 read as ]. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d年)\](?=月)/g)) {
-    edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]', confidence: LIKELY_REPAIR_CONFIDENCE });
+  // A 1 read as a mark of its own where a target's number stands with no digit beside it (`ONE_READ_ALONE`).
+  for (const [pattern, why] of ONE_READ_ALONE) {
+    for (const m of text.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + 1, text: '1', why, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // A multiplication sign between two numbers of a target read as the letter x (7×24小时 read 7x24小时): no unit is
   // an x, and a table writes ×.
