@@ -3,7 +3,7 @@
  * stands half an em off. Real cells of the fresh evaluation scans.
  */
 import { describe, expect, it } from 'vitest';
-import { readPerMille } from '../extractors/raster/per-mille.js';
+import { readPerMille, readPerMilleRings } from '../extractors/raster/per-mille.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
@@ -60,5 +60,54 @@ describe('readPerMille', () => {
     const crop = await fixtureCrop('per-mille-read-as-percent-kaiti.png');
     const read = excerptSymbols([['值', 604, 632, 368, 397, 0], ['科', 654, 666, 373, 395, 0], ['3', 680, 693, 372, 396, 0], ['%', 700, 717, 372, 396, 0], ['o', 719, 727, 380, 396, 0], [';', 739, 747, 383, 402, 0], ['年', 784, 827, 367, 401, 0], ['度', 846, 860, 368, 399, 0]], 600, 355);
     expect(readPerMille(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('值科3%o;年度');
+  });
+});
+
+describe('readPerMilleRings', () => {
+  it('reads ‰ where the glyph OCR read as % holds a third ring beside its lower one (≤0.5‰, HanaMinA, 300 dpi), flagged', async () => {
+    const crop = await fixtureCrop('per-mille-one-glyph-read-as-percent-hanamin.png');
+    const read = excerptSymbols(
+      [['值', 24, 75, 894, 932, 16], [':', 77, 98, 890, 944, 16], ['和', 97, 118, 898, 927, 16], ['0', 128, 144, 897, 928, 16], ['.', 144, 169, 923, 928, 16], ['5', 169, 185, 898, 928, 16], ['%', 192, 226, 897, 928, 16], ['。', 232, 243, 920, 931, 16], ['6', 274, 290, 898, 928, 16], ['、', 296, 306, 921, 930, 16]],
+      16,
+      878,
+    );
+    const out = readPerMilleRings(read, crop, SETTINGS);
+    // The 。 after it is the item's own, in ink of its own.
+    expect(out.map((s) => s.text).join('')).toBe('值:和0.5‰。6、');
+    expect(out[6]).toMatchObject({ text: '‰', repair: 'OCR read %, three rings in its ink make it ‰' });
+    expect(out[6]!.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a % and the o OCR read over its last ring to the text’s repairs, which settle ‰ before a ； (≤0.5‰, AR PL SungtiL GB, 200 dpi, skewed)', async () => {
+    const crop = await fixtureCrop('per-mille-last-ring-read-as-o-sungti-200dpi.png');
+    const read = excerptSymbols(
+      [['周', 134, 161, 287, 329, 8], ['期', 149, 173, 292, 316, 8], ['指', 187, 200, 291, 316, 8], ['标', 202, 243, 291, 316, 8], ['值', 258, 263, 300, 311, 8], [':', 263, 280, 287, 329, 8], ['科', 279, 289, 292, 315, 8], ['0', 297, 306, 295, 313, 8], ['.', 306, 320, 309, 313, 8], ['5', 320, 332, 296, 313, 8], ['%', 333, 359, 291, 316, 8], ['o', 350, 361, 287, 329, 8], [';', 361, 394, 304, 317, 8], ['年', 394, 411, 292, 316, 8], ['度', 423, 437, 292, 317, 8]],
+      126,
+      275,
+    );
+    expect(readPerMilleRings(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('周期指标值:科0.5%o;年度');
+    // Another symbol over the last ring (a 9, as in ≤3%9o on the scans; a W) is taken into the ‰.
+    const nine = read.map((s) => (s.text === 'o' ? { ...s, text: '9' } : s));
+    expect(readPerMilleRings(nine, crop, SETTINGS).map((s) => s.text).join('')).toBe('周期指标值:科0.5‰;年度');
+  });
+
+  it('leaves a % whose 。 a mono face sets as close and as round as a third ring, lower than the %’s own (Noto Sans Mono CJK, 200 dpi)', async () => {
+    const crop = await fixtureCrop('percent-and-a-full-stop-as-close-as-rings-sans-mono-200dpi.png');
+    const read = excerptSymbols(
+      [['值', 15, 51, 240, 265, 6], [':', 50, 64, 243, 264, 6], ['>', 57, 69, 247, 258, 6], ['9', 71, 83, 243, 263, 6], ['0', 85, 97, 243, 263, 6], ['%', 98, 122, 243, 264, 6], ['。', 118, 137, 243, 264, 6], ['4', 140, 152, 243, 263, 6], ['、', 155, 162, 257, 264, 6]],
+      10,
+      223,
+    );
+    expect(readPerMilleRings(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('值:>90%。4、');
+  });
+
+  it('leaves a % with its 。 half an em off (AR PL SungtiL GB, 200 dpi, skewed)', async () => {
+    const crop = await fixtureCrop('percent-and-a-full-stop-sungti-200dpi.png');
+    const read = excerptSymbols(
+      [['年', 260, 278, 189, 213, 5], ['度', 292, 305, 189, 214, 5], ['指', 318, 331, 189, 213, 5], ['标', 344, 374, 188, 213, 5], ['值', 374, 394, 196, 208, 5], [':', 394, 406, 184, 226, 5], ['>', 402, 421, 189, 212, 5], ['9', 425, 437, 192, 210, 5], ['0', 439, 450, 192, 209, 5], ['%', 451, 464, 193, 210, 5], ['。', 471, 477, 203, 209, 5], ['4', 491, 503, 193, 209, 5], ['、', 511, 517, 203, 208, 5]],
+      252,
+      172,
+    );
+    expect(readPerMilleRings(read, crop, SETTINGS).map((s) => s.text).join('')).toBe('年度指标值:>90%。4、');
   });
 });

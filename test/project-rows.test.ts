@@ -52,6 +52,12 @@ describe('a project row read by OCR', () => {
     expect(row.goal.notes).toContain('repaired: «%o» read as ‰: the circle of a per mille sign');
   });
 
+  it('drops the o read after a ‰ in a goal (成灾率控制在2‰o以下): the ‰’s last ring read again', () => {
+    const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('成灾率控制在2‰o以下。'), indicators: ocrReadText(INDICATORS) }));
+    expect(row.goal.value).toBe('成灾率控制在2‰以下。');
+    expect(row.goal.confidence).toBeLessThan(0.9);
+  });
+
   it('flags an OCR-read target that opens with a comparator and does not parse (≥2024年增长≥8%), or whose unit is letters no table writes (51x)', () => {
     const list = '1、2-效益指标；21-经济效益指标；集体经济收入；实施周期指标值:≥2024年增长≥8%；年度指标值:≥51x。';
     const row = stitchedToDraftRow(stitchedRow({ name: ocrReadText('预防接种经费'), total: ocrReadText('12.00'), goal: ocrReadText('做好预防接种。'), indicators: ocrReadText(list) }));

@@ -514,6 +514,12 @@ describe('repairIndicatorText', () => {
     expect(high.boxes.filter((b) => b?.repair).every((b) => b!.confidence! < 0.9)).toBe(true);
   });
 
+  it('drops an o or a 。 read after a ‰ the pixels read (its last ring boxed again, or the item’s 。), as after a %', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3‰。；年度指标值:≤3‰o。'));
+    expect(t.text).toBe('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3‰；年度指标值:≤3‰。');
+    expect(charRepairs(t)).toEqual(['‰。 before the ； after a target read as ‰: no 。 stands inside an item', '«‰o» read as ‰: the circle of a per mille sign']);
+  });
+
   it('reads the letter C after a target’s number as ℃, flagged: its ring lost (≤8C) or read as a quote (≤8“C), and leaves 3C before a word alone', () => {
     const head = '1、1-产出指标；12-质量指标；冷藏温度；';
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≤8C；年度指标值:≤8“C。`));

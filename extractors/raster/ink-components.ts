@@ -126,3 +126,53 @@ export function greyToInkPieces(image: Pick<GreyImage, 'width' | 'height' | 'dat
   for (let r = 0; r < piece.length; r++) pieces.get(piece[r]!)!.push({ y: runs[3 * r]!, x0: runs[3 * r + 1]!, x1: runs[3 * r + 2]! });
   return [...pieces.values()];
 }
+
+/** White that a piece of ink encloses: its centre (pixels of the image, origin top-left) and how many pixels it holds. */
+export interface InkHole {
+  cx: number;
+  cy: number;
+  pixels: number;
+}
+
+/**
+ * The holes of ink given as runs: the 4-connected regions of white inside the runs' bounds that do not reach those
+ * bounds' edge (4-connected white is the counterpart of 8-connected ink: white that only touches white diagonally
+ * is cut off by the ink between). In no particular order. Pure.
+ */
+export function runsToHoles(runs: readonly RowRun[]): InkHole[] {
+  if (runs.length === 0) return [];
+  const x0 = Math.min(...runs.map((r) => r.x0));
+  const x1 = Math.max(...runs.map((r) => r.x1));
+  const y0 = Math.min(...runs.map((r) => r.y));
+  const y1 = Math.max(...runs.map((r) => r.y)) + 1;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  // 1: ink; 2: white reached from the edge; 0: white not yet reached.
+  const mask = new Uint8Array(w * h);
+  for (const r of runs) mask.fill(1, (r.y - y0) * w + (r.x0 - x0), (r.y - y0) * w + (r.x1 - x0));
+  const fill = (start: number, mark: number): number[] => {
+    const region = [start];
+    mask[start] = mark;
+    for (let k = 0; k < region.length; k++) {
+      const at = region[k]!;
+      const x = at % w;
+      for (const next of [x > 0 ? at - 1 : -1, x < w - 1 ? at + 1 : -1, at - w, at + w]) {
+        if (next >= 0 && next < mask.length && mask[next] === 0) {
+          mask[next] = mark;
+          region.push(next);
+        }
+      }
+    }
+    return region;
+  };
+  for (let x = 0; x < w; x++) for (const at of [x, (h - 1) * w + x]) if (mask[at] === 0) fill(at, 2);
+  for (let y = 0; y < h; y++) for (const at of [y * w, y * w + w - 1]) if (mask[at] === 0) fill(at, 2);
+  const holes: InkHole[] = [];
+  for (let at = 0; at < mask.length; at++) {
+    if (mask[at] !== 0) continue;
+    const region = fill(at, 3);
+    const sum = region.reduce((acc, k) => ({ x: acc.x + (k % w), y: acc.y + Math.floor(k / w) }), { x: 0, y: 0 });
+    holes.push({ cx: x0 + sum.x / region.length + 0.5, cy: y0 + sum.y / region.length + 0.5, pixels: region.length });
+  }
+  return holes;
+}

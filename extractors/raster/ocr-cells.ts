@@ -21,7 +21,7 @@ import { insertUnreadDigitMarks, insertUnreadUnitDots, readMiddleDots } from './
 import { readDigitSeparators } from './digit-separators.js';
 import { readSemicolonDots } from './semicolon-dots.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
-import { readPerMille } from './per-mille.js';
+import { readPerMille, readPerMilleRings } from './per-mille.js';
 import { readPercentSigns } from './percent-sign.js';
 import { dropPercentCircles } from './percent-circle.js';
 import { inkRowsThrough, semicolonInkNear, whiteBesideInk } from './ink-columns.js';
@@ -250,6 +250,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   dropPercentCircles,
   readPercentSigns,
   readPerMille,
+  readPerMilleRings,
   readRangeMarks,
   readMiddleDots,
   readDigitSeparators,

@@ -146,11 +146,12 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
 
 /**
  * Repair an OCR-read 绩效目标 cell: a ‰ read as % and a letter o after a number (成灾率控制在2%o以下), as in
- * targets (the likely reading, flagged); no text writes a letter o right after a per cent sign.
+ * targets (the likely reading, flagged); no text writes a letter o right after a per cent sign. An o after a ‰ the
+ * pixels read (2‰o) is its last ring read again.
  */
 export function repairGoalText(t: PositionedText): PositionedText {
   if (!isOcrText(t)) return t;
-  const edits: Edit[] = [...t.text.matchAll(/(?<=\d)%[oO]/g)].map((m) => ({
+  const edits: Edit[] = [...t.text.matchAll(/(?<=\d)[%‰][oO]/g)].map((m) => ({
     start: m.index!,
     end: m.index! + 2,
     text: '‰',

@@ -88,11 +88,13 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   // no 。 can be what was read as o, and a value a table writes in ‰ leaves the format no other reading. Measured on
   // the twenty-two sets: of 146 targets read so, the ‰ was wrong in 3 (two after a value above 10, ≥90%o and 100%o,
   // one in an item the numbering check shows misplaced); 38 right ones are no longer flagged, and no wrong one.
-  for (const m of text.matchAll(/(?<=(\d+(?:\.\d+)?))%([oO])(?=(\d+\s*、)?)/g)) {
+  // A ‰ the pixels already read (its three rings in one glyph) and an o after it: the o is the item's 。, or the
+  // last ring boxed again.
+  for (const m of text.matchAll(/(?<=(\d+(?:\.\d+)?))([%‰])([oO])(?=(\d+\s*、)?)/g)) {
     if (last?.index === m.index) continue;
-    const after = m[3] !== undefined ? '。' : '';
+    const after = m[4] !== undefined ? '。' : '';
     const settled = Number(m[1]) <= PER_MILLE_AT_MOST && /^\s*[；;]/.test(text.slice(m.index! + 2));
-    edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«%${m[2]}» read as ‰${after}: the circle of a per mille sign`, confidence: repairConfidence(settled) });
+    edits.push({ start: m.index!, end: m.index! + 2, text: `‰${after}`, why: `«${m[2]}${m[3]}» read as ‰${after}: the circle of a per mille sign`, confidence: repairConfidence(settled) });
   }
   // The colon after a label read as ； (实施周期指标值;是;年度指标值:是): the value follows, then the next label or the
   // end. The value's first character is rewritten with it, so the target says it was repaired.
@@ -127,12 +129,12 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     });
   }
   // ‰ read as % and a point (≤3%。。): the item's own 。 follows it.
-  for (const m of text.matchAll(/(?<=\d)%。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 read as ‰' });
+  for (const m of text.matchAll(/(?<=\d)[%‰]。(?=。)/g)) edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: `${m[0]} read as ‰` });
   // The same before the ； that parts a period target from the annual one (≤3%。；): no 。 stands inside an item,
   // and the per mille's second circle is as small as a point. Each of the 16 such period targets on the
   // twenty-three development and evaluation sets was a ‰. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)%。(?=\s*[；;])/g)) {
-    edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: '%。 before the ； after a target read as ‰: no 。 stands inside an item', confidence: LIKELY_REPAIR_CONFIDENCE });
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)[%‰]。(?=\s*[；;])/g)) {
+    edits.push({ start: m.index!, end: m.index! + 2, text: '‰', why: `${m[0]} before the ； after a target read as ‰: no 。 stands inside an item`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // ‰ read as %9o or 9o (≤3%9o, ≤39o), and % read as 9o (≥909o): no target holds a letter o after a digit. Which
   // sign it was is told by the value: ‰ targets are small (≤3‰), above 10‰ a table writes per cent. Likely, not
