@@ -33,6 +33,11 @@ export const VOUCHED_AMOUNT_CONFIDENCE = 0.95;
  * a misread would have to make another such name and its code at once.
  */
 export const VOUCHED_LEVEL_CONFIDENCE = 0.95;
+/**
+ * A value read by OCR whose one doubt, a dispute between the two models, the dictionary decided for the first
+ * reading, and whose word the document writes surely elsewhere (`word-vouchers.ts`).
+ */
+export const VOUCHED_WORD_CONFIDENCE = 0.95;
 /** A value that a structural check (numbering, codes, units, duplicates) finds suspicious. */
 export const FAILED_CHECK_CAP = 0.6;
 /** A row whose kind was decided without the evidence of its amounts adding up. */

@@ -18,6 +18,12 @@ export function fieldFrom<T>(value: T, text: PositionedText | null, confidence: 
   };
 }
 
+/**
+ * The note on a field a check vouched for (a sum that adds up, the format's names, the document's own words), with
+ * the confidence it had before; `review/check-notes.ts` reads that confidence back from it.
+ */
+export const vouchedNote = (rules: readonly string[], before: number): string => `vouched for by ${rules.join(', ')}: raised from ${before.toFixed(4)}`;
+
 /** Cap a field's confidence at `cap` (a probability), noting why. Never raises it. */
 export function capConfidence(field: DraftField<unknown>, cap: number, note: string): void {
   field.confidence = Math.min(field.confidence, cap);

@@ -225,3 +225,25 @@ function doubtWords(t: PositionedText, lexicon: Lexicon, sure: number, confidenc
   }
   return boxes ? { text: t.text, boxes } : t;
 }
+
+/**
+ * Whether some Han character of `text`, standing alone in the likeliest split of its run, has a confusable
+ * (`CONFUSABLE_GROUPS`, `ONE_WAY_MISREADINGS`) that would make that run likelier to the dictionary, even standing
+ * alone too: 合规牵, where 合规率 is likelier. Too weak a sign to doubt a value on (on the evaluation outputs it marks
+ * 失 of 失能 and 季 of 台风季 as often as a misread), it is enough to withhold a value from being vouched for on the
+ * dictionary's word: a misread both models agreed on may stand beside the character they disputed. Pure.
+ */
+export function hasLikelierConfusable(lexicon: Lexicon, text: string): boolean {
+  for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
+    const run = m[0];
+    const split = textToWords(lexicon, run);
+    let at = 0;
+    for (const word of split.words) {
+      for (const other of word.length === 1 ? (confusables.get(word) ?? []) : []) {
+        if (textToWords(lexicon, `${run.slice(0, at)}${other}${run.slice(at + 1)}`).logProbability > split.logProbability) return true;
+      }
+      at += word.length;
+    }
+  }
+  return false;
+}

@@ -2,7 +2,8 @@
  * Checks of a 项目支出绩效目标表. Each check is listed in the output and, when it fails, lowers the confidence
  * of the fields it involves, with a note that says which check and by how much it missed.
  */
-import { capConfidence, readByOcr, REPAIRED_NOTE, type DraftField } from '../../../pipeline/field.js';
+import { capConfidence, readByOcr, REPAIRED_NOTE, vouchedNote, type DraftField } from '../../../pipeline/field.js';
+import { vouchForDictionaryWords } from './word-vouchers.js';
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE, VOUCHED_LEVEL_CONFIDENCE } from '../../../pipeline/confidence.js';
 import { LEVEL1_CODES, LEVEL2_CODES } from './repairs.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftIndicator, type DraftRow, type Stage } from '../../../pipeline/types.js';
@@ -37,6 +38,7 @@ export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
   vouchForAmounts(rows, sums);
   const indicatorChecks = rows.flatMap((row, i) => (row.kind === 'project' ? checkIndicators(row, i) : []));
   vouchForShortLevel2Names(rows, ctx.settings.reviewThreshold);
+  vouchForDictionaryWords(rows, ctx.settings.reviewThreshold);
   return [
     ...sums,
     ...indicatorChecks,
@@ -44,9 +46,6 @@ export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
     ...checkThousandsGrouping(rows),
   ];
 };
-
-/** The note on an amount the sums vouch for; `review/check-notes.ts` reads the confidence back from it. */
-export const vouchedNote = (rules: readonly string[], before: number): string => `vouched for by ${rules.join(', ')}: raised from ${before.toFixed(4)}`;
 
 /**
  * Amounts the sums vouch for: in a row that adds up (总计 = its parts), each amount whose column adds up with its
