@@ -36,6 +36,16 @@ describe('vouchForDictionaryWords', () => {
     expect(nameOf(target).notes.at(-1)).toBe('vouched for by the dictionary, the same word read surely in this document: raised from 0.5000');
   });
 
+  it('raises a name where the other model’s reading was taken on the dictionary’s word, the word written surely elsewhere', () => {
+    const target = project('户均住房租赁补贴标准', doubted(['repaired: OCR read 贩, the other OCR model 赁: the dictionary has 租赁']));
+    vouchForDictionaryWords([project('公共租赁住房运营', sure()), target], THRESHOLD);
+    expect(nameOf(target).confidence).toBe(VOUCHED_WORD_CONFIDENCE);
+    // Any other repair keeps it flagged.
+    const other = project('户均住房租赁补贴标准', doubted(['repaired: OCR read 贩, the other OCR model 赁: the dictionary has 租赁', 'repaired: «;» before a label read as ；']));
+    vouchForDictionaryWords([project('公共租赁住房运营', sure()), other], THRESHOLD);
+    expect(nameOf(other).confidence).toBe(0.5);
+  });
+
   it('raises a target whose dispute the note carries on the colon before it, the word in a sure goal', () => {
     const row = project('完成率', sure());
     const annual = row.indicators[0]!.annualTarget as DraftField<unknown>;
@@ -86,5 +96,7 @@ describe('hasLikelierConfusable', () => {
     const lexicon = loadLexicon();
     expect(hasLikelierConfusable(lexicon, '抽检不合格建材处置牵')).toBe(true);
     expect(hasLikelierConfusable(lexicon, '抽检不合格建材处置率')).toBe(false);
+    // 王 for 主 (自主就业): no 王 stood in a right value of the evaluation scans.
+    expect(hasLikelierConfusable(lexicon, '退役士兵自王就业一次性经济补助经费')).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import type { Rect } from '../table/edge.js';
 import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_GREATER_EQUAL, repairComparators } from './comparator-slot.js';
-import { DISPUTED_DOUBT, medianLineExtents, otherReadBeforeDoubt, swallowedDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, lexiconRepairWhy, medianLineExtents, otherReadBeforeDoubt, swallowedDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from './digit-shapes.js';
@@ -580,7 +580,7 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     if (s.text === '1' && run.here === '1' && /^[LlI\]|]$/.test(run.other) && numberGoesOn(first.symbols, i)) return [{ ...s, ...(repair ? { repair } : {}) }];
     if (run.verdict?.pick === 'other') {
       const text = [...run.other][i - run.lo]!;
-      const why = `OCR read ${run.here}, the other OCR model ${run.other}: the dictionary has ${run.verdict.word}`;
+      const why = lexiconRepairWhy(run.here, run.other, run.verdict.word);
       // The first model's confidence was in its own misreading: it says nothing of the other's.
       return [{ ...s, text, confidence: settings.lexiconRepairConfidence, repair: why }];
     }

@@ -44,6 +44,17 @@ export function readDisputeNote(note: string): { first: string; other: string; d
   return m ? { first: m[1]!, other: m[2]!, dictionaryWord: m[3] ?? null } : null;
 }
 
+/** Why a symbol was taken from the other model's reading: the dictionary has `word` with it, and not with the first's. */
+export const lexiconRepairWhy = (here: string, other: string, word: string): string => `OCR read ${here}, the other OCR model ${other}: the dictionary has ${word}`;
+
+const LEXICON_REPAIR_WHY = /^OCR read (.+?), the other OCR model (.+?): the dictionary has (\p{Script=Han}+)$/u;
+
+/** What `lexiconRepairWhy` says (the first model's reading, the other's taken, the dictionary's word); null for any other text. */
+export function readLexiconRepairWhy(why: string): { first: string; other: string; dictionaryWord: string } | null {
+  const m = LEXICON_REPAIR_WHY.exec(why);
+  return m ? { first: m[1]!, other: m[2]!, dictionaryWord: m[3]! } : null;
+}
+
 /** A symbol without the dispute of a second read (that doubt and the other model's reading), for a check that settled it. */
 export function withoutDispute(s: MarkedSymbol): MarkedSymbol {
   const { otherReading: _, disputedText: __, doubt, ...rest } = s;

@@ -125,10 +125,11 @@ function wordAt(words: readonly string[], at: number): string {
  * as 温, 洁 as 活, 专 as 志, 围 as 国, 厉 as 历): with those, 8 wrong fields no longer unflagged across the fifteen
  * development and evaluation sets, and no right field newly flagged. 大, 犬 and 太 from the fourteenth set (狂犬病 read
  * 狂大病 by both, caught inside its word by `doubtConfusablesInWords`; no right field flagged across the sixteen).
+ * 主 and 王 from the twenty-three sets: every 王 read there was a misread (自王就业, 王瓦时), and none of a right value.
  */
 export const CONFUSABLE_GROUPS: readonly string[] = [
   ...['未末', '己已巳', '干千于', '土士', '日曰', '天夭', '戊戌戍', '折拆', '候侯', '拨拔', '免兔', '今令', '夫失', '壁璧', '辨辩', '间问', '贝见', '白自', '旦且', '乌鸟', '准淮', '汗汁', '治冶', '季李'],
-  ...['率牵', '落沙', '遏过', '渣温', '洁活', '专志', '围国', '厉历', '大犬太', '部邵'],
+  ...['率牵', '落沙', '遏过', '渣温', '洁活', '专志', '围国', '厉历', '大犬太', '部邵', '主王'],
 ];
 
 /**
