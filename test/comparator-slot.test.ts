@@ -196,6 +196,20 @@ describe('repairComparators', () => {
     expect(out.symbols.filter((s) => s.repair).map((s) => [s.text, s.confidence, s.repair])).toEqual([['<', 0.5, '< before a number could be a comparator (≥ ≤ > < =); its shape did not say which']]);
   });
 
+  it('writes a < as big as a full-width ＜ in that width, flagged with the other width named (FandolHei, 300 dpi)', async () => {
+    const crop = await fixtureCrop('comparator-full-width-less-than-fandolhei.png');
+    const read = excerptSymbols(
+      [['周', 210, 243, 223, 257, 4], ['期', 247, 261, 222, 257, 4], ['指', 263, 282, 222, 257, 4], ['标', 284, 343, 222, 257, 4], ['值', 343, 369, 234, 251, 4], [':', 369, 387, 218, 273, 4], ['<', 375, 398, 230, 253, 4], ['2', 417, 423, 226, 251, 4], ['%', 427, 454, 223, 252, 4], [';', 454, 507, 231, 253, 4], ['年', 507, 529, 222, 257, 4]],
+      202,
+      206,
+    );
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('周期指标值:＜2%;年');
+    const less = out.symbols[6]!;
+    expect(less).toMatchObject({ repair: 'OCR read <, its size is the full-width ＜', doubt: '＜ could be the half-width <: its ink is as tall as the digits after it' });
+    expect(less.confidence).toBeLessThan(0.9);
+  });
+
   it('takes no digit for a comparator where OCR’s box for < only reaches into the 4 after it (Droid Sans Fallback, Group 4)', async () => {
     // 指标值:<48小时: the < box [507, 523] isolates the 4, which the looser shape reading takes for ≤.
     const crop = await fixtureCrop('comparator-box-on-next-digit.png');

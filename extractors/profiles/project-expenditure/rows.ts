@@ -193,7 +193,7 @@ function parsedToDraftIndicator(
   const annual = draft.annualTarget.value.raw;
   for (const [raw, field] of [[period, draft.periodTarget], [annual, draft.annualTarget]] as const) {
     // A target of digits that does not parse as one (10%0) is a number OCR garbled, not a text target.
-    if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=\s]+$/.test(raw)) {
+    if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=＜＞＝\s]+$/.test(raw)) {
       capConfidence(field, NEAR_MISS_CAP, `${raw} reads like a number but is none: misread`);
     }
     // And % for 96 (100% → 10096): a rate above 100 without a % is a misread more often than a target.
@@ -357,11 +357,11 @@ const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;
  * target opens with a word. A ratio (≤1:15, ≥1∶5 with the ratio sign) is written so and is left alone.
  */
 export function comparatorOutsideGrammar(target: Target): boolean {
-  return /^[≥≤<>＜＞=]/.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw);
+  return /^[≥≤<>＜＞=＝]/.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw);
 }
 
 /** A ratio after a comparator (≤1:15, ≥1∶5), its separator captured: the colon or the ratio sign. */
-const RATIO_TARGET = /^[≥≤<>＜＞=]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\.\d+)?$/;
+const RATIO_TARGET = /^[≥≤<>＜＞=＝]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\.\d+)?$/;
 
 /** Confidence of a comparator taken from its twin target. */
 const TWIN_COMPARATOR_CONFIDENCE = 0.85;
