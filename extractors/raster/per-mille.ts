@@ -5,7 +5,8 @@
  * target, where OCR read nothing for it, and told from a comma, which runs below the line. Before a 。 or a 、 it
  * is not: some faces set those as close, and as round. (A Song face draws ‰ as one glyph wider than %, 0.63–0.66 of an em
  * against 0.43–0.50; but a % whose ink touches its neighbour's on a noisy or bilevel scan is as wide, so width
- * alone is no sign.) Pixels of the padded read, origin top-left.
+ * alone is no sign.) A face that draws ‰ as one glyph (HanaMinA) is told by its ink's rings instead
+ * (`readPerMilleRings`). Pixels of the padded read, origin top-left.
  */
 import { inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
 import { greyToInkPieces, runsToHoles, type RowRun } from './ink-components.js';
