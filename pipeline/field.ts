@@ -66,6 +66,16 @@ export function readByOcr(field: DraftField<unknown>): boolean {
 
 const OCR_NOTE_PREFIX = 'read by OCR (lowest character confidence';
 
+/**
+ * Notes that say how a value was read, not what is wrong with it: the page's method and preparation (no text
+ * layer, an embedded scan or an image page, the resolution, the deskew), a row joined across a page break, and
+ * `capByOcr`'s lowest character confidence. Checks that vouch for a value look past them to its doubts.
+ */
+const HOW_READ_NOTE = /^(?:no text layer|an embedded scan|rendered at|an image page|deskewed by|joined across the page break|read by OCR \(lowest)/;
+
+/** Whether `note` only says how its value was read (`HOW_READ_NOTE`). */
+export const isHowReadNote = (note: string): boolean => HOW_READ_NOTE.test(note);
+
 /** A value read by OCR whose brackets do not pair up. */
 const UNBALANCED_CAP = 0.6;
 

@@ -186,17 +186,18 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const em = cellEm >= 1 ? cellEm : lineHeight;
     const equals = read.text === '=';
     if ((equals ? equalsWidth : chevronWidth)(crop, box, rows, em, settings) === 'half') return read;
-    // The likelier width is taken, and the doubt kept: of the comparators so big on the twenty-three sets, 83 were
-    // full width and 26 half (AR PL KaitiM GB's, drawn as big).
+    const confidence = Math.min(read.confidence, FULL_WIDTH_COMPARATOR_CONFIDENCE);
     // The = of a >= the text writes in two glyphs is no comparator of its own: its width is left as read, in doubt.
     const before = merged[i - 1];
     if (equals && before !== undefined && before.line === s.line && /^[<>＜＞]$/.test(before.text)) {
-      return { ...read, confidence: Math.min(read.confidence, FULL_WIDTH_COMPARATOR_CONFIDENCE), doubt: read.doubt ?? '= could be the full-width ＝: its bars are nearly as long as the em is wide' };
+      return { ...read, confidence, doubt: read.doubt ?? '= could be the full-width ＝: its bars are nearly as long as the em is wide' };
     }
+    // The likelier width is taken, and the doubt kept: of the comparators so big on the twenty-three sets, 83 were
+    // full width and 26 half (AR PL KaitiM GB's, FandolHei's and FandolSong's, drawn as big).
     const full = FULL_WIDTH_FORM[read.text]!;
     const doubt = equals ? `＝ could be the half-width =: its bars are nearly as long as the em is wide` : `${full} could be the half-width ${read.text}: its ink is as tall as the digits after it`;
     const repair = read.repair ? `${read.repair}, full width` : `OCR read ${read.text}, its size is the full-width ${full}`;
-    return { ...read, text: full, confidence: Math.min(read.confidence, FULL_WIDTH_COMPARATOR_CONFIDENCE), repair, doubt: read.doubt ?? doubt };
+    return { ...read, text: full, confidence, repair, doubt: read.doubt ?? doubt };
   });
   return { ...result, symbols };
 }

@@ -5,7 +5,7 @@
  * baseline in many faces. Pixels of the padded read, origin top-left.
  */
 import { inkColumnRuns, tallRuns, type InkRun } from './ink-columns.js';
-import { DISPUTED_DOUBT, lineOwnRows, medianLineExtents, withoutDispute, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { DISPUTED_DOUBT, lineOwnRows, median, medianLineExtents, withoutDispute, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { inLabelledClause } from './comparator-slot.js';
 
 /** What reading a separator from its ink needs of the OCR settings. */
@@ -91,7 +91,6 @@ export function separatorInk(
 /** The foot (the bottom row of their ink, exclusive) and the height of two or more digits' runs, or null when too low to measure. */
 export function digitBody(digits: readonly InkRun[]): { foot: number; height: number } | null {
   if (digits.length < 2) return null;
-  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const foot = median(digits.map((r) => r.y1));
   const height = foot - median(digits.map((r) => r.y0));
   return height < 4 ? null : { foot, height };

@@ -9,7 +9,7 @@
 import { DEFAULT_DROPPED_ONE_TOLERANCES, isStroke } from './dropped-ones.js';
 import { inkBoxIn, inkColumnRuns, rowInkEdges, widestOverlapping, type InkRun } from './ink-columns.js';
 import { greyToInkPieces, type RowRun } from './ink-components.js';
-import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
+import { lineOwnRows, median, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
 export interface DigitShapeSettings {
@@ -199,9 +199,6 @@ function isOneShaped(crop: Crop, g: InkRun, threshold: number): boolean {
   }
   return !footLeft || footRight;
 }
-
-/** The middle value of `v` (the upper one of an even count); sorts `v`. */
-const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
 /** `runs` (left to right), each two side by side that together are no wider than `width` joined into one. */
 function joinArcs(runs: readonly InkRun[], width: number): InkRun[] {

@@ -171,8 +171,13 @@ export function runsToHoles(runs: readonly RowRun[]): InkHole[] {
   for (let at = 0; at < mask.length; at++) {
     if (mask[at] !== 0) continue;
     const region = fill(at, 3);
-    const sum = region.reduce((acc, k) => ({ x: acc.x + (k % w), y: acc.y + Math.floor(k / w) }), { x: 0, y: 0 });
-    holes.push({ cx: x0 + sum.x / region.length + 0.5, cy: y0 + sum.y / region.length + 0.5, pixels: region.length });
+    let sumX = 0;
+    let sumY = 0;
+    for (const k of region) {
+      sumX += k % w;
+      sumY += Math.floor(k / w);
+    }
+    holes.push({ cx: x0 + sumX / region.length + 0.5, cy: y0 + sumY / region.length + 0.5, pixels: region.length });
   }
   return holes;
 }

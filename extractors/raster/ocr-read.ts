@@ -73,9 +73,11 @@ export const swallowedDoubt = (text: string): string => `${text} read where the 
 /** Whether a doubt is one `swallowedDoubt` wrote. */
 export const SWALLOWED_DOUBT = /^(.) read where the ink is much wider than \1: a character beside it may be missing$/u;
 
+/** The middle value of `v` (the upper one of an even count); sorts `v`. */
+export const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
 /** Each line's body: the median top and the median bottom of its symbols (pixels of the read). */
 export function medianLineExtents(symbols: readonly OcrSymbol[]): Map<number, { y0: number; y1: number }> {
-  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const byLine = new Map<number, OcrSymbol[]>();
   for (const s of symbols) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
   return new Map([...byLine].map(([line, ss]) => [line, { y0: median(ss.map((s) => s.y0)), y1: median(ss.map((s) => s.y1)) }]));

@@ -2,7 +2,7 @@
  * Checks of a 项目支出绩效目标表. Each check is listed in the output and, when it fails, lowers the confidence
  * of the fields it involves, with a note that says which check and by how much it missed.
  */
-import { capConfidence, readByOcr, REPAIRED_NOTE, vouchedNote, type DraftField } from '../../../pipeline/field.js';
+import { capConfidence, isHowReadNote, readByOcr, REPAIRED_NOTE, vouchedNote, type DraftField } from '../../../pipeline/field.js';
 import { vouchForDictionaryWords } from './word-vouchers.js';
 import { FAILED_CHECK_CAP, FAILED_SUM_AGGREGATE_CAP, FAILED_SUM_PART_CAP, VOUCHED_AMOUNT_CONFIDENCE, VOUCHED_LEVEL_CONFIDENCE } from '../../../pipeline/confidence.js';
 import { LEVEL1_CODES, LEVEL2_CODES } from './repairs.js';
@@ -81,12 +81,14 @@ export function vouchForAmounts(rows: readonly DraftRow[], sums: readonly Check[
 const LEVEL_VOUCHERS = [CHECK_RULES.levelCodes, 'the fixed vocabulary'];
 
 /**
- * Notes that leave a level field to the vocabulary: the OCR doubts of its characters (two models disagreeing, ink
- * OCR did not read), a code OCR read and its name confirmed, a separator after it put back. A code written from
- * the name (level code «工» before 产出指标 read as 1-) is not: then the name alone speaks, and 数量指标 and 质量指标
- * are one character apart.
+ * OCR's doubts of a level field's characters (two models disagreeing, ink OCR did not read, brackets), a code OCR
+ * read and its name confirmed, a separator after it put back. A code written from the name (level code «工» before
+ * 产出指标 read as 1-) is not: then the name alone speaks, and 数量指标 and 质量指标 are one character apart.
  */
-const LEFT_TO_VOCABULARY = /^(?:read by OCR|no text layer|an embedded scan|an image page|deskewed|joined across|two OCR models read|a mark (?:between|after)|ink between|repaired: level code \d+- confirmed by its name|repaired: «[^»]*» after \S+ read as ；)/;
+const OCR_DOUBT_OF_A_LEVEL = /^(?:read by OCR|two OCR models read|a mark (?:between|after)|ink between|repaired: level code \d+- confirmed by its name|repaired: «[^»]*» after \S+ read as ；)/;
+
+/** Whether a note leaves a level field to the vocabulary: how it was read, or one of OCR's doubts of it. */
+const leftToVocabulary = (note: string): boolean => isHowReadNote(note) || OCR_DOUBT_OF_A_LEVEL.test(note);
 
 /**
  * Problems of an item that lie after its indicator name, in its targets (a label or separator missed): they say
@@ -99,7 +101,7 @@ const PROBLEM_AFTER_LEVELS = /^indicator \d+(?: reads «|: Expected (?:a value a
 /**
  * Level fields read by OCR that the format vouches for: the level-1 and level-2 pair are each a name of the format
  * with its own code (2-效益指标, 22-社会效益指标), the level-2 code extends the level-1 code, and what doubts them is
- * only OCR's (`LEFT_TO_VOCABULARY`). To be wrong, a misread would have to make another name of the format and its
+ * only OCR's (`leftToVocabulary`). To be wrong, a misread would have to make another name of the format and its
  * code both. Each is raised to `VOUCHED_LEVEL_CONFIDENCE`. Measured on the thirteen development and evaluation sets
  * (cached reads): 108 right fields no longer flagged, no wrong one; with the short level-2 names too, 3 wrong ones
  * (服务对象满意度 where the page has 服务对象满意度指标, its 指标 lost with the ； after it). An item whose problems lie
@@ -107,8 +109,8 @@ const PROBLEM_AFTER_LEVELS = /^indicator \d+(?: reads «|: Expected (?:a value a
  * fields, no wrong one.
  */
 export function vouchForLevels(row: DraftRow): void {
-  const vouch = (field: DraftField<unknown>, leftToVocabulary: (note: string) => boolean) => {
-    if (field.confidence >= VOUCHED_LEVEL_CONFIDENCE || !readByOcr(field) || !field.notes.every((n) => leftToVocabulary(n) || PROBLEM_AFTER_LEVELS.test(n))) return;
+  const vouch = (field: DraftField<unknown>, leftAlone: (note: string) => boolean) => {
+    if (field.confidence >= VOUCHED_LEVEL_CONFIDENCE || !readByOcr(field) || !field.notes.every((n) => leftAlone(n) || PROBLEM_AFTER_LEVELS.test(n))) return;
     field.notes.push(vouchedNote(LEVEL_VOUCHERS, field.confidence));
     field.confidence = VOUCHED_LEVEL_CONFIDENCE;
   };
@@ -118,14 +120,14 @@ export function vouchForLevels(row: DraftRow): void {
     // A short level-2 name (服务对象满意度) is a name of the format too, and also what is left of the long one when
     // OCR lost its 指标: only the long ones are vouched for.
     if (level1Named && LEVEL2_CODES[l2.name] === l2.code && l2.name.endsWith('指标')) {
-      for (const field of [ind.level1, ind.level2]) vouch(field, (n) => LEFT_TO_VOCABULARY.test(n));
+      for (const field of [ind.level1, ind.level2]) vouch(field, leftToVocabulary);
     }
     // Level 1 alone, whatever its level 2 (a short name, a doubt of its own): its name is one of three or four
     // far apart (产出指标, 效益指标, 满意度指标, 成本指标), its code is that name's, and the level-2 code read after it
     // extends that code. A repair that made it so (a level code written from the name, a character taken from the
     // other model) is vouched for with it: the name and two codes agreeing is what a misread does not make. On the
     // twenty-three sets: 150 right level-1 fields no longer flagged, no wrong one.
-    if (level1Named) vouch(ind.level1, (n) => LEFT_TO_VOCABULARY.test(n) || n.startsWith(REPAIRED_NOTE));
+    if (level1Named) vouch(ind.level1, (n) => leftToVocabulary(n) || n.startsWith(REPAIRED_NOTE));
   }
 }
 
@@ -159,7 +161,7 @@ export function vouchForShortLevel2Names(rows: readonly DraftRow[], threshold: n
     const l2 = ind.level2.value;
     const field = ind.level2;
     if (!isShort(ind) || field.confidence >= threshold || !readByOcr(field) || !surelyRead.has(`${l2.code}-${l2.name}`) || !namedLevel1Extended(ind)) continue;
-    if (!field.notes.every((n) => LEFT_TO_VOCABULARY.test(n) && !SEPARATOR_PUT_BACK_FROM_NOTHING.test(n))) continue;
+    if (!field.notes.every((n) => leftToVocabulary(n) && !SEPARATOR_PUT_BACK_FROM_NOTHING.test(n))) continue;
     field.notes.push(vouchedNote([...LEVEL_VOUCHERS, 'the same name read surely in this document'], field.confidence));
     field.confidence = VOUCHED_LEVEL_CONFIDENCE;
   }

@@ -10,6 +10,7 @@ import type { PositionedText } from '../../text/positioned-text.js';
 import { applyEdits, isOcrText, type Edit } from '../../text/text-edits.js';
 import { doubtAreaUnitsAsLetters, labelAndTargetEdits, LIKELY_REPAIR_CONFIDENCE, timesSignEdits, unitDisputeEdits } from './target-repairs.js';
 import { TARGET_LABELS } from './indicator-grammar.js';
+import { COMPARATOR_GLYPHS } from './targets.js';
 import { oneSubstitution } from '../../text/substitution.js';
 
 /** Level-1 names and their codes (财预〔2020〕10号). */
@@ -137,7 +138,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   for (const m of text.matchAll(/\d[,.]?\d*( +)(?=[\d,.]*\d)/g)) removeSpace(m.index! + m[0].length - m[1]!.length, m[1]!.length, 'space inside a number removed');
   // A space between a target's comparator and its number (≥ 680平方米): a gap OCR left between the two words it
   // read them as, where a table prints none (none of the samples' 10,000 targets has one).
-  for (const m of text.matchAll(/(?<=指标值\s*[:：]\s*[≥≤<>=＜＞＝]) +(?=\d)/g)) removeSpace(m.index!, m[0].length, 'space between a comparator and its number removed');
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=指标值\s*[:：]\s*[${COMPARATOR_GLYPHS}]) +(?=\d)`, 'g'))) removeSpace(m.index!, m[0].length, 'space between a comparator and its number removed');
   // A stray mark between an item's number and its 、 (。6.、工产出指标): a speck or the 、 read twice. The number
   // starts an item only with its 、 right after it.
   for (const m of text.matchAll(/(?<=(?:^|。)\s*\d{1,2})\s*[.．,，]\s*(?=、)/g)) removeSpace(m.index!, m[0].length, `«${m[0].trim()}» between an item's number and its 、 removed`);

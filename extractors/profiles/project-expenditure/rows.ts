@@ -10,7 +10,7 @@ import { EMPTY_TEXT, sliceText, trimText, type PositionedText } from '../../text
 import { parseAmount } from './amounts.js';
 import { parseIndicatorList, type ParsedIndicator } from './indicator-grammar.js';
 import { TOTAL_ROW_NAMES } from './profile.js';
-import { parseTarget, unknownLatinUnit } from './targets.js';
+import { COMPARATOR_GLYPHS, parseTarget, unknownLatinUnit } from './targets.js';
 import { DISPUTED_DOUBT, OTHER_READ_BEFORE_DOUBT, SWALLOWED_DOUBT } from '../../raster/ocr-read.js';
 import { LEVEL1_CODES, LEVEL2_CODES, LOST_LABEL_COLON, repairAmountText, repairGoalText, repairIndicatorText } from './repairs.js';
 import { RATE_NAME, rateTargetEdits } from './target-repairs.js';
@@ -193,7 +193,7 @@ function parsedToDraftIndicator(
   const annual = draft.annualTarget.value.raw;
   for (const [raw, field] of [[period, draft.periodTarget], [annual, draft.annualTarget]] as const) {
     // A target of digits that does not parse as one (10%0) is a number OCR garbled, not a text target.
-    if (ocrRead && /\d/.test(raw) && field.value.value === null && /^[\d%‰.,≥≤<>=＜＞＝\s]+$/.test(raw)) {
+    if (ocrRead && /\d/.test(raw) && field.value.value === null && NUMBER_LIKE.test(raw)) {
       capConfidence(field, NEAR_MISS_CAP, `${raw} reads like a number but is none: misread`);
     }
     // And % for 96 (100% → 10096): a rate above 100 without a % is a misread more often than a target.
@@ -326,9 +326,9 @@ function targetPair(draft: DraftIndicator, item: ParsedIndicator) {
   ] as const;
 }
 
-/** The comparator a target opens with (≥ ≤ < > =), or null. */
+/** The comparator glyph a target opens with (≥ ≤ < > =, or a full-width one), or null. */
 function openingComparator(f: DraftField<Target>): string | null {
-  return /^[≥≤<>=]/.exec(f.value.raw.trim())?.[0] ?? null;
+  return OPENING_COMPARATOR.exec(f.value.raw.trim())?.[0] ?? null;
 }
 
 /** Confidence of an OCR-read goal, or the last target of an indicator list, that does not end with 。. */
@@ -357,11 +357,17 @@ const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;
  * target opens with a word. A ratio (≤1:15, ≥1∶5 with the ratio sign) is written so and is left alone.
  */
 export function comparatorOutsideGrammar(target: Target): boolean {
-  return /^[≥≤<>＜＞=＝]/.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw);
+  return OPENING_COMPARATOR.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw);
 }
 
 /** A ratio after a comparator (≤1:15, ≥1∶5), its separator captured: the colon or the ratio sign. */
-const RATIO_TARGET = /^[≥≤<>＜＞=＝]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\.\d+)?$/;
+const RATIO_TARGET = new RegExp(String.raw`^[${COMPARATOR_GLYPHS}]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\.\d+)?$`);
+
+/** A comparator symbol opening a target. */
+const OPENING_COMPARATOR = new RegExp(`^[${COMPARATOR_GLYPHS}]`);
+
+/** A target of digits, signs and comparators only: a number, read or misread. */
+const NUMBER_LIKE = new RegExp(String.raw`^[\d%‰.,${COMPARATOR_GLYPHS}\s]+$`);
 
 /** Confidence of a comparator taken from its twin target. */
 const TWIN_COMPARATOR_CONFIDENCE = 0.85;

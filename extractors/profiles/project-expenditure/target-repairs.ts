@@ -7,6 +7,7 @@ import { REPAIRED_CONFIDENCE, type Edit } from '../../text/text-edits.js';
 import type { PositionedText } from '../../text/positioned-text.js';
 import { readDisputeNote } from '../../raster/ocr-read.js';
 import { TARGET_LABELS, type ParsedIndicator } from './indicator-grammar.js';
+import { COMPARATOR_GLYPHS } from './targets.js';
 import { isKnownUnit } from './unit-words.js';
 
 /** Confidence of characters a repair wrote that is the likely reading rather than the one the format dictates. */
@@ -65,11 +66,11 @@ export function settledStrayAfterPercent(digitBefore: string, stray: string): bo
  */
 const ONE_READ_ALONE: readonly (readonly [RegExp, string])[] = [
   // A ] after the label's colon and a comparator, before a Chinese unit (指标值:]场, 指标值:≥]次): the number.
-  [/(?<=指标值\s*[:：]\s*[<>≤≥=＜＞＝]?\s*)\](?=\p{Script=Han})/gu, '«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]'],
+  [new RegExp(String.raw`(?<=指标值\s*[:：]\s*[${COMPARATOR_GLYPHS}]?\s*)\](?=\p{Script=Han})`, 'gu'), '«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]'],
   // A J before the number's other digits (指标值:J00%): Smiley Sans's 1, its foot turned left, which both models read
   // as J (19 targets on the seventh evaluation set); no target opens with a letter before its digits. After the label
   // as read too (its 值 or its colon misread or lost: 年度指标俏;J00%, which the label edits mend where they can).
-  [/(?<=指标\S?\s*[:：;；]?\s*[<>≤≥=＜＞＝]?\s*)J(?=\d)/g, '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J'],
+  [new RegExp(String.raw`(?<=指标\S?\s*[:：;；]?\s*[${COMPARATOR_GLYPHS}]?\s*)J(?=\d)`, 'g'), '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J'],
   // A ] for the month of a date (2026年]月31日前): the month's number.
   [/(?<=指标值\s*[:：][^；;。]*?\d年)\](?=月)/g, '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]'],
 ];
@@ -227,7 +228,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
 export const RATE_NAME = /率|比例|占比|满意度/;
 
 /** How OCR reads a % after the digits of a rate: 96 as a rule, 9, 9x or 06 at times. */
-const PERCENT_AS_DIGITS = /^([≥≤<>=＜＞＝]?\s*)(\d{1,3}(?:\.\d{1,2})?)(9\d?|06)$/;
+const PERCENT_AS_DIGITS = new RegExp(String.raw`^([${COMPARATOR_GLYPHS}]?\s*)(\d{1,3}(?:\.\d{1,2})?)(9\d?|06)$`);
 
 /**
  * Edits of a rate's target read with its % as digits (≥9596, 10096, ≥959 for 95%, 100%): the value above 100,
@@ -260,7 +261,7 @@ export function rateTargetEdits(items: readonly ParsedIndicator[]): Edit[] {
  * How OCR reads the % of a serif Latin face after the digits of a rate, where the shape check did not find it (吕 名
  * 色 铝 宫 双 咒 匈 兄 品 in FandolKai at 200 dpi): one Chinese character.
  */
-const PERCENT_AS_A_CHARACTER = /^([≥≤<>=＜＞＝]?\s*)(\d{1,3}(?:\.\d{1,2})?)(\p{Script=Han})$/u;
+const PERCENT_AS_A_CHARACTER = new RegExp(String.raw`^([${COMPARATOR_GLYPHS}]?\s*)(\d{1,3}(?:\.\d{1,2})?)(\p{Script=Han})$`, 'u');
 
 /**
  * The one-character units a rate's target may have besides % and ‰: a satisfaction's score (满意度≥90分). (Of the

@@ -29,6 +29,12 @@ const SYMBOL_PREFIXES: readonly (readonly [string, Comparator])[] = [
   ['＝', '='],
 ];
 
+/**
+ * Every glyph the comparator symbols are written with (≥ ≤ < > =, their full-width forms, ≧ ≦), as the body of a
+ * regular expression's character class: for the repairs that look for a comparator before a number.
+ */
+export const COMPARATOR_GLYPHS = [...new Set(SYMBOL_PREFIXES.flatMap(([symbol]) => [...symbol]))].join('');
+
 /** Longest first, so that `大于等于` is not read as `大于`. */
 const WORD_PREFIXES: readonly (readonly [string, Comparator])[] = [
   ['大于或等于', '>='],

@@ -12,7 +12,7 @@
  * and goals, long enough to hold a misread nobody disputed, are left to the reviewer. Measured there: 484 right
  * values raised (283 decided for the first reading, 201 more with the other's taken), no wrong one.
  */
-import { readByOcr, REPAIRED_NOTE, vouchedNote, type DraftField } from '../../../pipeline/field.js';
+import { isHowReadNote, readByOcr, REPAIRED_NOTE, vouchedNote, type DraftField } from '../../../pipeline/field.js';
 import { VOUCHED_WORD_CONFIDENCE } from '../../../pipeline/confidence.js';
 import type { DraftRow } from '../../../pipeline/types.js';
 import { readDisputeNote, readLexiconRepairWhy } from '../../raster/ocr-read.js';
@@ -21,12 +21,6 @@ import { hasLikelierConfusable } from '../../text/lexicon-doubts.js';
 
 /** What vouches, as `vouchedNote` lists it. */
 const WORD_VOUCHERS = ['the dictionary', 'the same word read surely in this document'];
-
-/**
- * Notes that say how a value was read, not what is wrong with it: the page's method and preparation, and the
- * lowest character confidence (which the dispute set).
- */
-const HOW_READ = /^(?:no text layer|an embedded scan|rendered at|an image page|deskewed by|joined across the page break|read by OCR \(lowest)/;
 
 /** A note on the colon before a target carries the target's own dispute after this prefix. */
 const COLON_BEFORE = 'the colon before it: ';
@@ -49,7 +43,7 @@ function valueText(field: DraftField<unknown>): string | null {
 function dictionaryWords(field: DraftField<unknown>): string[] | null {
   const words: string[] = [];
   for (const note of field.notes) {
-    if (HOW_READ.test(note)) continue;
+    if (isHowReadNote(note)) continue;
     const said = note.startsWith(COLON_BEFORE) ? note.slice(COLON_BEFORE.length) : note;
     const word = said.startsWith(REPAIRED_NOTE) ? readLexiconRepairWhy(said.slice(REPAIRED_NOTE.length))?.dictionaryWord : readDisputeNote(said)?.dictionaryWord;
     if (word == null) return null;
