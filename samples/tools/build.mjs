@@ -17,8 +17,8 @@
 // chromium-sungti-a4, chromium-sans-regular, chromium-zenhei-a4, chromium-serif-a4, chromium-uming-a4,
 // chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape,
 // chromium-babelstone-landscape, chromium-kaitim-a4, chromium-wenkai-b5-landscape, chromium-fangsong-a4,
-// chromium-fandolhei-landscape, chromium-fandolsong-a4, chromium-fandolkai-landscape, chromium-hanazono-a4 and
-// chromium-sungti-landscape (HTML in Noto Serif CJK SC,
+// chromium-fandolhei-landscape, chromium-fandolsong-a4, chromium-fandolkai-landscape, chromium-hanazono-a4,
+// chromium-sungti-landscape, chromium-sans-b5 and chromium-fandolsong-landscape (HTML in Noto Serif CJK SC,
 // WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
 // Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
 // Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
@@ -27,7 +27,8 @@
 // portrait, Noto Serif CJK SC Regular in portrait, AR PL UMing CN in portrait, Noto Sans CJK SC Medium in portrait, AR
 // PL UKai CN in landscape, WenQuanYi Micro Hei in portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in
 // landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape, FandolFang in portrait, FandolHei in
-// landscape, FandolSong in portrait, FandolKai in landscape, HanaMinA in portrait, AR PL SungtiL GB in landscape; the Fandol faces are not fontconfig fonts: the HTML
+// landscape, FandolSong in portrait, FandolKai in landscape, HanaMinA in portrait, AR PL SungtiL GB in landscape,
+// Noto Sans CJK SC Regular on B5 portrait, FandolSong in landscape; the Fandol faces are not fontconfig fonts: the HTML
 // loads them by @font-face from their files),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
@@ -104,6 +105,8 @@ const PLAN = {
   'liwan-canlian': ['chromium-fandolsong-a4', 'chromium-fandolkai-landscape'],
   // the same, for the twenty-first fresh evaluation set
   'liwan-jiaotong': ['chromium-hanazono-a4', 'chromium-sungti-landscape'],
+  // the same, for the twenty-second fresh evaluation set
+  'liwan-shenji': ['chromium-sans-b5', 'chromium-fandolsong-landscape'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -437,6 +440,18 @@ const HTML_STYLES = {
     size: '10pt', widths: [14.5, 9.5, 9.5, 8.5, 8.5, 18.5, 31], latinWordWrap: true },
   'chromium-sungti-landscape': { borders: true, page: 'A4 landscape', margin: '12mm 11mm 12mm 11mm', font: "'AR PL SungtiL GB'",
     size: '9.5pt', widths: [14, 6.5, 6.5, 7, 6.5, 24, 35.5], latinWordWrap: true },
+  // And two more for the twenty-second: Noto Sans CJK SC at its Regular weight (400, from fonts-noto-cjk, named on the
+  // body cells; a sans like the Microsoft YaHei many disclosures are set in), until now printed in landscape only at
+  // that weight, on B5 portrait at 9pt, its amount columns the widest of the portrait pages', and FandolSong (the Song
+  // face of the twentieth, loaded by @font-face the same way, with its real bold for the header and the sum rows),
+  // until now printed on portrait pages only, on A4 landscape at 10.5pt (五号), the way a table set in SimSun and
+  // printed from a spreadsheet looks. Both wrap Latin words at spaces like the fourth's.
+  'chromium-sans-b5': { borders: true, page: 'B5 portrait', margin: '15mm 12mm 15mm 12mm', font: "'Noto Sans CJK SC'",
+    size: '9pt', widths: [14, 11, 11, 9, 8, 18, 29], latinWordWrap: true, weight: 400 },
+  'chromium-fandolsong-landscape': { borders: true, page: 'A4 landscape', margin: '14mm 12mm 14mm 12mm', font: "'FandolSong'",
+    fontFiles: [{ family: 'FandolSong', weight: 400, file: 'FandolSong-Regular.otf' },
+      { family: 'FandolSong', weight: 700, file: 'FandolSong-Bold.otf' }],
+    size: '10.5pt', widths: [15, 7, 7, 7, 6.5, 22.5, 35], latinWordWrap: true },
 };
 // Where fontFiles are (texlive-lang-chinese).
 const FONT_FILE_DIR = '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol';
