@@ -318,6 +318,31 @@ describe('repairComparators: > and = read as two symbols', () => {
     expect(out.symbols.map((s) => s.text).join('')).toBe('标值:≥12,');
   });
 
+  it('reads one ≥ where OCR cut its glyph into two comparators whose boxes overlap (>> in AR PL UKai, => in Zen Hei), keeping the doubt of the half the other model did not read', async () => {
+    const disputed = (s: MarkedSymbol): MarkedSymbol => ({ ...s, confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read ${s.text}, the other nothing` });
+    const ukai = excerptSymbols([['值', 24, 76, 894, 928, 16], [':', 76, 94, 898, 924, 16], ['>', 94, 115, 899, 924, 16], ['>', 108, 129, 898, 924, 16], ['9', 127, 144, 898, 924, 16], ['6', 148, 165, 898, 924, 16], ['%', 168, 186, 898, 924, 16]], 16, 882);
+    ukai[3] = disputed(ukai[3]!);
+    const one = repairComparators({ text: '', confidence: 0.95, symbols: ukai }, await fixtureCrop('comparator-cut-in-two-ukai.png'), SETTINGS);
+    expect(one.symbols.map((s) => s.text).join('')).toBe('值:≥96%');
+    expect(one.symbols[2]).toMatchObject({ repair: 'OCR read >>, its shape is ≥', doubt: `${DISPUTED_DOUBT}: one read >, the other nothing` });
+    const zenhei = excerptSymbols([['值', 21, 69, 283, 319, 5], [':', 71, 86, 277, 335, 5], ['=', 78, 101, 291, 314, 5], ['>', 96, 108, 277, 335, 5], ['4', 107, 129, 287, 314, 5], ['0', 130, 151, 286, 314, 5], ['台', 165, 206, 282, 319, 5]], 13, 265);
+    zenhei[2] = disputed(zenhei[2]!);
+    const two = repairComparators({ text: '', confidence: 0.95, symbols: zenhei }, await fixtureCrop('comparator-cut-in-two-zenhei.png'), SETTINGS);
+    expect(two.symbols.map((s) => s.text).join('')).toBe('值:≥40台');
+    expect(two.symbols[2]!.repair).toBe('OCR read =>, its shape is ≥');
+    // FandolSong's ⩽ read as < and 《, which OCR reads for ≤ too (一般项目≤60日，重大项目≤120日, 300 dpi).
+    const fandolsong = excerptSymbols([['项', 303, 354, 132, 194, 2], ['目', 353, 393, 132, 194, 2], ['<', 392, 404, 136, 177, 2], ['《', 403, 416, 136, 177, 2], ['1', 415, 439, 136, 177, 2], ['2', 438, 459, 136, 177, 2], ['0', 458, 501, 136, 177, 2], ['日', 500, 540, 132, 194, 2]], 234, 120);
+    fandolsong[3] = disputed(fandolsong[3]!);
+    const three = repairComparators({ text: '', confidence: 0.95, symbols: fandolsong }, await fixtureCrop('comparator-cut-in-two-fandolsong.png'), SETTINGS);
+    expect(three.symbols.map((s) => s.text).join('')).toBe('项目≤120日');
+    expect(three.symbols[2]!.repair).toBe('OCR read <《, its shape is ≤');
+  });
+
+  it('keeps two comparators apart whose boxes do not overlap: only one glyph is known to stand there', () => {
+    const out = repairComparators({ text: ':>>1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('>', 12, 24), symbol('>', 26, 38), symbol('1', 50, 54)] }, slotCrop('≥'), SETTINGS);
+    expect(out.symbols).toHaveLength(4);
+  });
+
   it('doubts a shape that makes one glyph of the two OCR read, other than ≥ or ≤: one may be lost', () => {
     const out = repairComparators({ text: ':>=1', confidence: 0.9, symbols: [symbol(':', 2, 6), symbol('>', 12, 24), symbol('=', 24, 38), symbol('1', 50, 54)] }, slotCrop('='), SETTINGS);
     expect(out.symbols.map((s) => s.text)).toEqual([':', '=', '1']);

@@ -208,6 +208,9 @@ describe('comparatorOutsideGrammar', () => {
     expect(comparatorOutsideGrammar(parseTarget('较2024年增长≥8%'))).toBe(false);
     expect(comparatorOutsideGrammar(parseTarget('≤1:15'))).toBe(false);
     expect(comparatorOutsideGrammar(parseTarget('≥1:1.5'))).toBe(false);
+    // A note in brackets after the number and its unit.
+    expect(comparatorOutsideGrammar(parseTarget('≥90%（按问题个数计）'))).toBe(false);
+    expect(comparatorOutsideGrammar(parseTarget('≥90%（按问题个数计）增长'))).toBe(true);
   });
 
   it('holds for no true target of any sample: a table writes a comparator only before a number and its unit', () => {

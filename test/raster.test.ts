@@ -273,6 +273,20 @@ describe('repairIndicatorText', () => {
     expect(t.boxes).toHaveLength(t.text.length);
   });
 
+  it('keeps another of the format’s level codes read surely before a level name (31-时效指标, the table’s own slip), for the checks to flag; a doubtful one is written from the name', () => {
+    const slip = '1、1-产出指标；31-时效指标；报送时间；实施周期指标值:2025年3月31日前；年度指标值:2025年3月31日前。';
+    const sure = repairIndicatorText(ocrText(slip, 0.96));
+    expect(sure.text).toBe(slip);
+    expect(charRepairs(sure)).toEqual([]);
+    const read = ocrText(slip, 0.96);
+    const at = slip.indexOf('31-时效');
+    const doubtful = repairIndicatorText({ ...read, boxes: read.boxes.map((b, i) => (i === at ? { ...b!, confidence: 0.5 } : b)) });
+    expect(doubtful.text).toBe(slip.replace('31-时效', '13-时效'));
+    expect(charRepairs(doubtful)).toEqual(['level code «31-» before 时效指标 read as 13-']);
+    // A level-1 code is no level-2 code: 1- before 数量指标 lost a digit.
+    expect(repairIndicatorText(ocrText(slip.replace('31-时效', '1-数量'), 0.96)).text).toBe(slip.replace('31-时效', '11-数量'));
+  });
+
   it('reads a level code whose 1s OCR read as L or ] before the hyphen (11L-, 1]1-, LL-) as its name dictates', () => {
     const t = repairIndicatorText(ocrText('1、LL-产出指标；11L-数量指标；人数；实施周期指标值:5人；年度指标值:5人。2、1-产出指标；1]1-数量指标；乙；实施周期指标值:2；年度指标值:2。'));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。');
@@ -463,6 +477,20 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(text, 0.95)).boxes[he - 1]!.confidence).toBe(0.95);
   });
 
+  it('drops the second mark of a separator after a level name read as two (数量指标;，外来入侵物种), keeping the first as read', () => {
+    const t = repairIndicatorText(ocrText('1、2-效益指标；，23-生态效益指标;，外来入侵物种扩散蔓延；实施周期指标值:基本控制；年度指标值:基本控制。', 0.95));
+    expect(t.text).toBe('1、2-效益指标；23-生态效益指标;外来入侵物种扩散蔓延；实施周期指标值:基本控制；年度指标值:基本控制。');
+    expect(charRepairs(t)).toEqual([
+      '«；，» after 效益指标 read as ；: the ink of one separator read as two marks',
+      '«;，» after 生态效益指标 read as ;: the ink of one separator read as two marks',
+    ]);
+    // The level name's last character is written again with it, and keeps its own read's confidence.
+    expect(t.boxes[t.text.indexOf(';外')]!.confidence).toBe(0.95);
+    // A mark after the separator and before anything but a name is left (a bracket's pair is its own repair's).
+    const left = '1、1-产出指标；11-数量指标；，；实施周期指标值:1；年度指标值:1。';
+    expect(repairIndicatorText(ocrText(left)).text).toBe(left);
+  });
+
   it('puts back the ； before a label read as two marks (清;，实施周期指标值, 人:；年度指标值)', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；13-时效指标；餐厨垃圾是否日产日清;，实施周期指标值:126人:；年度指标值:126人。'));
     expect(t.text).toBe('1、1-产出指标；13-时效指标；餐厨垃圾是否日产日清；实施周期指标值:126人；年度指标值:126人。');
@@ -500,6 +528,31 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
 
+
+  it('reads a mark between the two characters of a unit after a number (≥1,500人“日) as its middle dot, flagged, and not where the target goes on', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≥1,500人“日；年度指标值:≥1,500人，日。`, 0.95));
+    expect(t.text).toBe(`${head}实施周期指标值:≥1,500人·日；年度指标值:≥1,500人·日。`);
+    expect(charRepairs(t)).toEqual(['«“» between the two characters of a unit after a number read as ·', '«，» between the two characters of a unit after a number read as ·']);
+    expect(t.boxes[t.text.indexOf('人·日')]!.confidence).toBeLessThan(0.9);
+    const fine = `${head}实施周期指标值:每季度1次，全年4次；年度指标值:≥95%，良好。`;
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
+  it('reads two marks between a target’s digits before three more (≥1,.640人, ≥30;,000册, ≥9.,600件) as one thousands comma, flagged', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≥1,.640人；年度指标值:≥30;,000册。2、1-产出指标；11-数量指标；乙；实施周期指标值:≥9.,600件；年度指标值:≥9,600件。`, 0.95));
+    expect(t.text).toBe(`${head}实施周期指标值:≥1,640人；年度指标值:≥30,000册。2、1-产出指标；11-数量指标；乙；实施周期指标值:≥9,600件；年度指标值:≥9,600件。`);
+    expect(charRepairs(t)).toEqual([
+      '«,.» before three digits read as a thousands comma: one comma\'s ink read as two marks',
+      '«;,» before three digits read as a thousands comma: one comma\'s ink read as two marks',
+      '«.,» before three digits read as a thousands comma: one comma\'s ink read as two marks',
+    ]);
+    expect(t.boxes[t.text.indexOf(',640')]!.confidence).toBeLessThan(0.9);
+    // Not before two digits or four, nor outside a target.
+    const fine = `${head}实施周期指标值:≥1,.64人；年度指标值:≥1;,6400人。`;
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
   it('reads an o after a target’s % as the circle of a ‰, flagged (36 times in 37 on the scans) unless a ； follows a value ≤10, where another stray character is dropped', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3%o；年度指标值:≤3%O。'));
     expect(t.text).toBe('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3‰；年度指标值:≤3‰。');

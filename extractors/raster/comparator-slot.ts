@@ -54,6 +54,12 @@ function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
   return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other);
 }
 
+/** A half of a comparator's glyph that OCR cut in two: a comparator, or 《 and 》, which it reads for ≤ and ≥. */
+const CUT_HALF = /^[<>=≤≥《》]$/;
+const COMPARATOR = /^[<>=≤≥]$/;
+/** The two halves of a comparator's glyph, merged into one symbol for its shape to be read. */
+const CUT_IN_TWO = /^[<>=≤≥《》]{2}$/;
+
 /** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
 const DISPUTED_SHAPE_CONFIDENCE = 0.85;
 /** What the models read for a ≥ and for no other comparator. */
@@ -73,8 +79,19 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const s = result.symbols[i]!;
     const eq = result.symbols[i + 1];
     const after = result.symbols[i + 2];
-    if ((s.text === '>' || s.text === '<') && eq?.text === '=' && eq.line === s.line && after && /^[0-9]/.test(after.text) && !sideBySide(crop, s, eq, (readLines ??= medianLineExtents(result.symbols)).get(s.line)!, settings)) {
-      merged.push({ ...s, text: `${s.text}=`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence) });
+    if (eq === undefined || eq.line !== s.line || !after || !/^[0-9]/.test(after.text)) {
+      merged.push(s);
+      continue;
+    }
+    const chevronAndBar = (s.text === '>' || s.text === '<') && eq.text === '=';
+    const greaterEqual = chevronAndBar && !sideBySide(crop, s, eq, (readLines ??= medianLineExtents(result.symbols)).get(s.line)!, settings);
+    // Two other comparators, or one and a look-alike, whose boxes overlap (>> and => for one ≥ of AR PL UKai and
+    // WenQuanYi Zen Hei, <《 for FandolSong's ⩽; the second box mostly one the other model did not read): one glyph
+    // cut in two. No target has two comparators in a row.
+    const cutInTwo = !chevronAndBar && CUT_HALF.test(s.text) && CUT_HALF.test(eq.text) && (COMPARATOR.test(s.text) || COMPARATOR.test(eq.text)) && eq.x0 < s.x1;
+    if (greaterEqual || cutInTwo) {
+      // The doubt of either half stays with the whole: the shape settles the glyph, not the other model's reading.
+      merged.push({ ...s, text: `${s.text}${eq.text}`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence), ...(cutInTwo && s.doubt === undefined && eq.doubt !== undefined ? { doubt: eq.doubt } : {}) });
       i++;
     } else merged.push(s);
   }
@@ -89,7 +106,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const afterColon = /^[:：]$/.test(merged[i - 1]?.text ?? '') && /^\p{Script=Han}$/u.test(s.text) && !TARGET_PREFIX_WORDS.test(s.text);
     // A character before a year is a word (较2024年, 至2025年), or a title's 《 (《2024年…统计公报》): a table writes no
     // comparator before a year (none of the samples' 10,000 targets has one).
-    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || afterColon) && !yearAt(merged, i + 1) && next !== undefined && /^[0-9]/.test(next.text);
+    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || CUT_IN_TWO.test(s.text) || afterColon) && !yearAt(merged, i + 1) && next !== undefined && /^[0-9]/.test(next.text);
     // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
     // is looked at too, and changed only when its shape is clearly ≥ or ≤.
     // So is a comparator read there: both models read ≤ as < alike.

@@ -20,6 +20,7 @@ import { markUnreadInk } from './unread-ink.js';
 import { insertUnreadDigitMarks, insertUnreadUnitDots, readMiddleDots } from './middle-dots.js';
 import { readDigitSeparators } from './digit-separators.js';
 import { readSemicolonDots } from './semicolon-dots.js';
+import { readDashPairs } from './dash-pairs.js';
 import { numberBefore, readRangeMarks } from './range-marks.js';
 import { readPerMille, readPerMilleRings } from './per-mille.js';
 import { readPercentSigns } from './percent-sign.js';
@@ -252,6 +253,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   readPerMille,
   readPerMilleRings,
   readRangeMarks,
+  readDashPairs,
   readMiddleDots,
   readDigitSeparators,
   insertUnreadDigitMarks,

@@ -90,6 +90,12 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
         if (doubtful) edits.push({ start, end: start + wanted.length, text: wanted, why: `level code ${wanted} confirmed by its name ${name}` });
         continue;
       }
+      // Another of the format's codes, read surely (31-时效指标: the table's own slip, 13 with its digits swapped):
+      // the document wrote it, and the checks say the code and the name disagree. Written from the name, a sure
+      // read would be hidden.
+      const read = m[2]!.replace(/\s/g, '');
+      const sure = t.boxes.slice(start, start + m[2]!.length).every((b) => b === null || ((b.confidence ?? 1) >= CONFIRMED_BY_NAME_BELOW && b.doubt === undefined));
+      if (sure && Object.values(names).some((other) => read === `${other}-`)) continue;
       edits.push({ start, end: start + m[2]!.length, text: wanted, why: `level code «${m[2]}» before ${name} read as ${wanted}` });
     }
   };
@@ -312,6 +318,14 @@ function separatorEdits(t: PositionedText): Edit[] {
     const nextConfidence = t.boxes[m.index! + m[0].length + rest.length - rest.trimStart().length]?.confidence ?? 1;
     const cutShort = !m[1]!.endsWith('指标') && `${m[1]}指标` in LEVEL2_CODES && nextConfidence < CONFIRMED_BY_NAME_BELOW;
     add(m.index! + m[1]!.length, m[2]!, m[1]!, cutShort ? `a level-2 name is followed by ； and the indicator name; the doubtful ${next} after it may hold 指标` : 'a level-2 name is followed by ； and the indicator name', cutShort ? CUT_SHORT_CONFIDENCE : undefined);
+  }
+  // One separator read as two marks (数量指标;，外来入侵物种, 数量指标;:大厅开放时间: the ； cut into two boxes, the
+  // second of which the other model mostly did not read): no name starts with a mark, so the second is the first's
+  // ink. The separator stays as read, for its width is the pixels' to judge.
+  for (const m of text.matchAll(new RegExp(`(${level1}|${level2})(\\s*[；;])(\\s*[,，:：.、])(?=\\s*[\\p{Script=Han}\\d(（“"《])`, 'gu'))) {
+    const nameEnd = m.index! + m[1]!.length;
+    const separator = m[2]!.trim();
+    edits.push({ start: nameEnd - 1, end: nameEnd + m[2]!.length + m[3]!.length, text: `${text[nameEnd - 1]}${separator}`, why: `«${separator}${m[3]!.trim()}» after ${m[1]} read as ${separator}: the ink of one separator read as two marks`, carried: [0, 1] });
   }
   return edits;
 }

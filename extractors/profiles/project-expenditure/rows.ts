@@ -357,8 +357,14 @@ const COMPARATOR_OUTSIDE_GRAMMAR_CAP = 0.6;
  * target opens with a word. A ratio (≤1:15, ≥1∶5 with the ratio sign) is written so and is left alone.
  */
 export function comparatorOutsideGrammar(target: Target): boolean {
-  return OPENING_COMPARATOR.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw);
+  return OPENING_COMPARATOR.test(target.raw) && target.comparator === null && !RATIO_TARGET.test(target.raw) && !NOTED_TARGET.test(target.raw);
 }
+
+/**
+ * A comparator, a number and its unit, and a note in brackets after them (≥90%（按问题个数计）, liwan-shenji): written
+ * so, though the grammar gives it no comparator.
+ */
+const NOTED_TARGET = new RegExp(String.raw`^[${COMPARATOR_GLYPHS}]\s*\d[\d,]*(?:\.\d+)?\s*[^\s\d（()）]{0,6}\s*[（(][^（()）]+[）)]$`);
 
 /** A ratio after a comparator (≤1:15, ≥1∶5), its separator captured: the colon or the ratio sign. */
 const RATIO_TARGET = new RegExp(String.raw`^[${COMPARATOR_GLYPHS}]\s*\d+(?:\.\d+)?\s*([:：∶])\s*\d+(?:\.\d+)?$`);
