@@ -274,6 +274,14 @@ describe('repairComparators', () => {
     expect(agreed.symbols[2]!.text).toBe('科');
   });
 
+  it('reads a disputed character between a text target’s words and its number from its shape (接报后≤30分钟到场, Noto Serif CJK SC Light), in doubt', async () => {
+    const read = excerptSymbols([[':', 1122, 1146, 310, 372, 5], ['接', 1145, 1189, 314, 354, 5], ['报', 1190, 1239, 315, 354, 5], ['后', 1265, 1282, 317, 352, 5], ['科', 1281, 1305, 310, 372, 5], ['3', 1305, 1324, 319, 352, 5], ['0', 1329, 1349, 319, 352, 5], ['分', 1366, 1413, 314, 354, 5], ['钟', 1416, 1456, 315, 354, 5], ['到', 1468, 1501, 315, 354, 5], ['场', 1506, 1538, 316, 356, 5]], 1114, 298);
+    read[4] = { ...read[4]!, confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read 科, the other 一`, otherReading: '一', disputedText: '科' };
+    const out = repairComparators({ text: '', confidence: 0.5, symbols: read }, await fixtureCrop('comparator-in-text-before-digit-serif-light.png'), SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe(':接报后≤30分钟到场');
+    expect(out.symbols[4]).toMatchObject({ repair: 'OCR read 科, its shape is ≤', confidence: 0.5 });
+  });
+
   it('looks at a comparator read inside a text target even when both models agree (实际支出<预算值 for ≤)', () => {
     const read = (text: string, comparator: '≥' | '>' | 'none') =>
       repairComparators({ text: `:出${text}预`, confidence: 0.95, symbols: [symbol(':', 2, 6), symbol('出', 7, 11), symbol(text, 12, 38), symbol('预', 50, 54)] }, slotCrop(comparator), SETTINGS).symbols[2]!;

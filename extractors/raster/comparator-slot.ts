@@ -7,11 +7,15 @@ import { clampRows, columnHasInk, inkColumnRuns, runsAroundBox } from './ink-col
 import { DISPUTED_DOUBT, medianLineExtents, withoutDispute, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
-/** Whether symbol `i` stands between two Han characters of a text after a label's colon on its line. */
+/**
+ * Whether symbol `i` stands after a Han character of a text after a label's colon on its line, and before another
+ * or a digit (接报后≤30分钟到场, 社区≥90%: a comparator inside a text target).
+ */
 function inTargetText(symbols: readonly MarkedSymbol[], i: number): boolean {
   const s = symbols[i]!;
   const han = (t: MarkedSymbol | undefined) => t !== undefined && t.line === s.line && /^\p{Script=Han}$/u.test(t.text);
-  if (!han(symbols[i - 1]) || !han(symbols[i + 1])) return false;
+  const digit = (t: MarkedSymbol | undefined) => t !== undefined && t.line === s.line && /^[0-9]$/.test(t.text);
+  if (!han(symbols[i - 1]) || !(han(symbols[i + 1]) || digit(symbols[i + 1]))) return false;
   for (let k = i - 1; k >= 0 && k >= i - 12 && symbols[k]!.line === s.line; k--) if (/^[:：]$/.test(symbols[k]!.text)) return true;
   return false;
 }
