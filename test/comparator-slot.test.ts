@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chevronWidth, equalsWidth, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_COMPARATOR_CONFIDENCE, repairComparators } from '../extractors/raster/comparator-slot.js';
+import { chevronWidth, equalsWidth, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_COMPARATOR_CONFIDENCE, repairComparators, UNDECIDED_SHAPE } from '../extractors/raster/comparator-slot.js';
 import { classifyComparator } from '../extractors/raster/comparator-glyph.js';
 import { DISPUTED_DOUBT, type Crop, type MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
@@ -280,6 +280,18 @@ describe('repairComparators', () => {
     const out = repairComparators({ text: '', confidence: 0.5, symbols: read }, await fixtureCrop('comparator-in-text-before-digit-serif-light.png'), SETTINGS);
     expect(out.symbols.map((s) => s.text).join('')).toBe(':接报后≤30分钟到场');
     expect(out.symbols[4]).toMatchObject({ repair: 'OCR read 科, its shape is ≤', confidence: 0.5 });
+  });
+
+  it('writes 之 or 这 opening a target as ≥ where the shape says nothing, in doubt and open to its twin; 之 after a character is left', () => {
+    const read = (before: string, text: string) =>
+      repairComparators({ text: '', confidence: 0.95, symbols: [symbol(before, 2, 6), symbol(text, 12, 38), symbol('9', 50, 54)] }, slotCrop('none'), SETTINGS).symbols[1]!;
+    for (const text of ['之', '这']) {
+      const out = read(':', text);
+      expect(out.text).toBe('≥');
+      expect(out.confidence).toBeLessThanOrEqual(0.5);
+      expect(out.repair).toBe(`${text} before a number could be a comparator (≥ ≤ > < =), most likely ≥, which OCR reads so; ${UNDECIDED_SHAPE}`);
+    }
+    expect(read('分', '之')).toMatchObject({ text: '之', repair: `之 before a number could be a comparator (≥ ≤ > < =); ${UNDECIDED_SHAPE}` });
   });
 
   it('looks at a comparator read inside a text target even when both models agree (实际支出<预算值 for ≤)', () => {
