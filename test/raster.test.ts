@@ -477,6 +477,15 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(text, 0.95)).boxes[he - 1]!.confidence).toBe(0.95);
   });
 
+  it('puts back the ； after a level-2 name before a name that opens with Latin letters (数量指标，GSP合规检查), and where it was read as /', () => {
+    const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标，GSP合规检查药品零售企业；实施周期指标值:≥420家；年度指标值:≥420家。2、3-满意度指标；31-服务对象满意度指标/委托检验单位满意度；实施周期指标值:≥90%；年度指标值:≥90%。', 0.95));
+    expect(t.text).toBe('1、1-产出指标；11-数量指标；GSP合规检查药品零售企业；实施周期指标值:≥420家；年度指标值:≥420家。2、3-满意度指标；31-服务对象满意度指标；委托检验单位满意度；实施周期指标值:≥90%；年度指标值:≥90%。');
+    expect(charRepairs(t)).toEqual([
+      '«，» after 数量指标 read as ； (a level-2 name is followed by ； and the indicator name)',
+      '«/» after 服务对象满意度指标 read as ； (a level-2 name is followed by ； and the indicator name)',
+    ]);
+  });
+
   it('drops the second mark of a separator after a level name read as two (数量指标;，外来入侵物种), keeping the first as read', () => {
     const t = repairIndicatorText(ocrText('1、2-效益指标；，23-生态效益指标;，外来入侵物种扩散蔓延；实施周期指标值:基本控制；年度指标值:基本控制。', 0.95));
     expect(t.text).toBe('1、2-效益指标；23-生态效益指标;外来入侵物种扩散蔓延；实施周期指标值:基本控制；年度指标值:基本控制。');

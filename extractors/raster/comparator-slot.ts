@@ -58,9 +58,6 @@ function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
   return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other);
 }
 
-/** What both models read for a ≥ whose bar stands under its chevron. */
-const OCR_GREATER_EQUAL = /^[之这]$/;
-
 /** A half of a comparator's glyph that OCR cut in two: a comparator, or 《 and 》, which it reads for ≤ and ≥. */
 const CUT_HALF = /^[<>=≤≥《》]$/;
 const COMPARATOR = /^[<>=≤≥]$/;
@@ -71,6 +68,8 @@ const CUT_IN_TWO = /^[<>=≤≥《》]{2}$/;
 const DISPUTED_SHAPE_CONFIDENCE = 0.85;
 /** What the models read for a ≥ and for no other comparator. */
 const GREATER_EQUAL_READINGS = /之/;
+/** What the first model reads for a ≥ whose shape says nothing, opening a target: 之 and 这, never another comparator. */
+const OCR_GREATER_EQUAL = /^[之这]$/;
 
 /**
  * Comparators read from their shape: a symbol OCR read as a comparator or a look-alike (之, 这, 过, 壹) and

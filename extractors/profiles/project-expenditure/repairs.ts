@@ -304,11 +304,12 @@ function separatorEdits(t: PositionedText): Edit[] {
     add(m.index! + m[1]!.length, m[2]!, m[1]!, 'a level-1 name is followed by ； and the level-2 code');
   }
   // After its code, a garbled one too (刀-数量指标): a dash before the name.
-  for (const m of text.matchAll(new RegExp(`(?<=[^；;。、\\s]\\s*[-－]\\s*)(${level2})(\\s*[)）,，:：.]?)(?=\\s*(.))`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`(?<=[^；;。、\\s]\\s*[-－]\\s*)(${level2})(\\s*[)）,，:：./]?)(?=\\s*(.))`, 'g'))) {
     const next = m[3]!;
     if (/[；;。]/.test(next) || /[；;]/.test(m[2]!)) continue;
-    // Only before the indicator's name: a Han character, a digit or an opening bracket.
-    if (!/[\p{Script=Han}\d(（“"《]/u.test(next)) continue;
+    // Only before the indicator's name: a Han character, a digit, a Latin letter (GSP合规检查…, LED节能灯具…) or an
+    // opening bracket.
+    if (!/[\p{Script=Han}\dA-Za-z(（“"《]/u.test(next)) continue;
     // A short name before its 指标 misread (数量指际): the long name, one character off, is levelNameEdits' to mend.
     const after = text.slice(m.index! + m[0].length).trimStart().slice(0, 2);
     if (!m[1]!.endsWith('指标') && `${m[1]}指标` in LEVEL2_CODES && oneSubstitution('指标', after) >= 0) continue;
@@ -322,7 +323,7 @@ function separatorEdits(t: PositionedText): Edit[] {
   // One separator read as two marks (数量指标;，外来入侵物种, 数量指标;:大厅开放时间: the ； cut into two boxes, the
   // second of which the other model mostly did not read): no name starts with a mark, so the second is the first's
   // ink. The separator stays as read, for its width is the pixels' to judge.
-  for (const m of text.matchAll(new RegExp(`(${level1}|${level2})(\\s*[；;])(\\s*[,，:：.、])(?=\\s*[\\p{Script=Han}\\d(（“"《])`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`(${level1}|${level2})(\\s*[；;])(\\s*[,，:：.、])(?=\\s*[\\p{Script=Han}\\dA-Za-z(（“"《])`, 'gu'))) {
     const nameEnd = m.index! + m[1]!.length;
     const separator = m[2]!.trim();
     edits.push({ start: nameEnd - 1, end: nameEnd + m[2]!.length + m[3]!.length, text: `${text[nameEnd - 1]}${separator}`, why: `«${separator}${m[3]!.trim()}» after ${m[1]} read as ${separator}: the ink of one separator read as two marks`, carried: [0, 1] });
