@@ -477,6 +477,21 @@ describe('repairIndicatorText', () => {
     expect(repairIndicatorText(ocrText(text, 0.95)).boxes[he - 1]!.confidence).toBe(0.95);
   });
 
+  it('reads a label whose 值 was lost before its colon (年度指标:≥85%), or misread with its colon lost before the number (年度指标俏100%), as the label', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标:≥85%；年度指标:≥85%。2、1-产出指标；11-数量指标；乙；实施周期指标值:100%；年度指标俏100%。3、1-产出指标；11-数量指标；丙；实施周期指标值:≥85%；年度指标佳≥85%。`, 0.95));
+    expect(t.text).toBe(`${head}实施周期指标值:≥85%；年度指标值:≥85%。2、1-产出指标；11-数量指标；乙；实施周期指标值:100%；年度指标值:100%。3、1-产出指标；11-数量指标；丙；实施周期指标值:≥85%；年度指标值:≥85%。`);
+    expect(charRepairs(t)).toEqual([
+      '«实施周期指标» read as 实施周期指标值, its last character lost',
+      '«年度指标» read as 年度指标值, its last character lost',
+      'the colon after the label was not read: «年度指标俏» read as 年度指标值:',
+      'the colon after the label was not read: «年度指标佳» read as 年度指标值:',
+    ]);
+    // An indicator's own name that holds the stem is left (年度指标完成率).
+    const fine = `${head.replace('甲', '年度指标完成率')}实施周期指标值:100%；年度指标值:100%。`;
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
+
   it('puts back the ； after a level-2 name before a name that opens with Latin letters (数量指标，GSP合规检查), and where it was read as /', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标，GSP合规检查药品零售企业；实施周期指标值:≥420家；年度指标值:≥420家。2、3-满意度指标；31-服务对象满意度指标/委托检验单位满意度；实施周期指标值:≥90%；年度指标值:≥90%。', 0.95));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；GSP合规检查药品零售企业；实施周期指标值:≥420家；年度指标值:≥420家。2、3-满意度指标；31-服务对象满意度指标；委托检验单位满意度；实施周期指标值:≥90%；年度指标值:≥90%。');

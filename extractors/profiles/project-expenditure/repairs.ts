@@ -127,10 +127,26 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   for (const label of TARGET_LABELS) {
     for (let i = 0; i + label.length <= text.length; i++) {
       const window = text.slice(i, i + label.length);
+      const taken = () => edits.some((e) => e.start < i + label.length && e.end > i);
       // One character off, the rest of the label in place, and a colon after: the label and nothing else.
-      if (oneSubstitution(window, label) >= 0 && /^[:：]/.test(text.slice(i + label.length)) && !edits.some((e) => e.start < i + label.length && e.end > i)) {
+      if (oneSubstitution(window, label) >= 0 && /^[:：]/.test(text.slice(i + label.length)) && !taken()) {
         edits.push({ start: i, end: i + label.length, text: label, why: `«${window}» read as ${label}` });
+        continue;
       }
+      // Its 值 misread and the colon lost with it (年度指标俏100%, 年度指标佳≥85%: Smiley Sans), the target's number
+      // or comparator right after: no name or value writes the label's stem before a number.
+      const after = text.slice(i + label.length);
+      if (oneSubstitution(window, label) === label.length - 1 && window[window.length - 1] !== ':' && new RegExp(`^[\\d${COMPARATOR_GLYPHS}]`).test(after) && !taken()) {
+        // (The colon's repair says so, for a bare number after it may have lost its comparator with the colon.)
+        edits.push({ start: i, end: i + label.length, text: `${label}:`, why: `${LOST_LABEL_COLON}: «${window}» read as ${label}:` });
+      }
+    }
+    // Its last character lost before the colon (年度指标:≥85%).
+    const stem = label.slice(0, -1);
+    for (const m of text.matchAll(new RegExp(`${stem}(?=\\s*[:：])`, 'g'))) {
+      const end = m.index! + stem.length;
+      if (edits.some((e) => e.start < end && e.end > m.index!)) continue;
+      edits.push({ start: end - 1, end, text: `${stem.at(-1)}${label.at(-1)}`, why: `«${stem}» read as ${label}, its last character lost`, carried: [0] });
     }
   }
   edits.push(...lostLabelColonEdits(text, edits));
