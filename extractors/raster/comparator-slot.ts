@@ -60,7 +60,8 @@ function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
 
 /** A half of a comparator's glyph that OCR cut in two: a comparator, or 《 and 》, which it reads for ≤ and ≥. */
 const CUT_HALF = /^[<>=≤≥《》]$/;
-const COMPARATOR = /^[<>=≤≥]$/;
+/** Of the halves, the comparators: at least one half is one. */
+const COMPARATOR_HALF = /^[<>=≤≥]$/;
 /** The two halves of a comparator's glyph, merged into one symbol for its shape to be read. */
 const CUT_IN_TWO = /^[<>=≤≥《》]{2}$/;
 
@@ -94,7 +95,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // Two other comparators, or one and a look-alike, whose boxes overlap (>> and => for one ≥ of AR PL UKai and
     // WenQuanYi Zen Hei, <《 for FandolSong's ⩽; the second box mostly one the other model did not read): one glyph
     // cut in two. No target has two comparators in a row.
-    const cutInTwo = !chevronAndBar && CUT_HALF.test(s.text) && CUT_HALF.test(eq.text) && (COMPARATOR.test(s.text) || COMPARATOR.test(eq.text)) && eq.x0 < s.x1;
+    const cutInTwo = !chevronAndBar && CUT_HALF.test(s.text) && CUT_HALF.test(eq.text) && (COMPARATOR_HALF.test(s.text) || COMPARATOR_HALF.test(eq.text)) && eq.x0 < s.x1;
     if (greaterEqual || cutInTwo) {
       // The doubt of either half stays with the whole: the shape settles the glyph, not the other model's reading.
       merged.push({ ...s, text: `${s.text}${eq.text}`, x0: Math.min(s.x0, eq.x0), x1: Math.max(s.x1, eq.x1), y0: Math.min(s.y0, eq.y0), y1: Math.max(s.y1, eq.y1), confidence: Math.min(s.confidence, eq.confidence), ...(cutInTwo && s.doubt === undefined && eq.doubt !== undefined ? { doubt: eq.doubt } : {}) });

@@ -58,6 +58,9 @@ const LEVEL1_NAME_OR_ONE_OFF = Object.keys(LEVEL1_CODES)
  */
 const GARBLED_LEVEL_CODE = String.raw`[^；;。、\d\s]\s*\d{1,2}\s*-?|[^；;。、\d]{0,2}|\d{1,2}\s*[^\d\s；;。、-]?|\d{1,2}\s*-?|[\dLl\]|I]{1,3}\s*-|\d{1,2}\s*[^\d\s；;。、-]\s*-`;
 
+/** How a target's value starts: a digit or a comparator. */
+const TARGET_START = new RegExp(`^[\\d${COMPARATOR_GLYPHS}]`);
+
 /** A level code read as its name dictates, but below this confidence, is confirmed by the name. */
 const CONFIRMED_BY_NAME_BELOW = 0.9;
 /**
@@ -136,7 +139,7 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
       // Its 值 misread and the colon lost with it (年度指标俏100%, 年度指标佳≥85%: Smiley Sans), the target's number
       // or comparator right after: no name or value writes the label's stem before a number.
       const after = text.slice(i + label.length);
-      if (oneSubstitution(window, label) === label.length - 1 && window[window.length - 1] !== ':' && new RegExp(`^[\\d${COMPARATOR_GLYPHS}]`).test(after) && !taken()) {
+      if (oneSubstitution(window, label) === label.length - 1 && window[window.length - 1] !== ':' && TARGET_START.test(after) && !taken()) {
         // (The colon's repair says so, for a bare number after it may have lost its comparator with the colon.)
         edits.push({ start: i, end: i + label.length, text: `${label}:`, why: `${LOST_LABEL_COLON}: «${window}» read as ${label}:` });
       }
