@@ -130,16 +130,18 @@ export function repairIndicatorText(t: PositionedText): PositionedText {
   for (const label of TARGET_LABELS) {
     for (let i = 0; i + label.length <= text.length; i++) {
       const window = text.slice(i, i + label.length);
+      const off = oneSubstitution(window, label);
+      if (off < 0) continue;
+      const after = text.slice(i + label.length);
       const taken = () => edits.some((e) => e.start < i + label.length && e.end > i);
       // One character off, the rest of the label in place, and a colon after: the label and nothing else.
-      if (oneSubstitution(window, label) >= 0 && /^[:：]/.test(text.slice(i + label.length)) && !taken()) {
+      if (/^[:：]/.test(after) && !taken()) {
         edits.push({ start: i, end: i + label.length, text: label, why: `«${window}» read as ${label}` });
         continue;
       }
       // Its 值 misread and the colon lost with it (年度指标俏100%, 年度指标佳≥85%: Smiley Sans), the target's number
       // or comparator right after: no name or value writes the label's stem before a number.
-      const after = text.slice(i + label.length);
-      if (oneSubstitution(window, label) === label.length - 1 && window[window.length - 1] !== ':' && TARGET_START.test(after) && !taken()) {
+      if (off === label.length - 1 && window[window.length - 1] !== ':' && TARGET_START.test(after) && !taken()) {
         // (The colon's repair says so, for a bare number after it may have lost its comparator with the colon.)
         edits.push({ start: i, end: i + label.length, text: `${label}:`, why: `${LOST_LABEL_COLON}: «${window}» read as ${label}:` });
       }

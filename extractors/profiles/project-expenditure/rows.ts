@@ -171,7 +171,7 @@ function parsedToDraftIndicator(
       capConfidence(f, NEAR_MISS_CAP, `${LOST_LABEL_COLON}, and ${f.value.raw} has no comparator: one may be lost with the colon`);
     }
     if (/[:：]/.test(text.text[p.span.start - 1] ?? '') && colon?.doubt && colon.confidence !== undefined) {
-      capConfidence(f, colon.confidence, `the colon before it: ${colon.doubt}`);
+      capConfidence(f, colon.confidence, `${COLON_BEFORE_NOTE}${colon.doubt}`);
     }
     return f;
   };
@@ -344,6 +344,9 @@ function lettersAfterDigits(raw: string): string | null {
   const runs = [...raw.matchAll(/(?<=\d)[A-Za-zμ]+[²³]?/g)].map((m) => m[0]);
   return runs.length > 0 ? runs.join(' ') : null;
 }
+
+/** How a target's note on the colon before it begins: the colon's own doubt follows. */
+export const COLON_BEFORE_NOTE = 'the colon before it: ';
 
 /** Confidence of an OCR-read target whose unit holds letters no table writes as a unit. */
 const UNKNOWN_UNIT_CAP = 0.6;

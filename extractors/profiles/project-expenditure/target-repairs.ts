@@ -45,6 +45,13 @@ function oneCharacterOff(word: string): string[] {
 /** In a target, after a number, the slash of a compound unit (≤600元/): what follows is the unit per what. */
 const UNIT_SLASH = String.raw`指标值\s*[:：][^；;。]*?\d[^；;。\d]*\/`;
 
+/** What OCR reads for the middle dot of a unit (元/人·月): marks that never stand between a unit's characters. */
+const DOT_READ_AS = ".．,:：'’`“”*…";
+/** What OCR also reads for it, marks that part clauses too: taken for the dot only where the unit then ends. */
+const DOT_READ_AS_CLAUSE_MARK = String.raw`，、\-－`;
+/** A unit of two characters right after a target's number, a mark between them, the target ending there (≥1,500人“日). */
+const UNIT_DOT_AFTER_NUMBER = new RegExp(String.raw`(?<=指标值\s*[:：][^；;。]*?\d\s*\p{Script=Han})[${DOT_READ_AS}${DOT_READ_AS_CLAUSE_MARK}](?=\p{Script=Han}\s*(?:[；;。]|$))`, 'gu');
+
 /** The largest target a table writes in ‰ as a rule: above it (1%), it writes per cent. */
 const PER_MILLE_AT_MOST = 10;
 
@@ -196,22 +203,19 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
     const start = m.index! + m[1]!.length - 1;
     edits.push({ start, end: start + 2, text: m[1]!.slice(-1), why: `«${m[1]!.slice(-1)}9%» read as ${m[1]!.slice(-1)}%: % read as 9%`, confidence: LIKELY_REPAIR_CONFIDENCE });
   }
-  // A thousands comma read as a point (≥28.500人): targets print two decimals at most.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)\.(?=\d{3}(?!\d))/g)) {
-    edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]},`, why: '. before three digits read as a thousands comma', confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
-  }
-  // One thousands comma read as two marks (≥1,.640人, ≥30;,000册, ≥9.,600件: its ink cut into two boxes): no number
-  // holds two marks in a row. Measured on the twenty-three development and evaluation sets: 27 such targets, every
-  // one a comma. Likely, not dictated: flagged.
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)[,.;][,.;](?=\d{3}(?!\d))/g)) {
-    edits.push({ start: m.index! - 1, end: m.index! + 2, text: `${text[m.index! - 1]},`, why: `«${m[0]}» before three digits read as a thousands comma: one comma's ink read as two marks`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
+  // A thousands comma read as a point (≥28.500人): targets print two decimals at most. Or read as two marks (≥1,.640人,
+  // ≥30;,000册, ≥9.,600件: its ink cut into two boxes): no number holds two marks in a row; on the twenty-three
+  // development and evaluation sets, 27 such targets, every one a comma. Likely, not dictated: flagged.
+  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d)(?:\.|[,.;]{2})(?=\d{3}(?!\d))/g)) {
+    const why = m[0] === '.' ? '. before three digits read as a thousands comma' : `«${m[0]}» before three digits read as a thousands comma: one comma's ink read as two marks`;
+    edits.push({ start: m.index! - 1, end: m.index! + m[0].length, text: `${text[m.index! - 1]},`, why, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
   // The middle dot of a compound unit (元/人·月, 元/平方米·年) read as a point, a comma, a colon, an apostrophe, a
   // quote, an asterisk or an ellipsis: in a target, after a number and a slash, none of those stands between two
   // Han characters, so the format dictates the dot (measured on the twenty-two development and evaluation sets: 384
   // such repairs, every dot right). Read as a full-width comma, an enumeration comma or a hyphen (次/周，生), only where
   // the unit then ends, for a text target goes on after its comma: likely, not dictated, flagged.
-  const dot = new RegExp(`(?<=${UNIT_SLASH}\\p{Script=Han}{1,4})(?:([.．,:：'’\`“”*…])(?=\\p{Script=Han})|[，、\\-－](?=\\p{Script=Han}\\s*(?:[；;。]|$)))`, 'gu');
+  const dot = new RegExp(`(?<=${UNIT_SLASH}\\p{Script=Han}{1,4})(?:([${DOT_READ_AS}])(?=\\p{Script=Han})|[${DOT_READ_AS_CLAUSE_MARK}](?=\\p{Script=Han}\\s*(?:[；;。]|$)))`, 'gu');
   for (const m of text.matchAll(dot)) {
     const dictated = m[1] !== undefined;
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» in a unit after / read as ·`, confidence: repairConfidence(dictated), carried: [0] });
@@ -219,7 +223,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   // The middle dot of a unit of two characters after a number, with no slash (≥1,500人·日 read as 人“日, 人，日): a
   // mark between them ends no clause, for the target ends there. Likely, not dictated: flagged (only the
   // twenty-second set writes such a unit).
-  for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?\d\s*\p{Script=Han})[.．,:：'’`“”*…，、\-－](?=\p{Script=Han}\s*(?:[；;。]|$))/gu)) {
+  for (const m of text.matchAll(UNIT_DOT_AFTER_NUMBER)) {
     edits.push({ start: m.index! - 1, end: m.index! + 1, text: `${text[m.index! - 1]}·`, why: `«${m[0]}» between the two characters of a unit after a number read as ·`, confidence: LIKELY_REPAIR_CONFIDENCE, carried: [0] });
   }
   // The middle dot dropped altogether between a unit per head (or per thing, area or length: 元/台年 for 元/台·年,

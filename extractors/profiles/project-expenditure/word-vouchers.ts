@@ -18,12 +18,11 @@ import type { DraftRow } from '../../../pipeline/types.js';
 import { readDisputeNote, readLexiconRepairWhy } from '../../raster/ocr-read.js';
 import { loadLexicon, type Lexicon } from '../../text/lexicon.js';
 import { hasLikelierConfusable } from '../../text/lexicon-doubts.js';
+import { COLON_BEFORE_NOTE } from './rows.js';
 
 /** What vouches, as `vouchedNote` lists it. */
 const WORD_VOUCHERS = ['the dictionary', 'the same word read surely in this document'];
 
-/** A note on the colon before a target carries the target's own dispute after this prefix. */
-const COLON_BEFORE = 'the colon before it: ';
 
 /** The text of a field's value: a name as it is, a target's raw text, a level's name; null for anything else. */
 function valueText(field: DraftField<unknown>): string | null {
@@ -44,7 +43,8 @@ function dictionaryWords(field: DraftField<unknown>): string[] | null {
   const words: string[] = [];
   for (const note of field.notes) {
     if (isHowReadNote(note)) continue;
-    const said = note.startsWith(COLON_BEFORE) ? note.slice(COLON_BEFORE.length) : note;
+    // A note on the colon before a target carries the target's own dispute after its prefix.
+    const said = note.startsWith(COLON_BEFORE_NOTE) ? note.slice(COLON_BEFORE_NOTE.length) : note;
     const word = said.startsWith(REPAIRED_NOTE) ? readLexiconRepairWhy(said.slice(REPAIRED_NOTE.length))?.dictionaryWord : readDisputeNote(said)?.dictionaryWord;
     if (word == null) return null;
     words.push(word);
