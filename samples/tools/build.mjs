@@ -18,7 +18,8 @@
 // chromium-sans-medium-a4, chromium-kai-landscape, chromium-microhei-a4, chromium-zenheisharp-landscape,
 // chromium-babelstone-landscape, chromium-kaitim-a4, chromium-wenkai-b5-landscape, chromium-fangsong-a4,
 // chromium-fandolhei-landscape, chromium-fandolsong-a4, chromium-fandolkai-landscape, chromium-hanazono-a4,
-// chromium-sungti-landscape, chromium-sans-b5 and chromium-fandolsong-landscape (HTML in Noto Serif CJK SC,
+// chromium-sungti-landscape, chromium-sans-b5, chromium-fandolsong-landscape, chromium-fangsong-landscape and
+// chromium-fandolhei-a4 (HTML in Noto Serif CJK SC,
 // WenQuanYi Micro Hei, AR PL UMing CN, Droid Sans Fallback, AR PL SungtiL GB, AR PL UKai CN, AR PL KaitiM GB, WenQuanYi
 // Zen Hei Sharp, LXGW WenKai, Noto Sans CJK SC bold, BabelStone Han, Noto Serif CJK SC Light, Noto Sans CJK SC Medium,
 // Smiley Sans, Noto Serif CJK SC SemiBold, Noto Sans CJK SC DemiLight, Noto Serif CJK SC Medium, Noto Sans Mono CJK SC,
@@ -28,7 +29,8 @@
 // PL UKai CN in landscape, WenQuanYi Micro Hei in portrait, WenQuanYi Zen Hei Sharp in landscape, BabelStone Han in
 // landscape, AR PL KaitiM GB in portrait, LXGW WenKai on B5 landscape, FandolFang in portrait, FandolHei in
 // landscape, FandolSong in portrait, FandolKai in landscape, HanaMinA in portrait, AR PL SungtiL GB in landscape,
-// Noto Sans CJK SC Regular on B5 portrait, FandolSong in landscape; the Fandol faces are not fontconfig fonts: the HTML
+// Noto Sans CJK SC Regular on B5 portrait, FandolSong in landscape, FandolFang in landscape, FandolHei in portrait;
+// the Fandol faces are not fontconfig fonts: the HTML
 // loads them by @font-face from their files),
 // calc (flat ODS spreadsheet, calc.mjs -> soffice), writer-docx
 // (writer_docx.py: python-docx .docx -> soffice), reportlab-cid (reportlab_cid.py: ReportLab, non-embedded
@@ -107,6 +109,8 @@ const PLAN = {
   'liwan-jiaotong': ['chromium-hanazono-a4', 'chromium-sungti-landscape'],
   // the same, for the twenty-second fresh evaluation set
   'liwan-shenji': ['chromium-sans-b5', 'chromium-fandolsong-landscape'],
+  // the same, for the twenty-third fresh evaluation set
+  'liwan-caizheng': ['chromium-fangsong-landscape', 'chromium-fandolhei-a4'],
 };
 // Tables that must print on exactly one page (no row cut, every row whole on page 1).
 const ONE_PAGE = new Set(['liwan-weijian-short']);
@@ -452,6 +456,20 @@ const HTML_STYLES = {
     fontFiles: [{ family: 'FandolSong', weight: 400, file: 'FandolSong-Regular.otf' },
       { family: 'FandolSong', weight: 700, file: 'FandolSong-Bold.otf' }],
     size: '10.5pt', widths: [15, 7, 7, 7, 6.5, 22.5, 35], latinWordWrap: true },
+  // And two more for the twenty-third: FandolFang (仿宋, the face of the nineteenth, loaded by @font-face the same way;
+  // no bold, so the header and the sum rows are its synthetic bold), until now printed in portrait only, on A4
+  // landscape at 11pt, the largest body size of any sample, its amount columns as wide as the BabelStone landscape
+  // page's (7.5%), as a table typed in 仿宋 and printed across the page looks, and FandolHei (the Hei face of the
+  // nineteenth, with its real bold for the header and the sum rows), until now printed in landscape only, on A4
+  // portrait at 9.5pt (margins 18/14 mm). Both cover GB 2312, and every character of the table they print is in them
+  // (no fallback face). Both wrap Latin words at spaces like the fourth's.
+  'chromium-fangsong-landscape': { borders: true, page: 'A4 landscape', margin: '15mm 13mm 15mm 13mm', font: "'FandolFang'",
+    fontFiles: [{ family: 'FandolFang', weight: 400, file: 'FandolFang-Regular.otf' }],
+    size: '11pt', widths: [14, 7.5, 7.5, 7.5, 7, 21.5, 35], latinWordWrap: true },
+  'chromium-fandolhei-a4': { borders: true, page: 'A4 portrait', margin: '18mm 14mm 18mm 14mm', font: "'FandolHei'",
+    fontFiles: [{ family: 'FandolHei', weight: 400, file: 'FandolHei-Regular.otf' },
+      { family: 'FandolHei', weight: 700, file: 'FandolHei-Bold.otf' }],
+    size: '9.5pt', widths: [14, 10, 10, 9, 8.5, 18.5, 30], latinWordWrap: true },
 };
 // Where fontFiles are (texlive-lang-chinese).
 const FONT_FILE_DIR = '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol';

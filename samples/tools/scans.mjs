@@ -52,6 +52,8 @@
 //                                             HanaMinA in portrait and AR PL SungtiL GB in landscape), kept once --fresh20 was used
 //   node samples/tools/scans.mjs --fresh22 DIR the same, for a twenty-second fresh set (src/liwan-shenji.json, Noto
 //                                             Sans CJK SC Regular on B5 portrait and FandolSong in landscape), kept once --fresh21 was used
+//   node samples/tools/scans.mjs --fresh23 DIR the same, for a twenty-third fresh set (src/liwan-caizheng.json,
+//                                             FandolFang in landscape and FandolHei in portrait), kept once --fresh22 was used
 //
 // The truth of a scan is the truth of the PDF it was rendered from: its expected JSON is that PDF's expected JSON
 // (written by build.mjs from src/) with `sample` and `producer` changed. Run build.mjs first if src/ changed.
@@ -199,11 +201,15 @@ const FRESH21 = twoProducerSet('liwan-jiaotong', 'chromium-hanazono-a4', 'chromi
 // (src/liwan-shenji.json), in Noto Sans CJK SC Regular (B5 portrait, 9pt) and FandolSong (a Song face with its real
 // bold; A4 landscape, 10.5pt).
 const FRESH22 = twoProducerSet('liwan-shenji', 'chromium-sans-b5', 'chromium-fandolsong-landscape');
+// The twenty-third fresh set of --fresh23: a twenty-third table written apart from the OCR work
+// (src/liwan-caizheng.json), in FandolFang (仿宋, its synthetic bold; A4 landscape, 11pt) and FandolHei (a Hei face
+// with its real bold; A4 portrait, 9.5pt).
+const FRESH23 = twoProducerSet('liwan-caizheng', 'chromium-fangsong-landscape', 'chromium-fandolhei-a4');
 const EVALUATION_SETS = { '--unseen': UNSEEN, '--fresh': FRESH, '--fresh2': FRESH2, '--fresh3': FRESH3, '--fresh4': FRESH4, '--fresh5': FRESH5,
   '--fresh6': FRESH6, '--fresh7': FRESH7, '--fresh8': FRESH8, '--fresh9': FRESH9, '--fresh10': FRESH10, '--fresh11': FRESH11,
   '--fresh12': FRESH12, '--fresh13': FRESH13, '--fresh14': FRESH14, '--fresh15': FRESH15,
   '--fresh16': FRESH16, '--fresh17': FRESH17, '--fresh18': FRESH18, '--fresh19': FRESH19, '--fresh20': FRESH20,
-  '--fresh21': FRESH21, '--fresh22': FRESH22 };
+  '--fresh21': FRESH21, '--fresh22': FRESH22, '--fresh23': FRESH23 };
 const evaluationFlag = Object.keys(EVALUATION_SETS).find((f) => args.has(f));
 const unseenDir = evaluationFlag ? argv[argv.indexOf(evaluationFlag) + 1] : null;
 if (evaluationFlag && !unseenDir) throw new Error(`Expected a folder after ${evaluationFlag}, got nothing`);
