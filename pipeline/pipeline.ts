@@ -3,7 +3,8 @@
  *
  *   input → load → read pages (text layer, ruling lines; pages without a usable one marked for OCR)
  *   → scan pages (rasterize → preprocess → grid → OCR, for the marked pages) → find tables (edges → cells) → table rows
- *   (header dropped, cells keyed by column) → place names (OCR text, from the gazetteer) → disputed characters (OCR
+ *   (header dropped, cells keyed by column) → place names (OCR text, from the gazetteer) → document
+ *   numbers (OCR text, their 〔year〕) → disputed characters (OCR
  *   text, from the document's own words) → stitch rows across pages → parse rows (profile) → checks
  *   (profile) → document fields → assemble (confidence, review flags) → Extraction
  */
@@ -15,7 +16,7 @@ import { readDocumentFields } from './stages/document-fields.js';
 import { findTables } from './stages/find-tables.js';
 import { loadDocument } from './stages/load.js';
 import { readPages } from './stages/read-pages.js';
-import { repairPlaces } from './stages/place-names.js';
+import { repairDocumentNumbers, repairPlaces } from './stages/text-repairs.js';
 import { resolveDisputes } from './stages/vocabulary.js';
 import { scanPages } from './stages/scan-pages.js';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
@@ -78,11 +79,12 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
       throw new InputError('no-table', `Expected a ${ctx.profile.table.tableName}, got ${why}`);
     }
     const placed = await repairPlaces(table, ctx);
-    const decided = await resolveDisputes(placed, ctx);
+    const repaired = await repairDocumentNumbers(placed, ctx);
+    const decided = await resolveDisputes(repaired, ctx);
     const stitched = await stitchRows(decided.pieces, ctx);
     const rows = await ctx.profile.parseRows(stitched, ctx);
     const checks = await ctx.profile.checkRows(rows, ctx);
-    const documentFields = await readDocumentFields(placed, ctx);
+    const documentFields = await readDocumentFields(repaired, ctx);
     return await assemble({ doc, pages, rows, checks, documentFields }, ctx);
   } finally {
     await doc.pdf?.destroy();

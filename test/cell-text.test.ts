@@ -80,6 +80,18 @@ describe('lineToText', () => {
     expect(lineToText(spaced('1, 2')).text).toBe('1,2');
   });
 
+  it('never spaces two digits OCR read, however far apart: full-width digits (全区２２条, ２０２５年) stand an em apart', () => {
+    // OCR boxes hug the ink: a full-width digit's ink is half its em, so the gap between two is half an em, over the
+    // gap that makes a space between Latin letters; OCR also splits them into words of their own.
+    const ocr = (char: string, x: number, run: number) => ({ ...glyph(char, x, 0, x + 5, 10, { run }), confidence: 0.95 });
+    const line = [ocr('区', -12, 0), ocr('2', 0, 1), ocr('2', 10, 2), ocr('条', 20, 3)];
+    line[0] = { ...line[0]!, x1: -2 };
+    line[3] = { ...line[3]!, x1: 30 };
+    expect(lineToText(line).text).toBe('区22条');
+    // Letters so far apart are still two words.
+    expect(lineToText([ocr('A', 0, 1), ocr('B', 10, 2)]).text).toBe('A B');
+  });
+
   it('reads the Asian–Latin autospacing of word processors (a quarter em between 年 and 2024) as no space', () => {
     // Word and LibreOffice leave about 0.25 em between Chinese and Latin or digits; pdf.js may even put a space there.
     const line = [

@@ -58,12 +58,15 @@ function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
   return OTHER_MODEL_GREATER_EQUAL.test(other) ? 'right' : pointing(other);
 }
 
-/** A half of a comparator's glyph that OCR cut in two: a comparator, or 《 and 》, which it reads for ≤ and ≥. */
-const CUT_HALF = /^[<>=≤≥《》]$/;
-/** Of the halves, the comparators: at least one half is one. */
-const COMPARATOR_HALF = /^[<>=≤≥]$/;
+/**
+ * A half of a comparator's glyph that OCR cut in two: a comparator, & (what it reads for the slanted ⩽ of
+ * FandolFang), or 《 and 》, which it reads for ≤ and ≥.
+ */
+const CUT_HALF = /^[<>=≤≥&《》]$/;
+/** Of the halves, the comparators and &: at least one half is one. */
+const COMPARATOR_HALF = /^[<>=≤≥&]$/;
 /** The two halves of a comparator's glyph, merged into one symbol for its shape to be read. */
-const CUT_IN_TWO = /^[<>=≤≥《》]{2}$/;
+const CUT_IN_TWO = /^[<>=≤≥&《》]{2}$/;
 
 /** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
 const DISPUTED_SHAPE_CONFIDENCE = 0.85;
@@ -93,8 +96,8 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const chevronAndBar = (s.text === '>' || s.text === '<') && eq.text === '=';
     const greaterEqual = chevronAndBar && !sideBySide(crop, s, eq, (readLines ??= medianLineExtents(result.symbols)).get(s.line)!, settings);
     // Two other comparators, or one and a look-alike, whose boxes overlap (>> and => for one ≥ of AR PL UKai and
-    // WenQuanYi Zen Hei, <《 for FandolSong's ⩽; the second box mostly one the other model did not read): one glyph
-    // cut in two. No target has two comparators in a row.
+    // WenQuanYi Zen Hei, <《 for FandolSong's ⩽, &《 for FandolFang's; the second box mostly one the other model did
+    // not read): one glyph cut in two. No target has two comparators in a row.
     const cutInTwo = !chevronAndBar && CUT_HALF.test(s.text) && CUT_HALF.test(eq.text) && (COMPARATOR_HALF.test(s.text) || COMPARATOR_HALF.test(eq.text)) && eq.x0 < s.x1;
     if (greaterEqual || cutInTwo) {
       // The doubt of either half stays with the whole: the shape settles the glyph, not the other model's reading.
@@ -141,30 +144,40 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // The line's body from its symbols' median top and bottom: Tesseract gives a misread symbol a box that can
     // reach into the next line.
     const line = lines.get(s.line)!;
-    const { em: lineHeight, rows } = lineBody(line, p);
-    core.y0 = Math.max(core.y0, Math.floor(rows.y0));
-    core.y1 = Math.min(core.y1, Math.ceil(rows.y1));
-    // Boxes shifted one glyph to the right put the colon's box on the comparator and the comparator's on the
-    // digit after it (AR PL SungtiL GB, UMing), whose shape the looser reading takes for one (3 for ≥): the
-    // colon's box then holds no colon, the colon's dots stand left of it, and what it holds is the comparator.
-    const shifted = beforeNumber ? comparatorInColonBox(crop, merged[i - 1], s, rows, lineHeight, settings) : null;
-    // A box shifted onto the digit after the comparator isolates both glyphs, and the digit's ink beside the
-    // chevron turns the direction it reads (a ≥ read as ≤) or doubles its strokes (a < read as ≤, the 0 after it
-    // two columns off in Noto Sans CJK Black): the comparator is the first of the two, in the colon's box as well.
-    const box = firstOfGlyphs(crop, shifted ?? isolateGlyph(crop.data, crop.width, crop.height, core, settings.inkThreshold, rows), lineHeight, settings);
-    // Nor is it the digit after it: a box that only reaches into the digit's ink isolates the digit, and the
-    // looser shape reading takes a 4 for ≤ or a 2 for ≥ (Droid Sans Fallback).
-    const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
-    const isDigit = !shifted && digitBox !== null && Math.min(box.x1, digitBox.x1) - Math.max(box.x0, digitBox.x0) >= 0.5 * (box.x1 - box.x0);
-    let reading = isDigit ? null : classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
-    // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
-    // the left of what the box holds.
-    const left = reading || !beforeNumber ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
-    if (left) reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, left, settings.inkThreshold, rows), settings.inkThreshold);
-    // Or the box straddles the comparator and the digit after it, and the glyph found there is both: the first
-    // glyph from half an em before the box on, the colon passed over, is read alone (only that one, so that the
-    // digit after a comparator too faint to read is never taken for one).
-    if (!reading && beforeNumber) reading = firstGlyphReading(crop, core, rows, lineHeight, settings);
+    const { em: lineHeight, rows: lineRows } = lineBody(line, p);
+    /** The glyph's shape, read within `rows` (the line's body, pixels of the crop). */
+    const readShape = (rows: { y0: number; y1: number }) => {
+      const inLine = { ...core, y0: Math.max(core.y0, Math.floor(rows.y0)), y1: Math.min(core.y1, Math.ceil(rows.y1)) };
+      // Boxes shifted one glyph to the right put the colon's box on the comparator and the comparator's on the
+      // digit after it (AR PL SungtiL GB, UMing), whose shape the looser reading takes for one (3 for ≥): the
+      // colon's box then holds no colon, the colon's dots stand left of it, and what it holds is the comparator.
+      const shifted = beforeNumber ? comparatorInColonBox(crop, merged[i - 1], s, rows, lineHeight, settings) : null;
+      // A box shifted onto the digit after the comparator isolates both glyphs, and the digit's ink beside the
+      // chevron turns the direction it reads (a ≥ read as ≤) or doubles its strokes (a < read as ≤, the 0 after it
+      // two columns off in Noto Sans CJK Black): the comparator is the first of the two, in the colon's box as well.
+      const box = firstOfGlyphs(crop, shifted ?? isolateGlyph(crop.data, crop.width, crop.height, inLine, settings.inkThreshold, rows), lineHeight, settings);
+      // Nor is it the digit after it: a box that only reaches into the digit's ink isolates the digit, and the
+      // looser shape reading takes a 4 for ≤ or a 2 for ≥ (Droid Sans Fallback).
+      const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
+      const isDigit = !shifted && digitBox !== null && Math.min(box.x1, digitBox.x1) - Math.max(box.x0, digitBox.x0) >= 0.5 * (box.x1 - box.x0);
+      let reading = isDigit ? null : classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
+      // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
+      // the left of what the box holds.
+      const left = reading || !beforeNumber ? null : glyphLeftOf(crop, box, rows, lineHeight, settings);
+      if (left) reading = classifyComparator(crop.data, crop.width, isolateGlyph(crop.data, crop.width, crop.height, left, settings.inkThreshold, rows), settings.inkThreshold);
+      // Or the box straddles the comparator and the digit after it, and the glyph found there is both: the first
+      // glyph from half an em before the box on, the colon passed over, is read alone (only that one, so that the
+      // digit after a comparator too faint to read is never taken for one).
+      if (!reading && beforeNumber) reading = firstGlyphReading(crop, inLine, rows, lineHeight, settings);
+      return { reading, box, rows };
+    };
+    let shape = readShape(lineRows);
+    // Where most of a line's boxes run the whole line pitch, its median body reaches into the next line, whose
+    // strokes then join the glyph (FandolHei's ⩾ at 200 dpi, over the 1 below it): read again within the body of
+    // the line's Chinese characters whose boxes hug their ink.
+    const tight = shape.reading === null && beforeNumber ? huggedLineRows(merged, s.line, p) : null;
+    if (tight && (tight.y0 > lineRows.y0 || tight.y1 < lineRows.y1)) shape = readShape(tight);
+    const { reading, box, rows } = shape;
     if (inText && !beforeNumber) {
       if (reading?.char === s.text) return s;
       if (reading && (reading.char === '≥' || reading.char === '≤')) return { ...s, text: reading.char, confidence: Math.min(s.confidence, reading.confidence), repair: `OCR read ${s.text}, its shape is ${reading.char}` };
@@ -622,6 +635,19 @@ function isEqualsSign(crop: Crop, run: { x0: number; x1: number; y0: number; y1:
     }
   }
   return bands.length === 2 && bands.every((h) => h < 0.15 * em);
+}
+
+/**
+ * The body of line `line` from its Chinese characters whose boxes hug their ink (as tall as the read's typical
+ * Chinese character, within 15%), padded like `lineBody`'s, in pixels of the crop; null with fewer than two such.
+ */
+function huggedLineRows(symbols: readonly MarkedSymbol[], line: number, padding: number): { y0: number; y1: number } | null {
+  const em = typicalHanHeight(symbols);
+  if (em < 1) return null;
+  const hugging = symbols.filter((s) => s.line === line && /^\p{Script=Han}$/u.test(s.text) && Math.abs(s.y1 - s.y0 - em) <= 0.15 * em);
+  if (hugging.length < 2) return null;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return lineBody({ y0: median(hugging.map((s) => s.y0)), y1: median(hugging.map((s) => s.y1)) }, padding).rows;
 }
 
 function lineBody(line: { y0: number; y1: number }, padding: number): { em: number; rows: { y0: number; y1: number } } {

@@ -8,7 +8,7 @@
  * (吕, 日) or none; a few have them as a % has (座, 条, 组), but are as wide as an em. Pixels of the padded read, origin
  * top-left.
  */
-import { runsAroundBox } from './ink-columns.js';
+import { runsAroundBox, type InkRun } from './ink-columns.js';
 import { medianLineExtents, withoutDispute, type Crop, type MarkedSymbol } from './ocr-read.js';
 import { typicalHanHeight } from '../ocr/lines.js';
 
@@ -76,7 +76,8 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     // The line's median extents: any further and the lines above and below join the glyphs. The glyph is the run
     // of inked columns under its box, the digit the run before it.
     const rows = { y0: line.y0 - p, y1: line.y1 - p };
-    const { runs, under: k } = runsAroundBox(crop, rows, settings.inkThreshold, { x0: s.x0 - p, x1: s.x1 - p }, em);
+    const { runs, under } = runsAroundBox(crop, rows, settings.inkThreshold, { x0: s.x0 - p, x1: s.x1 - p }, 2 * em);
+    const k = onMarkAfter(runs, under, em, shape) ? under - 1 : under;
     const glyph = runs[k];
     const digit = runs[k - 1];
     if (glyph === undefined || digit === undefined) return s;
@@ -98,6 +99,17 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     }
     return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair };
   });
+}
+
+/**
+ * Whether the run under a symbol's box is the small mark after the glyph (a 。 or ，) rather than the glyph: Tesseract
+ * sometimes boxes a glyph one place to the right, on the punctuation after it, and the digit before it over the
+ * glyph (6.8%。 in FandolFang, its 8's box over the %, its %'s over the 。). The glyph is then the run before.
+ */
+function onMarkAfter(runs: readonly InkRun[], under: number, em: number, shape: typeof DEFAULT_PERCENT_SHAPE): boolean {
+  const run = runs[under];
+  if (run === undefined || under < 2) return false;
+  return run.y1 - run.y0 < shape.height[0] * em && run.x1 - run.x0 < shape.height[0] * em;
 }
 
 /**

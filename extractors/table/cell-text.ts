@@ -38,7 +38,8 @@ export interface CellTextSettings {
    */
   ocrCjkGap: number;
   /**
-   * For characters read by OCR, a gap between Latin letters or digits is a space when wider than this share.
+   * For characters read by OCR, a gap between Latin letters (or a digit and a letter) is a space when wider than this
+   * share. Two digits read by OCR are never spaced (see `lineToText`).
    * @default 0.45
    */
   ocrSpaceGap: number;
@@ -95,7 +96,10 @@ export function lineToText(line: readonly Glyph[], settings: CellTextSettings = 
       const degenerate = ocr && Math.min(prev.x1 - prev.x0, g.x1 - g.x0) < 0.1 * size;
       const wide = prev.run !== g.run && !degenerate && gap > threshold * size;
       const autospaced = isCjk(prev.char) !== isCjk(g.char) && gap < settings.cjkLatinGap * size;
-      if (((spaceDrawn && !ocr) || wide) && !autospaced && !(!ocr && neverSpaced(beforePrev, prev.char, g.char))) {
+      // Full-width digits (２０２５年, ２２条) stand an em apart, so OCR's boxes leave a space's gap between them;
+      // and none of these tables writes a space between two digits (none of the samples' sources, nor the seed).
+      const digits = ocr && /^[0-9]$/.test(prev.char) && /^[0-9]$/.test(g.char);
+      if (((spaceDrawn && !ocr) || wide) && !autospaced && !digits && !(!ocr && neverSpaced(beforePrev, prev.char, g.char))) {
         text += ' ';
         boxes.push(null);
       }
