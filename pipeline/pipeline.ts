@@ -3,10 +3,9 @@
  *
  *   input → load → read pages (text layer, ruling lines; pages without a usable one marked for OCR)
  *   → scan pages (rasterize → preprocess → grid → OCR, for the marked pages) → find tables (edges → cells) → table rows
- *   (header dropped, cells keyed by column) → place names (OCR text, from the gazetteer) → document
- *   numbers (OCR text, their 〔year〕) → disputed characters (OCR
- *   text, from the document's own words) → stitch rows across pages → parse rows (profile) → checks
- *   (profile) → document fields → assemble (confidence, review flags) → Extraction
+ *   (header dropped, cells keyed by column) → place names (OCR text, from the gazetteer) → document numbers (OCR
+ *   text, their 〔year〕) → disputed characters (OCR text, from the document's own words) → stitch rows across pages
+ *   → parse rows (profile) → checks (profile) → document fields → assemble (confidence, review flags) → Extraction
  */
 import { InputError } from '../extractors/pdf/open-pdf.js';
 import { projectExpenditure } from '../extractors/profiles/project-expenditure/index.js';

@@ -62,11 +62,12 @@ function otherModelPointing(s: MarkedSymbol): 'right' | 'left' | null {
  * A half of a comparator's glyph that OCR cut in two: a comparator, & (what it reads for the slanted ⩽ of
  * FandolFang), or 《 and 》, which it reads for ≤ and ≥.
  */
-const CUT_HALF = /^[<>=≤≥&《》]$/;
+const CUT_HALF_CLASS = '[<>=≤≥&《》]';
+const CUT_HALF = new RegExp(`^${CUT_HALF_CLASS}$`);
 /** Of the halves, the comparators and &: at least one half is one. */
 const COMPARATOR_HALF = /^[<>=≤≥&]$/;
 /** The two halves of a comparator's glyph, merged into one symbol for its shape to be read. */
-const CUT_IN_TWO = /^[<>=≤≥&《》]{2}$/;
+const CUT_IN_TWO = new RegExp(`^${CUT_HALF_CLASS}{2}$`);
 
 /** Confidence of a comparator read from its shape where a model's reading says ≥ and the shape does not. */
 const DISPUTED_SHAPE_CONFIDENCE = 0.85;
@@ -145,6 +146,9 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // reach into the next line.
     const line = lines.get(s.line)!;
     const { em: lineHeight, rows: lineRows } = lineBody(line, p);
+    // A box that only reaches into the digit's ink isolates the digit, and the looser shape reading takes a 4 for ≤
+    // or a 2 for ≥ (Droid Sans Fallback).
+    const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
     /** The glyph's shape, read within `rows` (the line's body, pixels of the crop). */
     const readShape = (rows: { y0: number; y1: number }) => {
       const inLine = { ...core, y0: Math.max(core.y0, Math.floor(rows.y0)), y1: Math.min(core.y1, Math.ceil(rows.y1)) };
@@ -156,9 +160,7 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
       // chevron turns the direction it reads (a ≥ read as ≤) or doubles its strokes (a < read as ≤, the 0 after it
       // two columns off in Noto Sans CJK Black): the comparator is the first of the two, in the colon's box as well.
       const box = firstOfGlyphs(crop, shifted ?? isolateGlyph(crop.data, crop.width, crop.height, inLine, settings.inkThreshold, rows), lineHeight, settings);
-      // Nor is it the digit after it: a box that only reaches into the digit's ink isolates the digit, and the
-      // looser shape reading takes a 4 for ≤ or a 2 for ≥ (Droid Sans Fallback).
-      const digitBox = beforeNumber && next && next.line === s.line ? { x0: next.x0 - p, x1: next.x1 - p } : null;
+      // Nor is it the digit after it (`digitBox`).
       const isDigit = !shifted && digitBox !== null && Math.min(box.x1, digitBox.x1) - Math.max(box.x0, digitBox.x0) >= 0.5 * (box.x1 - box.x0);
       let reading = isDigit ? null : classifyComparator(crop.data, crop.width, box, settings.inkThreshold);
       // Tesseract sometimes puts the comparator's box on the digit after it: then the comparator is the glyph to
@@ -175,7 +177,8 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // Where most of a line's boxes run the whole line pitch, its median body reaches into the next line, whose
     // strokes then join the glyph (FandolHei's ⩾ at 200 dpi, over the 1 below it): read again within the body of
     // the line's Chinese characters whose boxes hug their ink.
-    const tight = shape.reading === null && beforeNumber ? huggedLineRows(merged, s.line, p) : null;
+    cellEm ??= typicalHanHeight(merged);
+    const tight = shape.reading === null && beforeNumber ? huggedLineRows(merged, s.line, cellEm, p) : null;
     if (tight && (tight.y0 > lineRows.y0 || tight.y1 < lineRows.y1)) shape = readShape(tight);
     const { reading, box, rows } = shape;
     if (inText && !beforeNumber) {
@@ -639,15 +642,12 @@ function isEqualsSign(crop: Crop, run: { x0: number; x1: number; y0: number; y1:
 
 /**
  * The body of line `line` from its Chinese characters whose boxes hug their ink (as tall as the read's typical
- * Chinese character, within 15%), padded like `lineBody`'s, in pixels of the crop; null with fewer than two such.
+ * Chinese character `em`, within 15%), padded like `lineBody`'s, in pixels of the crop; null with fewer than two such.
  */
-function huggedLineRows(symbols: readonly MarkedSymbol[], line: number, padding: number): { y0: number; y1: number } | null {
-  const em = typicalHanHeight(symbols);
+function huggedLineRows(symbols: readonly MarkedSymbol[], line: number, em: number, padding: number): { y0: number; y1: number } | null {
   if (em < 1) return null;
   const hugging = symbols.filter((s) => s.line === line && /^\p{Script=Han}$/u.test(s.text) && Math.abs(s.y1 - s.y0 - em) <= 0.15 * em);
-  if (hugging.length < 2) return null;
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return lineBody({ y0: median(hugging.map((s) => s.y0)), y1: median(hugging.map((s) => s.y1)) }, padding).rows;
+  return hugging.length < 2 ? null : lineBody(medianLineExtents(hugging).get(line)!, padding).rows;
 }
 
 function lineBody(line: { y0: number; y1: number }, padding: number): { em: number; rows: { y0: number; y1: number } } {

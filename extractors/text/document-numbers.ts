@@ -12,16 +12,16 @@ import type { PositionedText } from './positioned-text.js';
 /** Confidence of brackets written back around a document number's year: the likely reading, below review. */
 export const DOCUMENT_NUMBER_CONFIDENCE = 0.85;
 
-/** What OCR reads for 〔 (or nothing), and for 〕 (or nothing: then the serial must not run into the year). */
-const OPENING = String.raw`[〔【\[（(〈《{]?`;
+/** What OCR reads for 〔, and for 〕. */
+const OPENING = String.raw`[〔【\[（(〈《{]`;
 const CLOSING = String.raw`[〕】\]）)〉》}]`;
 
 /**
- * The issuer's last character, the marks around a year of 19xx or 20xx, the serial and 号. A closing mark read as
- * 1 is taken only after a 〔-like opening mark, and only when a serial still follows it.
+ * The issuer's last character, the marks around a year of 19xx or 20xx (the opening one may be lost), the serial
+ * and 号. A closing mark read as 1 is taken only after an opening mark, and only when a serial still follows it.
  */
 const DOCUMENT_NUMBER = new RegExp(
-  String.raw`(?<=\p{Script=Han})\s*(?:(${OPENING})\s*((?:19|20)\d\d)\s*(${CLOSING})|([〔【\[（(])\s*((?:19|20)\d\d)(1))\s*(?=\d{1,4}\s*号)`,
+  String.raw`(?<=\p{Script=Han})\s*(?:(${OPENING}?)\s*((?:19|20)\d\d)\s*(${CLOSING})|(${OPENING})\s*((?:19|20)\d\d)(1))\s*(?=\d{1,4}\s*号)`,
   'gu',
 );
 
