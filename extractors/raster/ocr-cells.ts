@@ -16,6 +16,7 @@ import { DISPUTED_DOUBT, lexiconRepairWhy, medianLineExtents, otherReadBeforeDou
 import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from './digit-shapes.js';
+import { markBsShapedAsEs } from './letter-shapes.js';
 import { markUnreadInk } from './unread-ink.js';
 import { insertUnreadDigitMarks, insertUnreadUnitDots, readMiddleDots } from './middle-dots.js';
 import { readDigitSeparators } from './digit-separators.js';
@@ -262,6 +263,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   markThreesShapedAsFives,
   markHiddenOnes,
   readFoursShapedAsOnes,
+  markBsShapedAsEs,
 ];
 
 /**
