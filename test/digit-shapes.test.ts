@@ -61,6 +61,26 @@ describe('markHiddenOnes', () => {
     expect(hiding(markHiddenOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS))).toBe('');
   });
 
+  it('marks a number whose 1 lies under the box before it, its 1 read on the 0 (提高10%以上 read 提高1%以上, AR PL SungtiL GB 200 dpi)', async () => {
+    const crop = await fixtureCrop('ten-read-as-one-its-one-under-the-box-before-sungti-200dpi.png');
+    const read = excerptSymbols(
+      [['指', 396, 410, 10, 33, 0], ['标', 413, 437, 10, 33, 0], ['值', 450, 472, 10, 33, 0], [':', 471, 484, 5, 46, 0], ['提', 478, 503, 10, 33, 0], ['高', 506, 540, 10, 33, 0], ['1', 544, 556, 13, 30, 0], ['%', 557, 569, 12, 30, 0], ['以', 583, 613, 10, 33, 0], ['上', 612, 625, 5, 46, 0], [';', 626, 629, 21, 34, 0]],
+      388,
+      0,
+    );
+    expect(hiding(markHiddenOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS))).toBe('1');
+  });
+
+  it('leaves a 1 read where it stands past the glyph of the character before it, its box on the first stroke of 小 (后1小时, HanaMinA 300 dpi)', async () => {
+    const crop = await fixtureCrop('one-under-the-box-before-it-before-xiao-hanamin.png');
+    const read = excerptSymbols(
+      [['接', 99, 140, 837, 876, 15], ['到', 152, 180, 838, 876, 15], ['指', 186, 207, 839, 876, 15], ['令', 211, 249, 838, 876, 15], ['后', 270, 303, 839, 876, 15], ['1', 315, 335, 839, 875, 15], ['小', 341, 371, 841, 872, 15], ['时', 375, 395, 838, 876, 15], ['内', 407, 433, 838, 876, 15], [';', 456, 461, 847, 871, 15]],
+      91,
+      822,
+    );
+    expect(hiding(markHiddenOnes(read, crop, DEFAULT_OCR_CELL_SETTINGS))).toBe('');
+  });
+
   it('leaves 0s broken into two arcs at 200 dpi, the right arc curling left like a 1’s flag (=100% in HanaMinA, 1,200 in BabelStone Han)', async () => {
     const hanamin = excerptSymbols(
       [['值', 88, 109, 298, 323, 8], [':', 115, 128, 311, 318, 8], ['=', 122, 134, 293, 335, 8], ['1', 131, 138, 302, 322, 8], ['0', 143, 155, 301, 321, 8], ['0', 159, 170, 293, 335, 8], ['%', 157, 183, 301, 322, 8], [';', 183, 225, 305, 321, 8], ['年', 225, 238, 298, 324, 8]],

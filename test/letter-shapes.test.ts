@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { B_OPEN_COUNTERS_DOUBT, enclosedWhite, markBsShapedAsEs } from '../extractors/raster/letter-shapes.js';
+import { enclosedWhite } from '../extractors/raster/ink-columns.js';
+import { B_OPEN_COUNTERS_DOUBT, markBsShapedAsEs } from '../extractors/raster/letter-shapes.js';
 import { DEFAULT_OCR_CELL_SETTINGS } from '../extractors/raster/ocr-cells.js';
 import type { Crop } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';

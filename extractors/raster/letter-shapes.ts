@@ -8,7 +8,7 @@
  * Counters, not the ink at the right of the rows between the bars: Computer Modern's E drops serifs from its top and
  * bottom bars a third of its height, and a row test reads them as a bowl.
  */
-import { inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
+import { enclosedWhite, inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
 import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
@@ -69,36 +69,4 @@ function glyphOfBox(runs: readonly InkRun[], box: MarkedSymbol, next: MarkedSymb
   if (!best || !next || overlap(best, next) <= overlap(best, box) || box.x0 - padding >= best.x0) return best;
   const before = runs[runs.indexOf(best) - 1];
   return before && overlap(before, box) > 0 ? before : best;
-}
-
-/**
- * The white pixels of a box (crop pixels, ends exclusive) that no path of white, moving up, down, left or right,
- * joins to the box's border: the counters its ink closes. Pure.
- */
-export function enclosedWhite(crop: Crop, box: InkRun, threshold: number): number {
-  // The box with a white frame one pixel wide, so that the white round the glyph is one region, reached from a corner.
-  const w = box.x1 - box.x0 + 2;
-  const h = box.y1 - box.y0 + 2;
-  const white = (x: number, y: number) => {
-    const [cx, cy] = [box.x0 + x - 1, box.y0 + y - 1];
-    if (x === 0 || y === 0 || x === w - 1 || y === h - 1 || cx < 0 || cy < 0 || cx >= crop.width || cy >= crop.height) return true;
-    return crop.data[cy * crop.width + cx]! >= threshold;
-  };
-  const reached = new Uint8Array(w * h);
-  const stack = [0];
-  reached[0] = 1;
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    const [x, y] = [i % w, Math.floor(i / w)];
-    for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]] as const) {
-      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-      const j = ny * w + nx;
-      if (reached[j] || !white(nx, ny)) continue;
-      reached[j] = 1;
-      stack.push(j);
-    }
-  }
-  let enclosed = 0;
-  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) if (!reached[y * w + x] && white(x, y)) enclosed++;
-  return enclosed;
 }
