@@ -7,7 +7,7 @@
  * left with nothing at the right is marked a look-alike, and its field flagged.
  */
 import { DEFAULT_DROPPED_ONE_TOLERANCES, isStroke } from './dropped-ones.js';
-import { enclosedWhite, inkBoxIn, inkColumnRuns, rowInkEdges, widestOverlapping, type InkRun } from './ink-columns.js';
+import { enclosedWhiteShare, inkBoxIn, inkColumnRuns, rowInkEdges, widestOverlapping, type InkRun } from './ink-columns.js';
 import { greyToInkPieces, type RowRun } from './ink-components.js';
 import { lineOwnRows, median, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
@@ -170,7 +170,7 @@ export function markHiddenOnes(symbols: readonly MarkedSymbol[], crop: Crop, set
     // (后1小时 in HanaMinA: the box of the 1 on the first stroke of 小, no counter, is left alone.)
     const onCounter = (o: MarkedSymbol) => {
       const g = widestOverlapping(runs, Math.floor(o.x0 - p), Math.ceil(o.x1 - p));
-      return g !== undefined && enclosedWhite(crop, g, settings.inkThreshold) >= hidden.minCounter * (g.x1 - g.x0) * (g.y1 - g.y0);
+      return g !== undefined && enclosedWhiteShare(crop, g, settings.inkThreshold) >= hidden.minCounter;
     };
     const swallowed = oneShaped.some((g) => (g.x0 + g.x1) / 2 < numberFrom) && glyphs.length > number.filter(isDigit).length && number.some((o) => o.text === '1' && onCounter(o));
     if (oneShaped.length <= ones && !swallowed) continue;

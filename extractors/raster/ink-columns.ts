@@ -212,3 +212,9 @@ export function enclosedWhite(crop: Crop, box: InkRun, threshold: number): numbe
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) if (!reached[y * w + x] && white(x, y)) enclosed++;
   return enclosed;
 }
+
+/** `enclosedWhite` as a share of the box's area: how much of a glyph's ink box its counters hold. Pure. */
+export function enclosedWhiteShare(crop: Crop, box: InkRun, threshold: number): number {
+  const area = (box.x1 - box.x0) * (box.y1 - box.y0);
+  return area > 0 ? enclosedWhite(crop, box, threshold) / area : 0;
+}

@@ -8,7 +8,7 @@
  * Counters, not the ink at the right of the rows between the bars: Computer Modern's E drops serifs from its top and
  * bottom bars a third of its height, and a row test reads them as a bowl.
  */
-import { enclosedWhite, inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
+import { enclosedWhiteShare, inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
 import { lineOwnRows, medianLineExtents, type Crop, type MarkedSymbol } from './ocr-read.js';
 
 /** What the check needs of the OCR settings. */
@@ -53,7 +53,7 @@ export function markBsShapedAsEs(symbols: readonly MarkedSymbol[], crop: Crop, s
     const w = glyph.x1 - glyph.x0;
     const h = glyph.y1 - glyph.y0;
     if (h < counters.minHeight * (body.y1 - body.y0) || w / h < counters.aspect.min || w / h > counters.aspect.max) return s;
-    return enclosedWhite(crop, glyph, settings.inkThreshold) < counters.minEnclosed * w * h ? { ...s, lookalike: B_OPEN_COUNTERS_DOUBT } : s;
+    return enclosedWhiteShare(crop, glyph, settings.inkThreshold) < counters.minEnclosed ? { ...s, lookalike: B_OPEN_COUNTERS_DOUBT } : s;
   });
 }
 
