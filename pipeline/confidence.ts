@@ -49,6 +49,11 @@ export const UNCERTAIN_BOUNDARY_CAP = 0.75;
  * unless a check says otherwise; each value is then capped by the OCR confidence of its characters.
  */
 export const OCR_PAGE_CONFIDENCE = 0.99;
+/**
+ * A digit put right because the same glyph is read surely as another digit elsewhere in the document
+ * (`digit-consensus.ts`): likely right, and left for the reviewer all the same, since OCR read it otherwise.
+ */
+export const DIGIT_CONSENSUS_CAP = 0.5;
 /** A scanned page with ink beside its table that no cell holds: a column may have gone unread. */
 export const INK_BESIDE_TABLE_CAP = 0.5;
 /** A scanned page whose text ran down it, turned upright as a guess: it may be upside down. */

@@ -2,7 +2,8 @@
  * The pipeline: the one place where the stages are put in order.
  *
  *   input → load → read pages (text layer, ruling lines; pages without a usable one marked for OCR)
- *   → scan pages (rasterize → preprocess → grid → OCR, for the marked pages) → find tables (edges → cells) → table rows
+ *   → scan pages (rasterize → preprocess → grid → OCR, for the marked pages) → digits (OCR digits read against the
+ *   document's other glyphs of their shape) → find tables (edges → cells) → table rows
  *   (header dropped, cells keyed by column) → place names (OCR text, from the gazetteer) → document numbers (OCR
  *   text, their 〔year〕) → disputed characters (OCR text, from the document's own words) → stitch rows across pages
  *   → parse rows (profile) → checks (profile) → document fields → assemble (confidence, review flags) → Extraction
@@ -18,6 +19,7 @@ import { readPages } from './stages/read-pages.js';
 import { repairDocumentNumbers, repairPlaces } from './stages/text-repairs.js';
 import { resolveDisputes } from './stages/vocabulary.js';
 import { scanPages } from './stages/scan-pages.js';
+import { agreeDigitShapes } from './stages/digit-consensus.js';
 import { createOcrEngine, type OcrEngine } from '../extractors/ocr/ocr-engine.js';
 import { stitchRows } from './stages/stitch.js';
 import { tableRows } from './stages/table-rows.js';
@@ -68,7 +70,8 @@ export async function extractDocument(input: DocumentInput, options: ExtractOpti
     options.onLoad?.({ sha256: doc.sha256, pageCount: doc.pageCount });
     const read = await readPages(doc, ctx);
     const pages = await scanPages({ doc, pages: read }, ctx);
-    const layouts = await findTables(pages, ctx);
+    const agreed = await agreeDigitShapes(pages, ctx);
+    const layouts = await findTables(agreed, ctx);
     const table = await tableRows(layouts, ctx);
     if (!table.found || table.pieces.length === 0) {
       // Where OCR failed too, its error is the reason, not the missing text layer it stood in for.

@@ -1,3 +1,5 @@
+import type { DigitShape } from '../raster/digit-consensus.js';
+
 /**
  * A character of a page's text, placed on the page: from a PDF text layer, or read by OCR.
  *
@@ -25,5 +27,10 @@ export interface Glyph {
   repair?: string;
   /** Why the OCR reading is doubtful, when it is (its confidence already says how much). */
   doubt?: string;
+  /**
+   * For a digit read by OCR whose box stands on a glyph of its own: the shape of that glyph's ink, for the document's
+   * digits to be compared with each other (`extractors/raster/digit-consensus.ts`).
+   */
+  shape?: DigitShape;
 }
 

@@ -17,6 +17,7 @@ import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-w
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from './digit-shapes.js';
 import { markBsShapedAsEs } from './letter-shapes.js';
+import { readToDigitShapes, type DigitShape } from './digit-consensus.js';
 import { markUnreadInk } from './unread-ink.js';
 import { insertUnreadDigitMarks, insertUnreadUnitDots, readMiddleDots } from './middle-dots.js';
 import { readDigitSeparators } from './digit-separators.js';
@@ -237,9 +238,15 @@ export async function ocrRegions(
     const decided = decidePunctuationWidth({ symbols: measurePunctuationWhite(tightenPunctuation(result.symbols, crop, settings), crop, settings) });
     const widths = { ...result, symbols: decided.map((d, i) => ({ ...d, x0: result.symbols[i]!.x0, x1: result.symbols[i]!.x1 })) };
     const compared = repairComparators(widths, crop, settings);
-    return resultToGlyphs({ ...compared, symbols: insertComparatorsTheOtherModelRead(compared.symbols, settings) }, left, top, scale, page, index * 10_000);
+    const final = insertComparatorsTheOtherModelRead(compared.symbols, settings);
+    // The digits' ink, for the document's digits to be compared with each other once every page is read.
+    const shapes = readToDigitShapes(final, crop, settings.padding, settings.inkThreshold);
+    const shaped = final.map((s, i) => withShape(s, shapes.get(i)));
+    return resultToGlyphs({ ...compared, symbols: shaped }, left, top, scale, page, index * 10_000);
   }
 }
+
+const withShape = (s: MarkedSymbol, shape: DigitShape | undefined): MarkedSymbol => (shape ? { ...s, shape } : s);
 
 /**
  * The checks and repairs of a read against the cell's pixels, in the order they run: each takes the symbols the one
@@ -866,6 +873,7 @@ function resultToGlyphs(result: MarkedResult, left: number, top: number, scale: 
         ...(s.lookalike ? { doubt: s.lookalike } : {}),
         ...(s.otherReadBefore !== undefined ? { doubt: otherReadBeforeDoubt(cut(s.otherReadBefore), s.text) } : {}),
         ...(s.repair ? { repair: s.repair } : {}),
+        ...(s.shape && chars.length === 1 ? { shape: s.shape } : {}),
       }));
     })
     .map(keepReadingOrder());

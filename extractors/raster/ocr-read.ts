@@ -6,6 +6,8 @@
 import type { OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 
 /** A cell's pixels, cut from the levelled page image: grey, one byte per pixel, origin top-left. */
+import type { DigitShape } from './digit-consensus.js';
+
 export interface Crop {
   /** The crop's place in the page image, pixels. */
   left: number;
@@ -26,7 +28,7 @@ export interface Crop {
  * a glyph the first did not (`otherReadBefore`); what was `repair`ed and why it is in `doubt`. The marks that a
  * second read does not lift (`rangeMark`, `lookalike`, `otherReadBefore`) become doubts when the read becomes glyphs.
  */
-export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; spanning?: boolean; swallowed?: boolean; rangeMark?: boolean; lookalike?: string; otherReadBefore?: string; otherReading?: string; disputedText?: string; confirmed?: boolean; repair?: string; doubt?: string };
+export type MarkedSymbol = OcrSymbol & { lost?: boolean; merged?: boolean; spanning?: boolean; swallowed?: boolean; rangeMark?: boolean; lookalike?: string; otherReadBefore?: string; otherReading?: string; disputedText?: string; confirmed?: boolean; repair?: string; doubt?: string; shape?: DigitShape };
 export type MarkedResult = Omit<OcrResult, 'symbols'> & { symbols: MarkedSymbol[] };
 
 /** The doubt a second read writes on a symbol the two models read differently. */
