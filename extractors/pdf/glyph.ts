@@ -28,8 +28,8 @@ export interface Glyph {
   /** Why the OCR reading is doubtful, when it is (its confidence already says how much). */
   doubt?: string;
   /**
-   * For a digit read by OCR whose box stands on a glyph of its own: the shape of that glyph's ink, for the document's
-   * digits to be compared with each other (`extractors/raster/digit-consensus.ts`).
+   * For a digit read by OCR whose glyph was found in the ink of its number: the shape of that glyph, for the
+   * document's digits to be compared with each other (`extractors/raster/digit-consensus.ts`).
    */
   shape?: DigitShape;
 }

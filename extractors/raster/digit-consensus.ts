@@ -14,7 +14,7 @@
  * are matched to digits by their order on the line, not by the boxes.
  */
 import type { Crop, MarkedSymbol } from './ocr-read.js';
-import { medianLineExtents, lineOwnRows } from './ocr-read.js';
+import { median, medianLineExtents, lineOwnRows } from './ocr-read.js';
 import { inkColumnRuns, widestOverlapping, type InkRun } from './ink-columns.js';
 
 /** Columns of a digit shape. */
@@ -44,7 +44,7 @@ export const DEFAULT_SHAPE_SAMPLING = {
   markHeight: 0.45,
   /** Two digits of one number stand at most this far apart (the white between them). */
   maxGap: 0.6,
-  /** And a digit's glyph at most this wide: wider, two glyphs touch. */
+  /** Of the median width of its number's glyphs, a digit's glyph is at most this wide: wider, two glyphs touch. */
   maxDigitWidth: 1.4,
 };
 
@@ -112,8 +112,6 @@ function extraGlyphAt(n: { digits: number[]; before: string | undefined; after: 
   if (last >= 1.5 * first && DIGIT_HIGH_AFTER.test(n.after ?? '')) return 0;
   return null;
 }
-
-const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
 /** The numbers OCR read on a line: its digit symbols (indices), a point or comma between two of them joining them; and the symbols before and after. */
 function readNumbers(symbols: readonly MarkedSymbol[], line: number): { digits: number[]; before: string | undefined; after: string | undefined }[] {

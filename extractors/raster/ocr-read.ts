@@ -4,10 +4,9 @@
  * read (the crop with `padding` added on every side), origin top-left.
  */
 import type { OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
-
-/** A cell's pixels, cut from the levelled page image: grey, one byte per pixel, origin top-left. */
 import type { DigitShape } from './digit-consensus.js';
 
+/** A cell's pixels, cut from the levelled page image: grey, one byte per pixel, origin top-left. */
 export interface Crop {
   /** The crop's place in the page image, pixels. */
   left: number;
