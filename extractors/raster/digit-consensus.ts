@@ -75,12 +75,18 @@ export function readToDigitShapes(symbols: readonly MarkedSymbol[], crop: Crop, 
     if (heights.length === 0) continue;
     const height = median(heights);
     const glyphs = inkNumbers(runs, height, sampling);
-    for (const n of numbers) {
+    const near = numbers.map((n) => {
       const x0 = box(n.digits[0]!).x0 - height;
       const x1 = box(n.digits.at(-1)!).x1 + height;
-      const near = glyphs.filter((g) => g.some((r) => r.x1 > x0 && r.x0 < x1));
-      if (near.length !== 1) continue;
-      const ink = near[0]!;
+      return glyphs.filter((g) => g.some((r) => r.x1 > x0 && r.x0 < x1));
+    });
+    // An ink number that is the one near two read numbers is the glyphs of one of them at most: in 2、1- the 1's own
+    // glyph joined to the hyphen is no digit's ink, and the 2's is the only number near it.
+    const claims = new Map<InkRun[], number>();
+    for (const candidates of near) if (candidates.length === 1) claims.set(candidates[0]!, (claims.get(candidates[0]!) ?? 0) + 1);
+    for (const [k, n] of numbers.entries()) {
+      if (near[k]!.length !== 1 || claims.get(near[k]![0]!)! > 1) continue;
+      const ink = near[k]![0]!;
       const extra = ink.length - n.digits.length;
       const typical = median(ink.map((r) => r.x1 - r.x0));
       const offset = extra === 0 ? 0 : extraGlyphAt(n, ink, box);
