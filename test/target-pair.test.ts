@@ -112,6 +112,17 @@ describe('a rate’s target read by OCR with its % as digits', () => {
     }
   });
 
+  it('takes a name for a rate’s only where the rate word ends it: 获得超比例奖励的用人单位 counts employers (≥85家 kept, FandolSong read it right)', () => {
+    for (const [name, target] of [['获得超比例奖励的用人单位', '≥85家'], ['仲裁服务满意度测评得分', '≥98分'], ['超比例安排就业的残疾人', '≥340人']]) {
+      const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；11-数量指标；${name}；实施周期指标值:${target}；年度指标值:${target}。`)).indicators;
+      expect(indicator!.periodTarget.value.raw).toBe(target);
+      expect(indicator!.periodTarget.confidence).toBeGreaterThanOrEqual(0.9);
+    }
+    // A bracketed qualifier after the rate word leaves it a rate.
+    const [qualified] = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；抽检合格率（城区）；实施周期指标值:≥95咒；年度指标值:≥95咒。')).indicators;
+    expect(qualified!.periodTarget.value.raw).toBe('≥95%');
+  });
+
   it('leaves a count alone, a rate at or below 100, and digits that would leave more than 100 before them', () => {
     for (const [name, target] of [['培训人次', '≥9596'], ['覆盖率', '≥96'], ['覆盖率', '99.96%'], ['覆盖率', '≥12096']]) {
       const [indicator] = stitchedToDraftRow(row(`1、1-产出指标；12-质量指标；${name}；实施周期指标值:${target}；年度指标值:${target}。`)).indicators;
