@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RANGE_MARK_READ_DOUBT, readRangeMarks } from '../extractors/raster/range-marks.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
+import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
 const SETTINGS = { padding: 10, inkThreshold: 140 };
 const P = SETTINGS.padding;
@@ -81,5 +82,31 @@ describe('readRangeMarks', () => {
   it('leaves a - that is not between two numbers alone (1-产出指标)', () => {
     const d = drawn('年度1|产出', { kind: 'wave', length: 14, room: 22, read: '-' });
     expect(text(read(d))).toBe('年度1-产出');
+  });
+});
+
+describe('readRangeMarks (FandolSong, whose ～ is Computer Modern’s: a small wave at the digits’ tops)', () => {
+  it('reads the wave where it stands, as high as the digits, not clipped flat to a dash (200～3,000元/件, 300 dpi)', async () => {
+    const crop = await fixtureCrop('tilde-at-the-digits-tops-fandolsong.png');
+    const read = excerptSymbols(
+      [['值', 23, 71, 1116, 1156, 20], [':', 77, 94, 1120, 1148, 20], ['2', 98, 115, 1120, 1149, 20], ['0', 107, 126, 1107, 1166, 20], ['0', 118, 135, 1120, 1149, 20], ['-', 149, 167, 1120, 1124, 20], ['3', 181, 198, 1120, 1149, 20], [',', 198, 213, 1144, 1156, 20], ['0', 213, 230, 1120, 1149, 20], ['0', 234, 251, 1120, 1149, 20], ['0', 255, 393, 1116, 1158, 20], ['元', 288, 322, 1107, 1166, 20], ['/', 321, 362, 1107, 1166, 20], ['件', 361, 407, 1107, 1166, 20], ['。', 422, 429, 1120, 1151, 20], ['7', 422, 440, 1120, 1149, 20], ['、', 447, 454, 1143, 1151, 20], ['2', 484, 501, 1120, 1148, 20], ['-', 503, 532, 1120, 1151, 20], ['效', 531, 558, 1115, 1156, 20], ['益', 572, 613, 1116, 1155, 20], ['指', 620, 640, 1116, 1155, 20]],
+      15,
+      1099,
+    );
+    const out = readRangeMarks(read, crop, SETTINGS);
+    expect(text(out)).toBe('值:200～3,000元/件。7、2-效益指');
+    expect(out.find((s) => s.text === '～')!.lookalike).toBe(RANGE_MARK_READ_DOUBT);
+  });
+
+  it('reads a closing quote between two numbers by its ink too: no number stands after a quote (200”3,000 in the Group 4 scan)', async () => {
+    const crop = await fixtureCrop('tilde-read-as-a-closing-quote-fandolsong-g4.png');
+    const read = excerptSymbols(
+      [['标', 24, 86, 1059, 1100, 19], ['值', 86, 118, 1074, 1092, 19], [':', 118, 135, 1064, 1092, 19], ['2', 130, 148, 1055, 1110, 19], ['0', 139, 156, 1064, 1093, 19], ['0', 160, 177, 1064, 1093, 19], ['”', 198, 209, 1064, 1068, 19], ['3', 223, 240, 1064, 1093, 19], [',', 240, 255, 1088, 1100, 19], ['0', 255, 272, 1064, 1093, 19], ['0', 276, 293, 1064, 1093, 19], ['0', 297, 433, 1060, 1102, 19], ['元', 329, 361, 1055, 1110, 19], ['/', 360, 395, 1055, 1110, 19], ['件', 394, 430, 1055, 1110, 19], ['；', 429, 443, 1055, 1110, 19], ['年', 477, 500, 1060, 1099, 19], ['度', 521, 564, 1060, 1099, 19], ['指', 565, 610, 1060, 1099, 19], ['标', 602, 626, 1062, 1098, 19]],
+      16,
+      1047,
+    );
+    const out = readRangeMarks(read, crop, SETTINGS);
+    expect(text(out)).toBe('标值:200～3,000元/件；年度指标');
+    expect(out.find((s) => s.text === '～')!.repair).toMatch(/^OCR read ” between two numbers, its ink is a wave/);
   });
 });

@@ -40,6 +40,11 @@ export const DEFAULT_RANGE_MARK_SHAPES = {
   fullWidthWave: 0.6,
   /** Taller than this, the ink is no range mark (a digit's, or a mark run into one). */
   maxHeight: 0.3,
+  /**
+   * The mark's ink is looked for this far above and below the middle of its line: as far as the digits reach.
+   * @default 0.5
+   */
+  reach: 0.5,
 };
 
 /** The doubt a range mark read from its ink keeps. */
@@ -60,7 +65,9 @@ export function readRangeMarks(symbols: readonly MarkedSymbol[], crop: Crop, set
     if (!candidate(s, i)) return s;
     const line = lines.get(s.line)!;
     const middle = (line.y0 + line.y1) / 2 - p;
-    const rows = { y0: middle - 0.35 * em, y1: middle + 0.35 * em };
+    // The digits' height either side of the middle: FandolSong's ～ (Computer Modern's) stands as high as the
+    // digits' tops, and a window cut lower clips its wave flat.
+    const rows = { y0: middle - shapes.reach * em, y1: middle + shapes.reach * em };
     // From the number before to the number after: the mark is the low run of ink between theirs (the box OCR gave
     // it can reach into a digit's), the one nearest its box.
     const before = symbols[i - 1];
@@ -115,8 +122,11 @@ function markOf(length: number, wave: number, room: number | null, shapes: typeo
   return null;
 }
 
-/** The marks OCR reads between two numbers for a range mark, other than 一. */
-const RANGE_MARK = /^[~～-]$/;
+/**
+ * The marks OCR reads between two numbers for a range mark, other than 一; and a closing quote, which no number
+ * stands after and which a tilde set high reads as (FandolSong's ～, at the digits' tops).
+ */
+const RANGE_MARK = /^[~～\-”"]$/;
 
 /** Whether a number ends just before the symbol at `i`: a digit, %, ‰, or a 年, 月 or 日 after a digit. */
 export function numberBefore(symbols: readonly OcrSymbol[], i: number): boolean {
