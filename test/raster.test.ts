@@ -577,6 +577,17 @@ describe('repairIndicatorText', () => {
     const fine = `${head}实施周期指标值:≥1,.64人；年度指标值:≥1;,6400人。`;
     expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
   });
+  it('reads a ; between a target’s digits before three more as a thousands comma, flagged (≥1;500人次: FandolKai’s Computer Modern comma)', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；';
+    const t = repairIndicatorText(ocrText(`${head}实施周期指标值:≥1;500人次；年度指标值:≤2;000元/人。`, 0.95));
+    expect(t.text).toBe(`${head}实施周期指标值:≥1,500人次；年度指标值:≤2,000元/人。`);
+    expect(charRepairs(t)).toEqual(['; between digits, before three, read as a thousands comma']);
+    expect(t.boxes[t.text.indexOf(',000')]!.repair).toBe('; between digits, before three, read as a thousands comma');
+    expect(t.boxes[t.text.indexOf(',500')]!.confidence).toBeLessThan(0.9);
+    // Not before two digits or four, nor the ； that ends a target.
+    const fine = `${head}实施周期指标值:≥1;50人；年度指标值:≥1;5000人；3、1-产出指标；11-数量指标；乙；实施周期指标值:≥12；年度指标值:≥12。`;
+    expect(repairIndicatorText(ocrText(fine)).text).toBe(fine);
+  });
   it('reads an o after a target’s % as the circle of a ‰, flagged (36 times in 37 on the scans) unless a ； follows a value ≤10, where another stray character is dropped', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3%o；年度指标值:≤3%O。'));
     expect(t.text).toBe('1、1-产出指标；12-质量指标；事故率；实施周期指标值:≤3‰；年度指标值:≤3‰。');
