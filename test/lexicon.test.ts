@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLexicon, dictTextToEntries, judgeReadings, loadLexicon, textToWords } from '../extractors/text/lexicon.js';
-import { doubtConfusables, doubtConfusablesInWords, doubtLoneOnes, doubtRareCharacters, doubtZerosAmongCapitals } from '../extractors/text/lexicon-doubts.js';
+import { doubtConfusables, doubtConfusablesInWords, doubtLoneOnes, doubtRareCharacters, doubtZerosAmongCapitals, MISREADING_REPAIR_CONFIDENCE, repairOneWayMisreadings } from '../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../extractors/text/positioned-text.js';
 import { placedText } from './helpers/builders.js';
 
@@ -161,6 +161,30 @@ describe('doubtConfusables', () => {
     expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['尚未完成', '未来五年', '已经完成', '工作日']);
     const layer = placedText('每季度未前');
     expect(doubtConfusables(layer, lexicon, 0.9)).toBe(layer);
+  });
+});
+
+describe('repairOneWayMisreadings', () => {
+  it('puts back the character OCR makes of a rarer one where that makes a word and the run far likelier (HanaMinA: 维折, 保扩, 安装折栏), flagged', () => {
+    const lexicon = loadLexicon();
+    const out = repairOneWayMisreadings(ocr('设施维折经费'), lexicon);
+    expect(out.text).toBe('设施维护经费');
+    expect(out.boxes[3]!.confidence).toBe(MISREADING_REPAIR_CONFIDENCE);
+    expect(out.boxes[3]!.repair).toBe('折 read where 护 makes 维护: both OCR models read 护 as 折 in some faces, and 折 stands alone here');
+    expect(['等级保扩测评', '安装折栏', '轨道治线'].map((t) => repairOneWayMisreadings(ocr(t), lexicon).text)).toEqual(['等级保护测评', '安装护栏', '轨道沿线']);
+  });
+
+  it('never raises a doubtful read: the repair keeps the lower of its confidence and the read’s', () => {
+    const read = ocr('设施维折经费');
+    const doubtful = { ...read, boxes: read.boxes.map((b, i) => (i === 3 ? { ...b!, confidence: 0.5 } : b)) };
+    expect(repairOneWayMisreadings(doubtful, loadLexicon()).boxes[3]!.confidence).toBe(0.5);
+  });
+
+  it('leaves the misreading inside a word (打折, 扩大, 防治), where the gain is small (育人按摩: 育人 is a word too), the other way round (新入职), and text layers', () => {
+    const lexicon = loadLexicon();
+    for (const text of ['商品打折促销', '扩大覆盖面', '病虫害防治', '育人按摩培训', '新入职教师培训', '护栏维护']) expect(repairOneWayMisreadings(ocr(text), lexicon).text).toBe(text);
+    const layer = placedText('设施维折经费');
+    expect(repairOneWayMisreadings(layer, lexicon)).toBe(layer);
   });
 });
 

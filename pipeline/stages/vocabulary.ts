@@ -3,13 +3,14 @@
  * names and before rows are stitched and parsed. First a character the two OCR models read differently
  * (`extractors/text/document-vocabulary.ts`), then a run of doubtful characters between sure ones
  * (`extractors/text/document-context.ts`); last, a sure character that makes no word with its neighbours and
- * that the dictionary seldom has alone is doubted, and so is 一 alone between two words, where a dash is read so
- * (`extractors/text/lexicon-doubts.ts`). Text layers pass through unchanged.
+ * that the dictionary seldom has alone is doubted, and so is 一 alone between two words, where a dash is read so,
+ * after a character alone that is the known misreading of another (折 for 护) is put right where the other makes a
+ * word (`extractors/text/lexicon-doubts.ts`). Text layers pass through unchanged.
  */
 import { countContexts, resolveDoubtsByContext } from '../../extractors/text/document-context.js';
 import { countDocumentBigrams, resolveDisputesByVocabulary } from '../../extractors/text/document-vocabulary.js';
 import { loadLexicon } from '../../extractors/text/lexicon.js';
-import { doubtUnlikelyCharacters } from '../../extractors/text/lexicon-doubts.js';
+import { doubtUnlikelyCharacters, repairOneWayMisreadings } from '../../extractors/text/lexicon-doubts.js';
 import type { PositionedText } from '../../extractors/text/positioned-text.js';
 import { isOcrText } from '../../extractors/text/text-edits.js';
 import type { Stage, TableRowsResult } from '../types.js';
@@ -23,7 +24,7 @@ export const resolveDisputes: Stage<TableRowsResult, TableRowsResult> = (result,
   const sure = ctx.settings.reviewThreshold;
   const contexts = countContexts([...result.headerLines.map((l) => l.text), ...decided.pieces.flatMap((p) => [...p.cells.values()].map((c) => c.text))], sure);
   const lexicon = loadLexicon();
-  return mapOcrCells(decided, (text) => doubtUnlikelyCharacters(resolveDoubtsByContext(text, contexts, sure), lexicon, sure));
+  return mapOcrCells(decided, (text) => doubtUnlikelyCharacters(repairOneWayMisreadings(resolveDoubtsByContext(text, contexts, sure), lexicon), lexicon, sure));
 };
 
 /** `result` with `fn` applied to the text of every cell read by OCR. */
