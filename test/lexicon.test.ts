@@ -195,6 +195,12 @@ describe('doubtConfusablesInWords', () => {
     expect(out.boxes[3]!.doubt).toBe('大 in 大病, where 犬 (alike on the page) would make 狂犬病, likelier here: it may be misread');
   });
 
+  it('doubts 文 in 收文 where 支 makes 财政收支 (FandolSong, both models), and leaves 收文 where it is the word (收文登记)', () => {
+    const lexicon = loadLexicon();
+    expect(doubtConfusablesInWords(ocr('其他财政收文审计经费'), lexicon, 0.9, 0.8).boxes[5]!.doubt).toBe('文 in 收文, where 支 (alike on the page) would make 财政收支, likelier here: it may be misread');
+    expectLeftAlone((read) => doubtConfusablesInWords(read, lexicon, 0.9, 0.8), ['收文登记', '财政收支平衡', '公文收文']);
+  });
+
   it('leaves words whose look-alike reading is no likelier, or only a little (大型, 日常, 自行, 天然), and text layers', () => {
     const lexicon = loadLexicon();
     expectLeftAlone((read) => doubtConfusablesInWords(read, lexicon, 0.9, 0.8), ['开展大型宣传活动', '日常巡查', '自行车道', '天然气管道', '已经完成', '干部培训']);

@@ -127,10 +127,11 @@ function wordAt(words: readonly string[], at: number): string {
  * development and evaluation sets, and no right field newly flagged. 大, 犬 and 太 from the fourteenth set (狂犬病 read
  * 狂大病 by both, caught inside its word by `doubtConfusablesInWords`; no right field flagged across the sixteen).
  * 主 and 王 from the twenty-three sets: every 王 read there was a misread (自王就业, 王瓦时), and none of a right value.
+ * 支 and 文 from the twenty-second (财政收支 read 财政收文 by both, in FandolSong: 收文 is a word, so only inside it).
  */
 export const CONFUSABLE_GROUPS: readonly string[] = [
   ...['未末', '己已巳', '干千于', '土士', '日曰', '天夭', '戊戌戍', '折拆', '候侯', '拨拔', '免兔', '今令', '夫失', '壁璧', '辨辩', '间问', '贝见', '白自', '旦且', '乌鸟', '准淮', '汗汁', '治冶', '季李'],
-  ...['率牵', '落沙', '遏过', '渣温', '洁活', '专志', '围国', '厉历', '大犬太', '部邵', '主王'],
+  ...['率牵', '落沙', '遏过', '渣温', '洁活', '专志', '围国', '厉历', '大犬太', '部邵', '主王', '支文'],
 ];
 
 /**
