@@ -110,7 +110,7 @@ export function readToDigitShapes(symbols: readonly MarkedSymbol[], crop: Crop, 
  * the two (the digits' boxes overlap the glyphs they stand on at least half as much again as the glyphs one place
  * off), and what OCR read beside the number must allow it.
  */
-function extraGlyphAt(n: { digits: number[]; before: string | undefined; after: string | undefined }, ink: readonly InkRun[], box: (i: number) => { x0: number; x1: number }): 0 | 1 | null {
+function extraGlyphAt(n: ReadNumber, ink: readonly InkRun[], box: (i: number) => { x0: number; x1: number }): 0 | 1 | null {
   if (ink.length !== n.digits.length + 1) return null;
   const overlapAt = (offset: number) => n.digits.reduce((sum, i, d) => sum + Math.max(0, Math.min(ink[d + offset]!.x1, box(i).x1) - Math.max(ink[d + offset]!.x0, box(i).x0)), 0);
   const [first, last] = [overlapAt(1), overlapAt(0)];
@@ -119,11 +119,18 @@ function extraGlyphAt(n: { digits: number[]; before: string | undefined; after: 
   return null;
 }
 
-/** The numbers OCR read on a line: its digit symbols (indices), a point or comma between two of them joining them; and the symbols before and after. */
-function readNumbers(symbols: readonly MarkedSymbol[], line: number): { digits: number[]; before: string | undefined; after: string | undefined }[] {
-  const numbers: { digits: number[]; before: string | undefined; after: string | undefined }[] = [];
+/** A number OCR read: its digit symbols (indices into the read), and the text of the symbols before and after it. */
+interface ReadNumber {
+  digits: number[];
+  before: string | undefined;
+  after: string | undefined;
+}
+
+/** The numbers OCR read on a line, a point or comma between two digits joining them. */
+function readNumbers(symbols: readonly MarkedSymbol[], line: number): ReadNumber[] {
+  const numbers: ReadNumber[] = [];
   const on = symbols.map((s, i) => i).filter((i) => symbols[i]!.line === line);
-  let current: { digits: number[]; before: string | undefined; after: string | undefined } | null = null;
+  let current: ReadNumber | null = null;
   for (let k = 0; k < on.length; k++) {
     const text = symbols[on[k]!]!.text;
     if (/^[0-9]$/.test(text)) {

@@ -165,6 +165,8 @@ export const MISREADING_REPAIR_CONFIDENCE = 0.85;
 export function repairOneWayMisreadings(t: PositionedText, lexicon: Lexicon, gain = DEFAULT_MISREADING_REPAIR_GAIN): PositionedText {
   const edits: Edit[] = [];
   for (const run of t.text.matchAll(/\p{Script=Han}+/gu)) {
+    // Most runs hold no misreading: they are not split here, only once by the doubts after.
+    if (![...run[0]].some((c) => misreadingsOf.has(c))) continue;
     const split = textToWords(lexicon, run[0]);
     let at = 0;
     for (const word of split.words) {
@@ -185,8 +187,7 @@ export function repairOneWayMisreadings(t: PositionedText, lexicon: Lexicon, gai
 }
 
 /** For each misreading of `ONE_WAY_MISREADINGS`, the characters on the page it is read for. */
-const misreadingsOf = new Map<string, string[]>();
-for (const [onPage, read] of ONE_WAY_MISREADINGS.map((m) => [...m])) misreadingsOf.set(read!, [...(misreadingsOf.get(read!) ?? []), onPage!]);
+const misreadingsOf = confusablesOf([], ONE_WAY_MISREADINGS);
 
 /**
  * `t` with each sure, unrepaired Han character read by OCR that stands alone in the likeliest split of its run,

@@ -10,20 +10,32 @@ import type { Glyph } from '../../extractors/pdf/glyph.js';
 import type { PageRead, Stage } from '../types.js';
 
 export const agreeDigitShapes: Stage<PageRead[], PageRead[]> = (pages) => {
-  const places: { page: PageRead; index: number }[] = [];
+  const places: { page: number; index: number }[] = [];
   const specimens: DigitSpecimen[] = [];
-  for (const page of pages) {
-    if (page.method !== 'ocr') continue;
+  pages.forEach((page, p) => {
+    if (page.method !== 'ocr') return;
     page.glyphs.forEach((g, index) => {
       if (!g.shape) return;
-      places.push({ page, index });
+      places.push({ page: p, index });
       specimens.push({ digit: g.char, confidence: g.confidence ?? 0, doubted: g.doubt !== undefined || g.repair !== undefined, shape: g.shape });
     });
-  }
-  for (const [i, change] of agreeDigits(specimens)) {
+  });
+  const changes = agreeDigits(specimens);
+  if (changes.size === 0) return pages;
+  // The changed glyphs of each page, by index: the pages read are left as they are, and changed copies returned.
+  const byPage = new Map<number, Map<number, { digit: string; why: string }>>();
+  for (const [i, change] of changes) {
     const { page, index } = places[i]!;
-    const g: Glyph = page.glyphs[index]!;
-    page.glyphs[index] = { ...g, char: change.digit, confidence: Math.min(g.confidence ?? 1, DIGIT_CONSENSUS_CAP), repair: g.repair ? `${g.repair}; ${change.why}` : change.why };
+    byPage.set(page, (byPage.get(page) ?? new Map()).set(index, change));
   }
-  return pages;
+  return pages.map((page, p) => {
+    const changed = byPage.get(p);
+    return changed ? { ...page, glyphs: page.glyphs.map((g, index) => agreed(g, changed.get(index))) } : page;
+  });
 };
+
+/** A glyph put right to the document's reading of its shape, capped and noted; as it was where there is none. */
+function agreed(g: Glyph, change: { digit: string; why: string } | undefined): Glyph {
+  if (!change) return g;
+  return { ...g, char: change.digit, confidence: Math.min(g.confidence ?? 1, DIGIT_CONSENSUS_CAP), repair: g.repair ? `${g.repair}; ${change.why}` : change.why };
+}
