@@ -48,6 +48,30 @@ describe('readPercentSigns', () => {
     expect(digit.doubt).toMatch(/^two OCR models read these characters differently/);
   });
 
+  it('reads % where Tesseract boxed it half a glyph to the right, the box\'s middle on the white before the 。 (FandolFang, 300 dpi, --fresh23)', async () => {
+    const crop = await fixtureCrop('percent-boxed-off-its-ink-before-a-full-stop-fangsong.png');
+    const read = excerptSymbols(
+      [['值', 474, 507, 548, 613, 9], [':', 506, 523, 552, 596, 9], ['1', 522, 544, 552, 596, 9], ['0', 543, 564, 552, 596, 9], ['0', 563, 605, 552, 596, 9], ['铝', 604, 637, 548, 613, 9], ['。', 637, 663, 558, 591, 9], ['5', 663, 682, 558, 588, 9], ['、', 690, 699, 582, 591, 9], ['1', 699, 733, 558, 591, 9]],
+      470,
+      540,
+    );
+    const out = readPercentSigns(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('值:100%。5、1');
+    expect(out[5]).toMatchObject({ repair: 'OCR read 铝 after a number, its shape is %' });
+  });
+
+  it('reads % before a bracket that opens a remark on the target (100%（应处尽处）, FandolFang, 300 dpi, --fresh23)', async () => {
+    const crop = await fixtureCrop('percent-before-a-bracket-fangsong.png');
+    const read = excerptSymbols(
+      [['标', 531, 576, 196, 240, 3], ['值', 583, 614, 196, 237, 3], [':', 621, 636, 202, 232, 3], ['1', 633, 651, 191, 258, 3], ['0', 642, 661, 202, 232, 3], ['0', 665, 684, 202, 232, 3], ['名', 700, 722, 198, 235, 3], ['（', 753, 764, 195, 241, 3], ['应', 773, 990, 195, 241, 3], ['处', 839, 890, 191, 258, 3], ['尽', 889, 936, 191, 258, 3]],
+      560,
+      190,
+    );
+    const out = readPercentSigns(read, crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('标值:100%（应处尽');
+    expect(out[6]).toMatchObject({ repair: 'OCR read 名 after a number, its shape is %' });
+  });
+
   it('leaves a unit after a number as it is: 吨 stands as tall as a Chinese character, its loops beside each other', async () => {
     const crop = await fixtureCrop('unit-after-a-number-fangsong.png');
     const read = excerptSymbols(
@@ -59,7 +83,7 @@ describe('readPercentSigns', () => {
     expect(out).toEqual(read);
   });
 
-  it('looks only at a character after a digit that ends its target: 90后 before more text is a word', async () => {
+  it('looks only at a character after a digit that ends its target or stands before a bracket or a range mark: 90后 before more text is a word', async () => {
     const crop = await fixtureCrop('percent-read-as-a-chinese-character-fangsong.png');
     const read = excerptSymbols([['值', 22, 216, 1675, 1718, 29], [':', 74, 95, 1671, 1727, 29], ['9', 126, 144, 1671, 1727, 29], ['0', 144, 172, 1671, 1727, 29], ['吧', 172, 197, 1671, 1727, 29], ['前', 196, 218, 1671, 1727, 29]], 0, 1595);
     expect(readPercentSigns(read, crop, SETTINGS)).toEqual(read);

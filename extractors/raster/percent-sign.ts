@@ -1,7 +1,7 @@
 /**
  * A % that OCR read as a Chinese character. Tesseract's Chinese models read the % of a serif Latin face (the
  * Computer Modern % of TeX Live's Fandol faces, the Times % of most Word documents) as 吧 吕 叹 宛 兄 匈 史 …: a
- * number's unit that no table writes. Such a character, right after a digit and ending its target, is looked at:
+ * number's unit that no table writes. Such a character, right after a digit and in a unit's place, is looked at:
  * a % is as tall as the digits, not as a Chinese character, and its ink closes two small loops, one in its upper
  * left and one in its lower right, and no other; it is narrower than a Chinese character too. A Chinese character
  * the models confuse with it (吕, 名) stands a full em tall and wide, and most have their loops one above the other
@@ -54,8 +54,12 @@ export const PERCENT_SIGN_CONFIDENCE = 0.92;
  */
 export const PERCENT_SIGN_AGREED_CONFIDENCE = 0.95;
 
-/** Marks that end a target; after them, or at the end of a line or of the read, the unit is the target's last. */
-const TARGET_END = /^[；;。，,、]$/;
+/**
+ * Marks that may follow a number's unit: those that end a target (after them, or at the end of a line or of the read,
+ * the unit is the target's last), a bracket that opens a remark on it (100%（应处尽处）) and the mark of a range
+ * (95%-100%).
+ */
+const AFTER_UNIT = /^[；;。，,、（(【〔〈《\-~～—]$/;
 const HAN = /^\p{Script=Han}$/u;
 /** What the other model read for a %'s glyph when it read Chinese characters only. */
 const HAN_READING = /^\p{Script=Han}{1,2}$/u;
@@ -71,12 +75,15 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     const before = symbols[i - 1];
     const after = symbols[i + 1];
     if (!HAN.test(s.text) || before === undefined || before.line !== s.line || !/^[0-9]$/.test(before.text)) return s;
-    if (after !== undefined && after.line === s.line && !TARGET_END.test(after.text)) return s;
+    if (after !== undefined && after.line === s.line && !AFTER_UNIT.test(after.text)) return s;
     const line = lines.get(s.line)!;
     // The line's median extents: any further and the lines above and below join the glyphs. The glyph is the run
     // of inked columns under its box, the digit the run before it.
     const rows = { y0: line.y0 - p, y1: line.y1 - p };
-    const { runs, under } = runsAroundBox(crop, rows, settings.inkThreshold, { x0: s.x0 - p, x1: s.x1 - p }, 2 * em);
+    const box = { x0: s.x0 - p, x1: s.x1 - p };
+    const around = runsAroundBox(crop, rows, settings.inkThreshold, box, 2 * em);
+    const runs = around.runs;
+    const under = around.under >= 0 ? around.under : runBeforeWhite(runs, (box.x0 + box.x1) / 2);
     const k = onMarkAfter(runs, under, em, shape) ? under - 1 : under;
     const glyph = runs[k];
     const digit = runs[k - 1];
@@ -99,6 +106,15 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     }
     return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair };
   });
+}
+
+/**
+ * The run a box stands for whose middle falls on white: the last run that starts before the middle. Tesseract boxes the
+ * Fandol faces' % half a glyph to the right, its middle on the white between the % and the 。 or ； after it (100%。 in
+ * FandolFang, the %'s ink at 590–620 px, its box 614–647); -1 where no run starts before it.
+ */
+function runBeforeWhite(runs: readonly InkRun[], middle: number): number {
+  return runs.findLastIndex((r) => r.x0 <= middle);
 }
 
 /**
