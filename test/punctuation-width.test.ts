@@ -86,6 +86,12 @@ describe('decidePunctuationWidth', () => {
     // 《 opens a title unless a round bracket closes it.
     expect(texts(decidePunctuationWidth({ symbols: line('告数《每百万人口)') }))).toBe('告数（每百万人口）');
     expect(texts(decidePunctuationWidth({ symbols: line('依据《条例》的') }))).toBe('依据《条例》的');
+    // And 【 (FandolFang's （, --fresh23) a heading unless a round bracket closes it.
+    const lenticular = decidePunctuationWidth({ symbols: line('系统【二期)升级') });
+    expect(texts(lenticular)).toBe('系统（二期）升级');
+    expect(lenticular[2]!.repair).toBe('OCR read 【, as the model reads a full-width （');
+    expect(texts(decidePunctuationWidth({ symbols: line('预算【概算）和') }))).toBe('预算（概算）和');
+    expect(texts(decidePunctuationWidth({ symbols: line('【重点】项目(一)') }))).toBe('【重点】项目(一)');
   });
 
   it('makes straight quotes curly in turn with the curly ones read, and doubts quotes that do not pair up', () => {

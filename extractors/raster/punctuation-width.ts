@@ -25,7 +25,12 @@
 import type { OcrSymbol } from '../ocr/ocr-engine.js';
 import { lineHeights } from '../ocr/lines.js';
 
-const OPENING: Readonly<Record<string, [half: string, full: string]>> = { '(': ['(', '（'], '（': ['(', '（'], '〈': ['(', '（'], '《': ['(', '（'] };
+const OPENING: Readonly<Record<string, [half: string, full: string]>> = { '(': ['(', '（'], '（': ['(', '（'], '〈': ['(', '（'], '《': ['(', '（'], '【': ['(', '（'] };
+/**
+ * Brackets of their own that OCR reads for a full-width （ too, with the mark that closes each: a title's 《 and
+ * FandolFang's 【 (预算【概算）, 系统【二期）). Closed by a round bracket, they are that （; closed by their own, themselves.
+ */
+const OWN_CLOSING: Readonly<Record<string, string>> = { '《': '》', '【': '】' };
 const CLOSING: Readonly<Record<string, [half: string, full: string]>> = { ')': [')', '）'], '）': [')', '）'], '〉': [')', '）'] };
 
 /**
@@ -88,7 +93,7 @@ interface BracketWidth {
   undecided?: string;
   /** Whether it was decided on the white measured on the ink, not on the boxes' gap. */
   onInk?: boolean;
-  /** Whether it was decided by what OCR read: 〈, or 《 closed by a round bracket, is how the model reads （. */
+  /** Whether it was decided by what OCR read: 〈, or 《 or 【 closed by a round bracket, is how the model reads （. */
   byReading?: boolean;
   /** Whether the white inside it is as wide as outside a full-width bracket: it is no half-width one. */
   roomInside?: boolean;
@@ -124,8 +129,8 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
   const centred = new Set(result.symbols.flatMap((s, i) => (s.text === ';' && hanBeside(s, result.symbols[i - 1]) && hanBeside(s, result.symbols[i + 1]) && centredSemicolon(s, semicolonWhite) ? [i] : [])));
   const brackets = new Map<number, BracketWidth>();
   result.symbols.forEach((s, i) => {
-    // 《 opens a title (《…》) unless a round bracket closes it: then OCR misread （.
-    if (s.text === '《' && !closedByRoundBracket(result.symbols, i)) return;
+    // 《 opens a title (《…》) and 【 a heading unless a round bracket closes it: then OCR misread （.
+    if (OWN_CLOSING[s.text] && !closedByRoundBracket(result.symbols, i)) return;
     const opening = OPENING[s.text];
     const closing = CLOSING[s.text];
     if (!opening && !closing) return;
@@ -141,7 +146,7 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
     const base = { index: i, opening: Boolean(opening), half, full, roomInside };
     // The model reads a full-width （ as 〈 (or 《) at times, a half-width ( never: over the twenty-two sets, 362 〈
     // and 39 《 closed by a round bracket, every one full width, and 44 of them beside a partner spaced as half.
-    if (s.text === '〈' || s.text === '《') {
+    if (s.text === '〈' || OWN_CLOSING[s.text]) {
       brackets.set(i, { ...base, decided: full, byReading: true });
       return;
     }
@@ -268,7 +273,7 @@ export function decidePunctuationWidth<S extends WidthDecidedSymbol>(read: { sym
       if (halfOnBoxesAlone(partner)) return paired(doubted(`${s.text} could be full width: only the gap between the boxes beside its partner says half`), partner);
       return paired(s, partner);
     }
-    // 〈 is never right in these tables, nor 《 closed by a round bracket.
+    // 〈 is never right in these tables, nor 《 or 【 closed by a round bracket.
     if (s.text === '〉') {
       return { ...doubted(`${own.full} could be half width`), text: own.full, repair: `OCR read ${s.text}, a bracket of unknown width` };
     }
@@ -315,10 +320,11 @@ function firmness(bracket: BracketWidth): number {
   return bracket.byReading ? 2 : bracket.onInk ? 1 : 0;
 }
 
-/** Whether the next closing mark after symbol `i` is a round bracket, not 》. */
+/** Whether the next closing mark after symbol `i` is a round bracket, not its own (》 after 《, 】 after 【). */
 function closedByRoundBracket(symbols: readonly { text: string }[], i: number): boolean {
+  const own = [symbols[i]!.text, OWN_CLOSING[symbols[i]!.text]];
   for (let k = i + 1; k < symbols.length; k++) {
-    if (symbols[k]!.text === '》' || symbols[k]!.text === '《') return false;
+    if (own.includes(symbols[k]!.text)) return false;
     if (CLOSING[symbols[k]!.text]) return true;
   }
   return false;
