@@ -196,6 +196,23 @@ describe('repairComparators', () => {
     expect(out.symbols.filter((s) => s.repair).map((s) => [s.text, s.confidence, s.repair])).toEqual([['<', 0.5, '< before a number could be a comparator (≥ ≤ > < =); its shape did not say which']]);
   });
 
+  it('reads FandolHei\'s ⩾ boxed on the white after it within its own line\'s body, where the line\'s boxes reach into the next (300 dpi, --fresh23)', async () => {
+    // The second ⩾'s box stands on the white between it and the 4; the glyph left of it, taken within a body that
+    // runs the whole line pitch, holds the 量 below as well and read as ≤. Within the body of the line's Chinese
+    // characters that hug their ink it reads as ≥, as OCR's > points.
+    const crop = await fixtureCrop('comparator-slanted-bar-boxed-on-white-next-line-close-fandolhei.png');
+    const read = excerptSymbols(
+      [['指', 10, 47, 274, 310, 5], ['标', 50, 265, 273, 311, 5], ['值', 111, 141, 269, 327, 5], [':', 140, 151, 269, 327, 5], ['>', 161, 177, 269, 327, 5], ['4', 190, 206, 269, 327, 5], ['0', 205, 235, 269, 327, 5], ['宗', 234, 260, 269, 327, 5], [';', 259, 271, 269, 327, 5], ['年', 299, 319, 273, 311, 5], ['度', 339, 377, 273, 311, 5], ['指', 378, 399, 274, 310, 5], ['标', 402, 568, 273, 311, 5], ['值', 462, 492, 269, 327, 5], [':', 491, 507, 269, 327, 5], ['>', 517, 528, 269, 327, 5], ['4', 542, 554, 269, 327, 5], ['0', 553, 572, 269, 327, 5],
+        ['宗', 12, 63, 324, 361, 6], ['。', 91, 95, 327, 357, 6], ['3', 91, 107, 327, 355, 6], ['、', 114, 122, 349, 357, 6], ['1', 122, 159, 327, 357, 6], ['-', 159, 196, 327, 357, 6], ['产', 196, 218, 323, 360, 6], ['出', 236, 276, 324, 361, 6], ['指', 277, 298, 324, 360, 6], ['标', 300, 338, 324, 361, 6], [';', 338, 374, 336, 359, 6], ['1', 374, 380, 327, 354, 6], ['2', 385, 401, 327, 354, 6], ['-', 403, 414, 344, 346, 6], ['质', 432, 454, 324, 361, 6], ['量', 472, 511, 324, 360, 6], ['指', 512, 533, 324, 360, 6], ['标', 536, 574, 324, 361, 6], [';', 574, 597, 336, 359, 6]],
+      0,
+      258,
+    );
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.slice(0, 18).map((s) => s.text).join('')).toBe('指标值:≥40宗;年度指标值:≥40');
+    expect(out.symbols[15]).toMatchObject({ text: '≥', repair: 'OCR read >, its shape is ≥' });
+    expect(out.symbols[15]!.doubt).toBeUndefined();
+  });
+
   it('writes a < as big as a full-width ＜ in that width, flagged with the other width named (FandolHei, 300 dpi)', async () => {
     const crop = await fixtureCrop('comparator-full-width-less-than-fandolhei.png');
     const read = excerptSymbols(

@@ -177,9 +177,16 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     // Where most of a line's boxes run the whole line pitch, its median body reaches into the next line, whose
     // strokes then join the glyph (FandolHei's ⩾ at 200 dpi, over the 1 below it): read again within the body of
     // the line's Chinese characters whose boxes hug their ink.
+    // So too where the shape points the other way from OCR's reading: the next line's strokes joined to the glyph
+    // turn it (FandolHei's ⩾ at 300 dpi, its box on the white after it, read as ≤ with the 量 below), and a shape
+    // read within the tighter body is taken where there is one.
     cellEm ??= typicalHanHeight(merged);
-    const tight = shape.reading === null && beforeNumber ? huggedLineRows(merged, s.line, cellEm, p) : null;
-    if (tight && (tight.y0 > lineRows.y0 || tight.y1 < lineRows.y1)) shape = readShape(tight);
+    const reversed = shape.reading !== null && pointing(shape.reading.char) !== null && pointing(s.text) !== null && pointing(shape.reading.char) !== pointing(s.text);
+    const tight = (shape.reading === null || reversed) && beforeNumber ? huggedLineRows(merged, s.line, cellEm, p) : null;
+    if (tight && (tight.y0 > lineRows.y0 || tight.y1 < lineRows.y1)) {
+      const again = readShape(tight);
+      if (again.reading !== null || shape.reading === null) shape = again;
+    }
     const { reading, box, rows } = shape;
     if (inText && !beforeNumber) {
       if (reading?.char === s.text) return s;
