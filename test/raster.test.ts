@@ -411,6 +411,15 @@ describe('repairIndicatorText', () => {
     expect(alone.text).toBe(`${head}实施周期指标值:1场；年度指标值:≥1次。`);
     expect(charRepairs(alone)).toEqual(['«]» where the number stands before a unit read as 1: no target holds a ], and 1 reads as ]']);
     expect(alone.boxes[alone.text.indexOf('1场')]!.confidence).toBeLessThan(0.9);
+    // So too a ! | l or I (FandolHei's 1 at 200 dpi, --fresh23), but not the I of a level or a phase (I级).
+    const marks = repairIndicatorText(ocrText(`${head}实施周期指标值:!份；年度指标值:I份。4、1-产出指标；11-数量指标；丁；实施周期指标值:I级；年度指标值:≥l次。`, 0.95));
+    expect(marks.text).toBe(`${head}实施周期指标值:1份；年度指标值:1份。4、1-产出指标；11-数量指标；丁；实施周期指标值:I级；年度指标值:≥1次。`);
+    expect(charRepairs(marks)).toEqual([
+      '«!» where the number stands before a unit read as 1: no target holds it there, and 1 reads as ! | l or I',
+      '«I» where the number stands before a unit read as 1: no target holds it there, and 1 reads as ! | l or I',
+      '«l» where the number stands before a unit read as 1: no target holds it there, and 1 reads as ! | l or I',
+    ]);
+    expect(marks.boxes[marks.text.indexOf('1份')]!.confidence).toBeLessThan(0.9);
     // Smiley Sans's 1 read as J where a number starts, and a ] for a date's month: the 1, likely, flagged. A J
     // elsewhere (a unit's letters) is left.
     const letters = repairIndicatorText(ocrText(`${head}实施周期指标值:J00%；年度指标值:2026年]月31日前。4、1-产出指标；11-数量指标；丁；实施周期指标值:≥5J；年度指标值:≥5J。`, 0.95));

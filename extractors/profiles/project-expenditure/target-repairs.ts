@@ -78,6 +78,9 @@ const ONE_READ_ALONE: readonly (readonly [RegExp, string])[] = [
   // as J (19 targets on the seventh evaluation set); no target opens with a letter before its digits. After the label
   // as read too (its 值 or its colon misread or lost: 年度指标俏;J00%, which the label edits mend where they can).
   [new RegExp(String.raw`(?<=指标\S?\s*[:：;；]?\s*[${COMPARATOR_GLYPHS}]?\s*)J(?=\d)`, 'g'), '«J» where a number starts read as 1: no target opens with a letter, and 1 reads as J'],
+  // A ! | or l there (指标值:!份, FandolHei's and FandolFang's 1 with its foot lost at 200 dpi, --fresh23): no target
+  // writes them. An I too, unless it names a level or a phase (I级, I类, I期), which a table may write so.
+  [new RegExp(String.raw`(?<=指标值\s*[:：]\s*[${COMPARATOR_GLYPHS}]?\s*)(?:[!|l]|I(?![级类期档型区]))(?=\p{Script=Han})`, 'gu'), '«$0» where the number stands before a unit read as 1: no target holds it there, and 1 reads as ! | l or I'],
   // A ] for the month of a date (2026年]月31日前): the month's number.
   [/(?<=指标值\s*[:：][^；;。]*?\d年)\](?=月)/g, '«]» for the month of a date read as 1: no target holds a ], and 1 reads as ]'],
 ];
@@ -172,7 +175,7 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   }
   // A 1 read as a mark of its own where a target's number stands with no digit beside it (`ONE_READ_ALONE`).
   for (const [pattern, why] of ONE_READ_ALONE) {
-    for (const m of text.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + 1, text: '1', why, confidence: LIKELY_REPAIR_CONFIDENCE });
+    for (const m of text.matchAll(pattern)) edits.push({ start: m.index!, end: m.index! + 1, text: '1', why: why.replace('$0', m[0]), confidence: LIKELY_REPAIR_CONFIDENCE });
   }
   // A multiplication sign between two numbers of a target read as the letter x (7×24小时 read 7x24小时): no unit is
   // an x, and a table writes ×.
