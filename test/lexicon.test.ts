@@ -156,6 +156,12 @@ describe('doubtConfusables', () => {
     expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['新入职教师培训', '新入矫对象首次评估', '服务对象满意度', '固定资产折旧']);
   });
 
+  it('doubts a far misreading only where the character on the page makes the run far likelier (区通运输 for 交通运输, HanaMinA), not where it makes a word a little likelier (区管单位 against 交管单位, 1.3)', () => {
+    const lexicon = loadLexicon();
+    expect(doubtConfusables(ocr('区通运输行业从业人员培训'), lexicon, 0.9).boxes[0]!.doubt).toBe('区 stands alone here, where 交 (alike on the page) would make 交通运输: it may be misread');
+    expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['区管单位', '区办事项', '城区管理', '交通运输']);
+  });
+
   it('leaves a confusable character inside a word (尚未完成, 未来, 已经) or one whose twin makes no word, and text layers', () => {
     const lexicon = loadLexicon();
     expectLeftAlone((read) => doubtConfusables(read, lexicon, 0.9), ['尚未完成', '未来五年', '已经完成', '工作日']);
