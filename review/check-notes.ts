@@ -81,6 +81,8 @@ const KNOWN_NOTES: readonly { re: RegExp; effect: (m: RegExpExecArray) => Effect
   { re: /^two OCR models read these characters differently(: one read .*, the other .*)?$/, effect: () => 'none' },
   // The sums chose the other model's reading: the value changed, its confidence did not (vouching raises it).
   { re: /^settled by the sums: the other OCR model's [\d,.]+, not [\d,.]+, with which every sum adds up$/, effect: () => 'none' },
+  // The sums gave a figure to an amount OCR read in part: the value changed, its confidence did not.
+  { re: /^put back from the sums: OCR read [\d,.，．]+, and with [\d,.]+, which ends with those digits, every sum adds up$/, effect: () => 'none' },
   { re: /^ink (between two characters|beside the end of a line) that OCR did not read: a character may be missing$/, effect: () => 'none' },
   { re: /^a mark (between two characters|after the end of a line) that OCR did not read: punctuation may be missing$/, effect: () => 'none' },
   { re: /^ink on a line of its own that OCR did not read: a character may be missing$/, effect: () => 'none' },

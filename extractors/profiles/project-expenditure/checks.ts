@@ -9,6 +9,7 @@ import { LEVEL1_CODES, LEVEL2_CODES } from './repairs.js';
 import { DEFAULT_REVIEW_THRESHOLD, type DraftIndicator, type DraftRow, type Stage } from '../../../pipeline/types.js';
 import type { Check } from '../../../schemas/extraction.js';
 import { settleDisputedAmounts } from './disputed-amounts.js';
+import { isSolvedNote, solveUnreadAmounts } from './unread-amounts.js';
 import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey } from './sum-groups.js';
 
 export const CHECK_RULES = {
@@ -30,6 +31,7 @@ const yuan = (c: number): string => (c / 100).toFixed(2);
 
 export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
   settleDisputedAmounts(rows);
+  solveUnreadAmounts(rows);
   // Whether a field was doubtful as read, before any check lowered it: a sum miss is pinned only on a field the
   // reading itself doubted (a reviewed field never is one).
   const asRead = new Map(rows.flatMap((r) => AMOUNT_KEYS.map((k) => [r[k], r[k].confidence] as const)));
@@ -59,15 +61,18 @@ export const checkProjectRows: Stage<DraftRow[], Check[]> = (rows, ctx) => {
 export function vouchForAmounts(rows: readonly DraftRow[], sums: readonly Check[]): void {
   const rowSum = new Map(sums.filter((c) => c.rule === CHECK_RULES.rowAmounts).map((c) => [c.rows[0]!, c.ok]));
   const columnSums = sums.filter((c) => c.rule === CHECK_RULES.unitSum || c.rule === CHECK_RULES.totalSum);
+  // A sum that adds up with an amount put back from it says nothing of its other amounts: that amount would have
+  // taken up any misread among them.
+  const solvedIn = (positions: readonly number[], key: AmountKey) => positions.some((p) => rows[p]![key].notes.some(isSolvedNote));
   rows.forEach((row, i) => {
-    if (rowSum.get(i) !== true) return;
+    if (rowSum.get(i) !== true || AMOUNT_KEYS.some((k) => solvedIn([i], k))) return;
     const columns = columnSums.filter((c) => c.rows.includes(i));
     // rows[0] of a column sum is its aggregate, the rest its parts.
     if (columns.length === 0 || !columns.some((c) => c.rows.length >= 3)) return;
     const rules = [CHECK_RULES.rowAmounts, ...new Set(columns.map((c) => c.rule))];
     for (const key of AMOUNT_KEYS) {
       // Column by column: a miss in another column (a unit's 财政拨款 misread) says nothing of this one's figures.
-      if (!columns.every((c) => columnAddsUp(rows, c.rows, key))) continue;
+      if (!columns.every((c) => columnAddsUp(rows, c.rows, key) && !solvedIn(c.rows, key))) continue;
       const field = row[key];
       // A doubted null too (a speck OCR could not read where the cell is empty): the sums add up with nothing there.
       if (field.confidence >= VOUCHED_AMOUNT_CONFIDENCE) continue;
