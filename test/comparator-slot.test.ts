@@ -213,6 +213,18 @@ describe('repairComparators', () => {
     expect(out.symbols[15]!.doubt).toBeUndefined();
   });
 
+  it('looks at no glyph between a number and the next item\'s as a comparator (99&4、: WenQuanYi Zen Hei Sharp\'s %。 read as one &, --fresh17)', async () => {
+    const crop = await fixtureCrop('percent-and-full-stop-read-as-ampersand-zenhei-sharp.png');
+    const read = excerptSymbols(
+      [['指', 652, 670, 204, 240, 4], ['标', 690, 730, 205, 240, 4], ['值', 730, 757, 216, 235, 4], [':', 757, 769, 199, 256, 4], ['>', 758, 780, 213, 235, 4], ['9', 792, 840, 209, 235, 4], ['9', 832, 850, 209, 235, 4], ['&', 843, 859, 222, 239, 4], ['4', 886, 906, 209, 235, 4], ['、', 910, 918, 232, 240, 4], ['L', 947, 971, 209, 235, 4]],
+      640,
+      190,
+    );
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('指标值:≥99&4、L');
+    expect(out.symbols[7]).toEqual(read[7]);
+  });
+
   it('writes a < as big as a full-width ＜ in that width, flagged with the other width named (FandolHei, 300 dpi)', async () => {
     const crop = await fixtureCrop('comparator-full-width-less-than-fandolhei.png');
     const read = excerptSymbols(

@@ -72,6 +72,18 @@ describe('readPercentSigns', () => {
     expect(out[6]).toMatchObject({ repair: 'OCR read 名 after a number, its shape is %' });
   });
 
+  it('takes the other model\'s % for an & read after a number at the end of its item, a % and the 。 set close (WenQuanYi Zen Hei Sharp, --fresh17), flagged', async () => {
+    const crop = await fixtureCrop('percent-and-full-stop-read-as-ampersand-zenhei-sharp.png');
+    const read = excerptSymbols([['值', 730, 757, 216, 235, 4], [':', 757, 769, 199, 256, 4], ['≥', 758, 780, 213, 235, 4], ['9', 792, 840, 209, 235, 4], ['9', 832, 850, 209, 235, 4], ['&', 843, 859, 222, 239, 4], ['4', 886, 906, 209, 235, 4], ['、', 910, 918, 232, 240, 4]], 640, 190);
+    const disputed = (other: string) => read.map((s) => (s.text === '&' ? { ...s, confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read &, the other ${other}`, otherReading: other } : s));
+    const out = readPercentSigns(disputed('%,'), crop, SETTINGS);
+    expect(out.map((s) => s.text).join('')).toBe('值:≥99%4、');
+    expect(out[5]).toMatchObject({ confidence: 0.5, repair: 'OCR read & after a number, the other OCR model %,: a % and the mark after it set close, read as one glyph' });
+    // The other model reading no %, or an & before more of the target, is left.
+    expect(readPercentSigns(disputed('≤'), crop, SETTINGS)[5]!.text).toBe('&');
+    expect(readPercentSigns(disputed('%,').map((s) => (s.text === '4' ? { ...s, text: '万' } : s)), crop, SETTINGS)[5]!.text).toBe('&');
+  });
+
   it('leaves a unit after a number as it is: 吨 stands as tall as a Chinese character, its loops beside each other', async () => {
     const crop = await fixtureCrop('unit-after-a-number-fangsong.png');
     const read = excerptSymbols(

@@ -324,6 +324,10 @@ describe('repairIndicatorText', () => {
     expect(t.text).toContain('年度指标值:≥12%。3、1-产出指标;13');
     expect(t.boxes[t.text.indexOf('≥12%。3') + 3]?.repair).toBeUndefined();
     expect(repairIndicatorText(ocrText(`${head}实施周期指标值:≥99%；年度指标值:≥99%3、工严出指标;12质量指标${tail}`)).text).toContain('年度指标值:≥99%。3、1-严出指标');
+    // The ； before 年度指标值 lost as well (WenQuanYi Zen Hei Sharp, --fresh17): the period's value still says where the
+    // value ends, not the 3 of .35 that the next item's number 3 would match.
+    const lost = repairIndicatorText(ocrText(`${head}实施周期指标值:≥99.35%年度指标值:≥99.35%3、产出指标;12质量指标${tail}`));
+    expect(lost.text).toContain('年度指标值:≥99.35%。3、1-产出指标');
   });
 
   it('ends an item after a label whose colon OCR lost, where its number runs into the value (40%~603、), flagging the value whose end is a guess', () => {

@@ -26,6 +26,13 @@ function yearAt(symbols: readonly MarkedSymbol[], i: number): boolean {
   return run.length === 5 && run.every((t) => t.line === symbols[i]!.line) && /^(?:19|20)\d\d年$/.test(run.map((t) => t.text).join(''));
 }
 
+/** Whether the symbols from `i` on one line are an item's number: one or two digits, then 、. */
+function itemNumberAt(symbols: readonly MarkedSymbol[], i: number): boolean {
+  const line = symbols[i]?.line;
+  const run = symbols.slice(i, i + 3).filter((t) => t.line === line).map((t) => t.text).join('');
+  return /^\d{1,2}、/.test(run);
+}
+
 /** Characters that begin a target before its number as words of their own (约100人, 近3年, 超过5次, 第1季度, 每年2次). */
 const TARGET_PREFIX_WORDS = /[约近超达第每前共全满逾至少多不低高大小累年月日季周]/u;
 
@@ -117,7 +124,10 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const afterColon = /^[:：]$/.test(merged[i - 1]?.text ?? '') && /^\p{Script=Han}$/u.test(s.text) && !TARGET_PREFIX_WORDS.test(s.text);
     // A character before a year is a word (较2024年, 至2025年), or a title's 《 (《2024年…统计公报》): a table writes no
     // comparator before a year (none of the samples' 10,000 targets has one).
-    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || CUT_IN_TWO.test(s.text) || afterColon) && !yearAt(merged, i + 1) && next !== undefined && /^[0-9]/.test(next.text);
+    // Nor between a number and the next item's (99&4、: WenQuanYi Zen Hei Sharp's %。 set close, read as one &): the
+    // glyph there ends a target, and no comparator follows a digit.
+    const betweenItems = /^[0-9]$/.test(merged[i - 1]?.text ?? '') && itemNumberAt(merged, i + 1);
+    const beforeNumber = (COMPARATOR_LOOKALIKES.has(s.text) || CUT_IN_TWO.test(s.text) || afterColon) && !yearAt(merged, i + 1) && !betweenItems && next !== undefined && /^[0-9]/.test(next.text);
     // Inside a text target (实际支出≤预算值): a character the two models read differently, between two characters,
     // is looked at too, and changed only when its shape is clearly ≥ or ≤.
     // So is a comparator read there: both models read ≤ as < alike.

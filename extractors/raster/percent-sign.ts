@@ -66,7 +66,7 @@ const HAN_READING = /^\p{Script=Han}{1,2}$/u;
 
 /** The Chinese characters after a number, ending its target, whose ink is a %'s, read as % and marked. Pure. */
 export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, settings: PercentSignSettings, shape = DEFAULT_PERCENT_SHAPE): MarkedSymbol[] {
-  if (!symbols.some((s, i) => HAN.test(s.text) && /^[0-9]$/.test(symbols[i - 1]?.text ?? ''))) return [...symbols];
+  if (!symbols.some((s, i) => (HAN.test(s.text) || s.text === '&') && /^[0-9]$/.test(symbols[i - 1]?.text ?? ''))) return [...symbols];
   const em = typicalHanHeight(symbols);
   if (em < 1) return [...symbols];
   const lines = medianLineExtents(symbols);
@@ -74,6 +74,9 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
   return symbols.map((s, i) => {
     const before = symbols[i - 1];
     const after = symbols[i + 1];
+    if (percentAndMarkAsAmpersand(s, before, after)) {
+      return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_AND_MARK_CONFIDENCE), repair: `OCR read & after a number, the other OCR model ${s.otherReading}: a % and the mark after it set close, read as one glyph` };
+    }
     if (!HAN.test(s.text) || before === undefined || before.line !== s.line || !/^[0-9]$/.test(before.text)) return s;
     if (after !== undefined && after.line === s.line && !AFTER_UNIT.test(after.text)) return s;
     const line = lines.get(s.line)!;
@@ -107,6 +110,26 @@ export function readPercentSigns(symbols: readonly MarkedSymbol[], crop: Crop, s
     return { ...s, text: '%', confidence: Math.min(s.confidence, PERCENT_SIGN_CONFIDENCE), repair };
   });
 }
+
+/**
+ * Confidence of a % taken from the other model where the first read an & for it and the 。 or ， after it: the other
+ * model's reading against the first's, and the mark after the % lost. Below the review threshold.
+ */
+const PERCENT_AND_MARK_CONFIDENCE = 0.5;
+
+/**
+ * Whether `s` is an & read for a % and the mark after it, which WenQuanYi Zen Hei Sharp sets close (99%。4、 read
+ * 99&4、): after a digit, the end of its item (the next item's number, a mark that ends a target, or the line's end)
+ * after it, and the other model reading a % there.
+ */
+function percentAndMarkAsAmpersand(s: MarkedSymbol, before: MarkedSymbol | undefined, after: MarkedSymbol | undefined): boolean {
+  if (s.text !== '&' || before === undefined || before.line !== s.line || !/^[0-9]$/.test(before.text)) return false;
+  if (!/^%[，,。.]?$/.test(s.otherReading ?? '')) return false;
+  return after === undefined || after.line !== s.line || /^[0-9]$/.test(after.text) || TARGET_END.test(after.text);
+}
+
+/** Marks that end a target. */
+const TARGET_END = /^[；;。，,]$/;
 
 /**
  * The run a box stands for whose middle falls on white: the last run that starts before the middle. Tesseract boxes the

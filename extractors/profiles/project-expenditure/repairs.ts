@@ -264,7 +264,8 @@ function itemBoundaryEdits(text: string): Edit[] {
     const code = LEVEL1_CODES[name]!;
     // The items so far each have one 年度指标值: this is the next one.
     const seq = [...text.slice(0, valueStart).matchAll(/年度指标值/g)].length + 1;
-    const period = /实施周期指标值\s*[:：]\s*([^；;。]*?)\s*[；;]\s*$/.exec(text.slice(0, m.index!))?.[1] ?? '';
+    // The ； before 年度指标值 may be lost too (≥99.95%年度指标值): the period's value runs up to the label then.
+    const period = /实施周期指标值\s*[:：]\s*([^；;。]*?)\s*[；;]?\s*$/.exec(text.slice(0, m.index!))?.[1] ?? '';
     const cut = boundaryIn(inValue, period, seq, code);
     if (cut === null) continue;
     const junk = inValue.slice(cut);
