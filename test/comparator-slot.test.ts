@@ -225,6 +225,18 @@ describe('repairComparators', () => {
     expect(out.symbols[7]).toEqual(read[7]);
   });
 
+  it('drops the > read before a ≥ that its shape made of 这, their boxes touching: one glyph read twice (HanaMinA, 300 dpi, --fresh21)', async () => {
+    const crop = await fixtureCrop('greater-equal-read-as-chevron-and-zhe-hanamin.png');
+    const read = excerptSymbols(
+      [['标', 235, 285, 125, 163, 2], ['值', 285, 316, 140, 159, 2], [':', 316, 338, 120, 177, 2], ['>', 331, 352, 128, 158, 2], ['这', 352, 374, 120, 177, 2], ['6', 373, 384, 129, 159, 2], ['5', 388, 404, 129, 159, 2], ['0', 409, 425, 128, 159, 2], ['处', 444, 468, 126, 162, 2], ['；', 468, 530, 134, 158, 2]],
+      250,
+      105,
+    );
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('标值:≥650处；');
+    expect(out.symbols[3]!.repair).toBe('OCR read 这, its shape is ≥; the > read before it is its chevron, read twice');
+  });
+
   it('writes a < as big as a full-width ＜ in that width, flagged with the other width named (FandolHei, 300 dpi)', async () => {
     const crop = await fixtureCrop('comparator-full-width-less-than-fandolhei.png');
     const read = excerptSymbols(

@@ -263,7 +263,29 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
     const repair = read.repair ? `${read.repair}, full width` : `OCR read ${read.text}, its size is the full-width ${full}`;
     return { ...read, text: full, confidence, repair, doubt: read.doubt ?? doubt };
   });
-  return { ...result, symbols };
+  return { ...result, symbols: chevronsOfTheirComparator(symbols) };
+}
+
+/**
+ * A > or < OCR read right before a ≥ or ≤ read from its shape, pointing the same way, their boxes touching (>这 for
+ * HanaMinA's and Noto Sans CJK's ≥: the chevron read as > and the glyph again as 这, which its shape made ≥): one
+ * glyph read twice, for no target holds two comparators. The > is dropped, and the ≥ says so. Boxes that meet or
+ * overlap only: with white between them, two glyphs may stand there.
+ */
+function chevronsOfTheirComparator(symbols: readonly MarkedSymbol[]): MarkedSymbol[] {
+  const out: MarkedSymbol[] = [];
+  for (let i = 0; i < symbols.length; i++) {
+    const s = symbols[i]!;
+    const whole = symbols[i + 1];
+    const sameGlyph = whole !== undefined && whole.line === s.line && /^[<>]$/.test(s.text) && /^[≤≥]$/.test(whole.text) && whole.repair !== undefined && pointing(s.text) === pointing(whole.text) && whole.x0 <= s.x1 && /^[0-9]/.test(symbols[i + 2]?.text ?? '');
+    if (!sameGlyph) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...whole, x0: Math.min(s.x0, whole.x0), confidence: Math.min(s.confidence, whole.confidence), repair: `${whole.repair}; the ${s.text} read before it is its chevron, read twice` });
+    i++;
+  }
+  return out;
 }
 
 /**
