@@ -237,6 +237,17 @@ describe('repairComparators', () => {
     expect(out.symbols[3]!.repair).toBe('OCR read 这, its shape is ≥; the > read before it is its chevron, read twice');
   });
 
+  it('drops the 和 of 和《 where the other model read one < and the 《 reads as ≤ from its shape: FandolFang\'s ⩽ read as two (300 dpi, --fresh23)', async () => {
+    const crop = await fixtureCrop('less-equal-read-as-he-and-title-mark-fangsong.png');
+    const read = excerptSymbols([['期', 195, 214, 433, 476, 7], ['指', 217, 263, 433, 476, 7], ['标', 256, 301, 433, 477, 7], ['值', 308, 339, 433, 474, 7], [':', 345, 362, 428, 494, 7], ['和', 355, 374, 440, 471, 7], ['《', 374, 387, 432, 477, 7], ['0', 390, 409, 439, 469, 7], ['.', 409, 426, 464, 469, 7], ['5', 426, 445, 439, 469, 7], ['%', 450, 483, 435, 472, 7]], 180, 415).map((s) =>
+      s.text === '和' || s.text === '《' ? { ...s, confidence: 0.5, doubt: `${DISPUTED_DOUBT}: one read 和《, the other <`, otherReading: '<', disputedText: '和《' } : s,
+    );
+    const out = repairComparators({ text: '', confidence: 0.95, symbols: read }, crop, SETTINGS);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('期指标值:≤0.5%');
+    expect(out.symbols[5]!.repair).toBe('OCR read 《, its shape is ≤; the 和 read before it is part of it, read twice');
+    expect(out.symbols[5]!.confidence).toBeLessThan(0.9);
+  });
+
   it('writes a < as big as a full-width ＜ in that width, flagged with the other width named (FandolHei, 300 dpi)', async () => {
     const crop = await fixtureCrop('comparator-full-width-less-than-fandolhei.png');
     const read = excerptSymbols(

@@ -266,23 +266,35 @@ export function repairComparators(result: MarkedResult, crop: Crop, settings: Co
   return { ...result, symbols: chevronsOfTheirComparator(symbols) };
 }
 
+/** Whether `s` is a > or < pointing as the comparator `whole` does. */
+const chevronOf = (s: MarkedSymbol, whole: MarkedSymbol): boolean => /^[<>]$/.test(s.text) && pointing(s.text) === pointing(whole.text);
+
+/**
+ * Whether `s` is the first of two symbols the first model read for one glyph where the other model read one
+ * comparator, pointing as the shape of the second does (和《 against <, for FandolFang's ⩽: the 《 read as ≤ from its
+ * shape, the 和 left before it).
+ */
+const firstHalfOf = (s: MarkedSymbol, whole: MarkedSymbol): boolean =>
+  s.otherReading !== undefined && /^[<>≤≥]$/.test(s.otherReading) && pointing(s.otherReading) === pointing(whole.text) && [...(s.disputedText ?? '')].length === 2 && s.disputedText!.startsWith(s.text);
+
 /**
  * A > or < OCR read right before a ≥ or ≤ read from its shape, pointing the same way, their boxes touching (>这 for
- * HanaMinA's and Noto Sans CJK's ≥: the chevron read as > and the glyph again as 这, which its shape made ≥): one
- * glyph read twice, for no target holds two comparators. The > is dropped, and the ≥ says so. Boxes that meet or
- * overlap only: with white between them, two glyphs may stand there.
+ * HanaMinA's and Noto Sans CJK's ≥: the chevron read as > and the glyph again as 这, which its shape made ≥), or the
+ * first half of a glyph read as two where the other model read one comparator (`firstHalfOf`): one glyph read
+ * twice, for no target holds two comparators. The first is dropped, and the ≥ says so. Boxes that meet or overlap
+ * only: with white between them, two glyphs may stand there.
  */
 function chevronsOfTheirComparator(symbols: readonly MarkedSymbol[]): MarkedSymbol[] {
   const out: MarkedSymbol[] = [];
   for (let i = 0; i < symbols.length; i++) {
     const s = symbols[i]!;
     const whole = symbols[i + 1];
-    const sameGlyph = whole !== undefined && whole.line === s.line && /^[<>]$/.test(s.text) && /^[≤≥]$/.test(whole.text) && whole.repair !== undefined && pointing(s.text) === pointing(whole.text) && whole.x0 <= s.x1 && /^[0-9]/.test(symbols[i + 2]?.text ?? '');
+    const sameGlyph = whole !== undefined && whole.line === s.line && /^[≤≥]$/.test(whole.text) && whole.repair !== undefined && (chevronOf(s, whole) || firstHalfOf(s, whole)) && whole.x0 <= s.x1 && /^[0-9]/.test(symbols[i + 2]?.text ?? '');
     if (!sameGlyph) {
       out.push(s);
       continue;
     }
-    out.push({ ...whole, x0: Math.min(s.x0, whole.x0), confidence: Math.min(s.confidence, whole.confidence), repair: `${whole.repair}; the ${s.text} read before it is its chevron, read twice` });
+    out.push({ ...whole, x0: Math.min(s.x0, whole.x0), confidence: Math.min(s.confidence, whole.confidence), repair: `${whole.repair}; the ${s.text} read before it is ${chevronOf(s, whole) ? 'its chevron' : 'part of it'}, read twice` });
     i++;
   }
   return out;
