@@ -14,7 +14,7 @@ import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey, type SumGroup
 const AMOUNT_READING = /^[\d,.]+$/;
 
 /** The two readings of the dispute note an amount's second read wrote; undefined where it wrote none. */
-function amountDispute(notes: readonly string[]): [read: string, other: string] | undefined {
+export function amountDispute(notes: readonly string[]): [read: string, other: string] | undefined {
   for (const note of notes) {
     const d = readDisputeNote(note);
     if (d && d.dictionaryWord === null && AMOUNT_READING.test(d.first) && AMOUNT_READING.test(d.other)) return [d.first, d.other];

@@ -12,7 +12,7 @@
  */
 import type { DraftField } from '../../../pipeline/field.js';
 import type { DraftRow } from '../../../pipeline/types.js';
-import { readDisputeNote } from '../../raster/ocr-read.js';
+import { amountDispute } from './disputed-amounts.js';
 import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey, type SumGroup } from './sum-groups.js';
 
 /** The note `parseAmount`'s reason leaves on an amount that parses as none, with what OCR read. */
@@ -30,15 +30,9 @@ export const isSolvedNote = (note: string): boolean => note.startsWith('put back
 /** What OCR read of an amount that parses as none (the parse note's, then the dispute's readings); empty for any other field. */
 function partialReadings(field: DraftField<number | null>): string[] {
   if (field.value !== null) return [];
-  const readings: string[] = [];
-  for (const note of field.notes) {
-    const unparsed = UNPARSED_AMOUNT.exec(note);
-    if (unparsed) readings.push(unparsed[1]!);
-    const dispute = readDisputeNote(note);
-    if (dispute && /^[\d,.]+$/.test(dispute.first) && /^[\d,.]+$/.test(dispute.other)) readings.push(dispute.first, dispute.other);
-  }
   // Only a field whose own reading failed to parse: a dispute alone is `settleDisputedAmounts`'.
-  return field.notes.some((n) => UNPARSED_AMOUNT.test(n)) ? readings : [];
+  const unparsed = field.notes.flatMap((n) => UNPARSED_AMOUNT.exec(n)?.[1] ?? []);
+  return unparsed.length === 0 ? [] : [...unparsed, ...(amountDispute(field.notes) ?? [])];
 }
 
 /** A figure in cents as the tables print it, two decimals. */
@@ -100,7 +94,8 @@ export function solveUnreadAmounts(rows: readonly DraftRow[]): number {
   for (let fell = true; fell; ) {
     fell = false;
     for (const field of solved.keys()) {
-      if (sumsOf(field).length >= 2 && sumsOf(field).every(addsUp)) continue;
+      const its = sumsOf(field);
+      if (its.length >= 2 && its.every(addsUp)) continue;
       solved.delete(field);
       fell = true;
     }
