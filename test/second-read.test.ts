@@ -258,6 +258,20 @@ describe('markSuspects', () => {
   });
 
 
+  it('marks a digit boxed as wide as two where no other digit was read in its box (10% for 100%, 905.72 for 1,905.72), not one whose box runs over the next digit’s (WenQuanYi Zen Hei Sharp: 186.40, 2,184.35)', () => {
+    // Boxes as Tesseract gave them, pixels of the padded read: [text, x0, x1, y0, y1].
+    const line = (boxes: [string, number, number, number, number][]) =>
+      markSuspects({ text: '', confidence: 0.95, symbols: boxes.map(([text, x0, x1, y0, y1]) => ({ text, x0, x1, y0, y1, confidence: 0.95, word: 0, line: 0 })) }).symbols.filter((s) => s.merged).map((s) => s.text);
+    expect(line([['1', 96, 117, 272, 298], ['8', 96, 152, 272, 298], ['6', 134, 152, 272, 298], ['.', 154, 158, 294, 298], ['4', 167, 187, 272, 298], ['0', 189, 209, 272, 298]])).toEqual([]);
+    expect(line([['2', 58, 77, 53, 79], [',', 79, 83, 75, 84], ['1', 94, 119, 53, 84], ['8', 96, 153, 53, 79], ['4', 134, 154, 53, 84], ['.', 157, 161, 75, 79], ['3', 169, 189, 53, 84], ['5', 170, 208, 53, 79]])).toEqual([]);
+    // The box of the first 0 takes in both 0s of 100%: nothing else was read in it.
+    expect(line([['1', 20, 34, 0, 26], ['0', 36, 80, 0, 26], ['%', 82, 110, 0, 26]])).toEqual(['0']);
+    // The 9's box reaches far left of the 0 read inside its right end: a digit's width of it holds nothing read.
+    expect(line([['9', 61, 136, 53, 84], ['0', 124, 141, 53, 84], ['5', 136, 155, 53, 79], ['.', 156, 161, 75, 79], ['7', 171, 188, 53, 79], ['2', 189, 208, 53, 79]])).toEqual(['9']);
+    // Two boxes over the same two glyphs do not clear each other.
+    expect(line([['0', 36, 80, 0, 26], ['0', 36, 80, 0, 26]])).toEqual(['0', '0']);
+  });
+
   it('marks a colon whose box swallowed its comparator, and the one symbol after it, not the rest of the line', () => {
     const marked = markSuspects(read([['值', 0, 40, 0.99], [':', 44, 70, 0.99], ['2', 72, 94, 0.95], ['0', 96, 118, 0.99], ['人', 120, 160, 0.99]]));
     expect(marked.symbols.map((s) => Boolean(s.swallowed))).toEqual([false, true, true, false, false]);
