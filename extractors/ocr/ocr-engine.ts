@@ -338,11 +338,6 @@ function createLane(worker: Tesseract.Worker, gate: Gate): Lane {
             tessedit_char_whitelist: s.whitelist,
             preserve_interword_spaces: '1',
             user_defined_dpi: String(Math.round(CELL_DPI * s.scale)),
-            // Tesseract reads a line a second time, inverted, whenever its mean confidence is below 0.7, in case
-            // it is white on black. These tables are printed dark on light and every cell is padded with white, and
-            // Chinese lines often fall below 0.7, so that read only cost time: 20% of a text cell's read, the text
-            // the same on each of the 66 text cells of a development scan (liwan-weijian.chromium.scan300).
-            tessedit_do_invert: '0',
           });
           current = kind;
         }
