@@ -355,8 +355,8 @@ function inkInsideLineResidue(data: Uint8Array, width: number, height: number, t
  * WenQuanYi Zen Hei Sharp's amounts a digit's box often runs over the next digit, whose own box lies inside it
  * (2,184.35: 8 at 96–153 px, 1 at 94–119 and 4 at 134–154; 0 of .00 at 170–209, the last 0 at 193–209). Every digit
  * was read there; a box that holds a dropped glyph keeps a glyph's width of its own beside its own glyph (100% read
- * as 10%, one 0's box over both). A box as wide counts only if narrower, so that two boxes over the same two glyphs
- * do not clear each other.
+ * as 10%, one 0's box over both). Only a narrower box covers: two boxes over the same two glyphs do not clear each
+ * other.
  */
 function widthOfItsOwn(s: OcrSymbol, symbols: readonly OcrSymbol[]): number {
   const w = s.x1 - s.x0;
