@@ -8,7 +8,7 @@
 import type { DraftField } from '../../../pipeline/field.js';
 import type { DraftRow } from '../../../pipeline/types.js';
 import { readDisputeNote } from '../../raster/ocr-read.js';
-import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey, type SumGroup } from './sum-groups.js';
+import { AMOUNT_KEYS, fieldSums, sumAddsUp } from './sum-groups.js';
 
 /** An amount as a dispute note writes it (`amountReadAgain` in extractors/raster/ocr-cells.ts). */
 const AMOUNT_READING = /^[\d,.]+$/;
@@ -59,13 +59,12 @@ export function settleDisputedAmounts(rows: readonly DraftRow[]): number {
   }
   if (disputes.length === 0 || disputes.length > MAX_SETTLED_DISPUTES) return 0;
   const value = new Map<DraftField<number | null>, number>();
-  const valueOf = (row: DraftRow, key: AmountKey) => value.get(row[key]) ?? Math.round((row[key].value ?? 0) * 100);
-  const total = grandTotalGroup(rows);
-  const groups = [...unitGroups(rows), ...(total ? [total] : [])];
+  const valueOf = (field: DraftField<number | null>) => value.get(field) ?? Math.round((field.value ?? 0) * 100);
+  const sums = fieldSums(rows);
   const fitting: number[] = [];
   for (let choice = 0; choice < 1 << disputes.length; choice++) {
     disputes.forEach((d, i) => value.set(d.field, choice & (1 << i) ? d.otherCents : d.readCents));
-    if (everySumAddsUp(rows, groups, valueOf)) fitting.push(choice);
+    if (sums.every((sum) => sumAddsUp(sum, valueOf))) fitting.push(choice);
     if (fitting.length > 1) return 0;
   }
   if (fitting.length !== 1 || fitting[0] === 0) return 0;
@@ -77,13 +76,4 @@ export function settleDisputedAmounts(rows: readonly DraftRow[]): number {
     changed++;
   });
   return changed;
-}
-
-/** Whether every row and every column of `groups` (each unit, the 合计) add up with the amounts `valueOf` gives (cents). */
-function everySumAddsUp(rows: readonly DraftRow[], groups: readonly SumGroup[], valueOf: (row: DraftRow, key: AmountKey) => number): boolean {
-  const hasAmounts = (row: DraftRow) => AMOUNT_KEYS.some((k) => row[k].value !== null);
-  for (const row of rows) {
-    if (hasAmounts(row) && valueOf(row, 'total') !== valueOf(row, 'fiscal') + valueOf(row, 'specialAccount') + valueOf(row, 'other')) return false;
-  }
-  return groups.every(({ aggregate, parts }) => AMOUNT_KEYS.every((k) => valueOf(rows[aggregate]!, k) === parts.reduce((s, p) => s + valueOf(rows[p]!, k), 0)));
 }

@@ -13,7 +13,7 @@
 import type { DraftField } from '../../../pipeline/field.js';
 import type { DraftRow } from '../../../pipeline/types.js';
 import { amountDispute } from './disputed-amounts.js';
-import { AMOUNT_KEYS, grandTotalGroup, unitGroups, type AmountKey, type SumGroup } from './sum-groups.js';
+import { AMOUNT_KEYS, fieldSums, sumAddsUp, type FieldSum } from './sum-groups.js';
 
 /** The note `parseAmount`'s reason leaves on an amount that parses as none, with what OCR read. */
 const UNPARSED_AMOUNT = /^Expected (?:an amount such as 21,947\.14|digits grouped by thousands), got ([\d,.，．]+)$/;
@@ -66,13 +66,7 @@ export function solveUnreadAmounts(rows: readonly DraftRow[]): number {
   const solved = new Map<DraftField<number | null>, number>();
   const known = (f: DraftField<number | null>) => !unknown.has(f) || solved.has(f);
   const valueOf = (f: DraftField<number | null>) => solved.get(f) ?? Math.round((f.value ?? 0) * 100);
-  const total = grandTotalGroup(rows);
-  const groups: SumGroup[] = [...unitGroups(rows), ...(total ? [total] : [])];
-  // Each sum as the field it gives and the fields it takes: total = its parts, and each column of a group.
-  const sums: { whole: DraftField<number | null>; parts: DraftField<number | null>[] }[] = [
-    ...rows.map((r) => ({ whole: r.total, parts: [r.fiscal, r.specialAccount, r.other] })),
-    ...groups.flatMap(({ aggregate, parts }) => AMOUNT_KEYS.map((k: AmountKey) => ({ whole: rows[aggregate]![k], parts: parts.map((p) => rows[p]![k]) }))),
-  ];
+  const sums = fieldSums(rows);
   // A sum with one unknown gives it; each given one may leave another sum with one. Until none does.
   for (let progress = true; progress && solved.size < unknown.size; ) {
     progress = false;
@@ -90,7 +84,7 @@ export function solveUnreadAmounts(rows: readonly DraftRow[]): number {
   // gave it always does, another (its row, where its column gave it) bears it out. A misread elsewhere in the sum
   // that gave it makes the other miss, and it falls, and with it the figures given by sums it was in.
   const sumsOf = (f: DraftField<number | null>) => sums.filter(({ whole, parts }) => whole === f || parts.includes(f));
-  const addsUp = ({ whole, parts }: (typeof sums)[number]) => [whole, ...parts].every(known) && valueOf(whole) === parts.reduce((s, p) => s + valueOf(p), 0);
+  const addsUp = (sum: FieldSum) => [sum.whole, ...sum.parts].every(known) && sumAddsUp(sum, valueOf);
   for (let fell = true; fell; ) {
     fell = false;
     for (const field of solved.keys()) {
