@@ -330,6 +330,20 @@ describe('repairIndicatorText', () => {
     expect(lost.text).toContain('年度指标值:≥99.35%。3、1-产出指标');
   });
 
+  it('ends an item before the next one whose level-2 code is garbled past reading (公质量指标) or read with a colon (13:时效指标): WenQuanYi Zen Hei Sharp in a Group 4 scan', () => {
+    const head = '1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2、1-产出指标；12-质量指标；乙；';
+    const tail = '；丙；实施周期指标值:少于3%;年度指标值:少于3%。';
+    const garbled = repairIndicatorText(ocrText(`${head}实施周期指标值:二99.5%；年度指标值:二99.5% 3、工产出指标；公质量指标${tail}`));
+    expect(garbled.text).toContain('年度指标值:二99.5%。3、1-产出指标；12-质量指标；丙；');
+    const colon = repairIndicatorText(ocrText(`${head}实施周期指标值:400%；年度指标值1003、工产出指标;13:时效指标${tail}`));
+    expect(colon.text).toContain('年度指标值:100。3、1-产出指标;13-时效指标；丙；');
+    // Where the value ends is a guess there (its % may be in what was cut): the value is flagged.
+    expect(colon.boxes[colon.text.indexOf('100。3') + 2]?.confidence).toBeLessThan(0.9);
+    // A level-1 name inside a value, with no level-2 name after it, is no item's start.
+    const inValue = `${head}实施周期指标值:完成；年度指标值:完成产出指标；公布名单${tail}`;
+    expect(repairIndicatorText(ocrText(inValue)).text).toBe(inValue);
+  });
+
   it('ends an item after a label whose colon OCR lost, where its number runs into the value (40%~603、), flagging the value whose end is a guess', () => {
     const head = '1、1-产出指标；11-数量指标；甲；实施周期指标值:1人；年度指标值:1人。2、1-产出指标；12-质量指标；乙；';
     const t = repairIndicatorText(ocrText(`${head}实施周期指标值:40%~60%；年度指标值40%~603、工产出指标;12.质量指标;丙;实施周期指标值:1天;年度指标值:1天。`));

@@ -252,9 +252,11 @@ function itemBoundaryEdits(text: string): Edit[] {
   const level1 = LEVEL1_NAME_OR_ONE_OFF;
   const level2 = LEVEL2_NAME_PATTERN;
   // The colon after the label may be lost as well (年度指标值400 for 年度指标值:100%), and the level-2 code after the
-  // next item's level-1 name misread (13.时效指标, 13.-时效指标), or its name cut short (产出指标，12质量;): a level-1
-  // name followed by a level-2 code and name is the start of an item.
-  const afterLevel1 = `\\s*[；;，,]\\s*(?:\\d{0,2}\\s*[-－.．]{0,2}\\s*(?:${level2})|\\d{2}\\s*[-－.．]{0,2}\\s*\\p{Script=Han}{2})`;
+  // next item's level-1 name misread (13.时效指标, 13.-时效指标, 13:时效指标), or its name cut short (产出指标，12质量;): a level-1
+  // name followed by a level-2 code and name is the start of an item. The code may be garbled past reading as well
+  // (产出指标；公质量指标, WenQuanYi Zen Hei Sharp in a Group 4 scan): a long level-2 name after a level-1 name and
+  // its ； still says an item starts there.
+  const afterLevel1 = `\\s*[；;，,]\\s*(?:(?:\\d{0,2}|[^；;。、\\s\\d]{1,2})\\s*[-－.．:：]{0,2}\\s*(?:${level2})|\\d{2}\\s*[-－.．:：]{0,2}\\s*\\p{Script=Han}{2})`;
   const re = new RegExp(`年度指标值\\s*[:：]?\\s*([^。；;]*?)(${level1})(?=${afterLevel1})`, 'gu');
   const edits: Edit[] = [];
   for (const m of text.matchAll(re)) {
