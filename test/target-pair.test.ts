@@ -97,16 +97,20 @@ describe('a rate’s target read by OCR with its % as digits', () => {
     }
   });
 
-  it('reads a Chinese character after the digits of a rate as % (≥95咒, =100名: a serif %), flagged; not 分, nor after a count or a value ‰ may have', () => {
+  it('reads a Chinese character after the digits of a rate as % (≥95咒, =100名: a serif %), surely for a plain rate, flagged for a satisfaction; not 分, 次 or 倍, nor after a count or a value ‰ may have', () => {
     const draft = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；抽检合格率；实施周期指标值:≥95咒；年度指标值:=100名。'));
     const [indicator] = draft.indicators;
     expect([indicator!.periodTarget.value.raw, indicator!.annualTarget.value.raw]).toEqual(['≥95%', '=100%']);
     expect(indicator!.annualTarget.value).toMatchObject({ comparator: '=', value: 100, unit: '%' });
     for (const target of [indicator!.periodTarget, indicator!.annualTarget]) {
-      expect(target.confidence).toBeLessThan(0.9);
+      expect(target.confidence).toBeGreaterThanOrEqual(0.9);
       expect(target.notes.join(' ')).toMatch(/read as %: a rate's unit is %/);
     }
-    for (const [name, target] of [['满意度', '≥90分'], ['培训人次', '≥95名'], ['发生率', '≤0.5咒'], ['覆盖率', '≥120吕']]) {
+    // A satisfaction may be scored in 分, misread as any character.
+    const [satisfaction] = stitchedToDraftRow(row('1、1-产出指标；31-服务对象满意度指标；服务对象满意度；实施周期指标值:≥95咒；年度指标值:≥95咒。')).indicators;
+    expect(satisfaction!.periodTarget.value.raw).toBe('≥95%');
+    expect(satisfaction!.periodTarget.confidence).toBeLessThan(0.9);
+    for (const [name, target] of [['满意度', '≥90分'], ['车位周转率', '≥12次'], ['增长率', '≥20倍'], ['培训人次', '≥95名'], ['发生率', '≤0.5咒'], ['覆盖率', '≥120吕']]) {
       const [kept] = stitchedToDraftRow(row(`1、1-产出指标；12-质量指标；${name}；实施周期指标值:${target}；年度指标值:${target}。`)).indicators;
       expect(kept!.periodTarget.value.raw).toBe(target);
     }

@@ -56,6 +56,12 @@ const UNIT_DOT_AFTER_NUMBER = new RegExp(String.raw`(?<=指标值\s*[:：][^；;
 const PER_MILLE_AT_MOST = 10;
 
 /**
+ * Confidence of a % read twice (≥92%%) written once: a target ends at one %, so only the number before it is in
+ * doubt, and that is its own characters' to say. As sure as a % read from its shape (`PERCENT_SIGN_CONFIDENCE`).
+ */
+const PERCENT_READ_TWICE_CONFIDENCE = 0.93;
+
+/**
  * Whether a stray character read after a target's % (≥90%6) is only that, so that the format dictates the % alone:
  * the stray is a digit no circle reads as (1–8: the % boxed in two, its lower loop read again), and the digit
  * before the % is no 9 (a %'s upper loop, read as 9 as well, as in <59%6 for <5%). A 0, 9 or letter o after it may
@@ -193,10 +199,10 @@ export function labelAndTargetEdits(text: string, earlier: readonly Edit[]): Edi
   }
   // A % read twice (≥92%%: the Computer Modern % of the Fandol faces boxed as two glyphs, the other model reading one):
   // a target ends at one %. Only above the largest target a table writes in ‰, whose circles may read as %% too.
-  // Likely, not dictated: flagged.
+  // As sure as a % read from its shape: on the seven evaluation sets measured with cached reads, all 40 were right.
   for (const m of text.matchAll(/(?<=指标值\s*[:：][^；;。]*?(\d+(?:\.\d+)?))%%(?=\s*(?:[；;。]|$))/g)) {
     if (Number(m[1]) <= PER_MILLE_AT_MOST || taken(m.index!, m.index! + 2)) continue;
-    edits.push({ start: m.index!, end: m.index! + 2, text: '%', why: '«%%» read as %: a target ends at one %', confidence: LIKELY_REPAIR_CONFIDENCE });
+    edits.push({ start: m.index!, end: m.index! + 2, text: '%', why: '«%%» read as %: a target ends at one %', confidence: PERCENT_READ_TWICE_CONFIDENCE });
   }
   // (After the label's colon or the ； it was misread as, which an edit above puts back.) The 9 goes with the
   // digit before it, not with the %, which a stray character after it may have an edit of its own for (≥889%0).
@@ -275,12 +281,29 @@ export function rateTargetEdits(items: readonly ParsedIndicator[]): Edit[] {
       const h = PERCENT_AS_A_CHARACTER.exec(target.raw);
       if (h && Number(h[2]) > PER_MILLE_AT_MOST && Number(h[2]) <= 100 && !RATE_UNIT_CHARACTERS.test(h[3]!)) {
         const start = target.span.start + h[1]!.length + h[2]!.length;
-        edits.push({ start, end: start + 1, text: '%', why: `«${h[3]}» after the digits of a rate read as %: a rate's unit is %, not ${h[3]}`, confidence: LIKELY_REPAIR_CONFIDENCE });
+        const confidence = PLAIN_RATE_NAME.test(item.name.value) ? RATE_PERCENT_CONFIDENCE : LIKELY_REPAIR_CONFIDENCE;
+        edits.push({ start, end: start + 1, text: '%', why: `«${h[3]}» after the digits of a rate read as %: a rate's unit is %, not ${h[3]}`, confidence });
       }
     }
   }
   return edits;
 }
+
+/**
+ * A rate or a share by its name's last word (合格率, 比例, 占比), a satisfaction (满意度) apart: a satisfaction may be
+ * scored in 分 (≥90分), a misread 分 then reading as any character, while a rate or share above the largest per
+ * mille target is printed with %. In the samples' sources, the 453 distinct targets of such names above 10 all are.
+ */
+const PLAIN_RATE_NAME = /(?:率|比例|占比)(?:[（(][^）)]*[）)])?$/;
+
+/**
+ * Confidence of a plain rate's % put back where OCR read one Chinese character (吕 名 色 铝 宫 双 咒 匈 兄 品, FandolKai
+ * and FandolSong at 200 and 300 dpi). On the seven evaluation sets measured with cached reads, 93 such repairs
+ * were all right in their %, 54 of them a plain rate's. As sure as a % read from its shape (`PERCENT_SIGN_CONFIDENCE`),
+ * so that a target with one more repair as sure (its ≥ read as >, put right from its shape) stays at the review
+ * threshold: 0.93 × 0.985² = 0.902.
+ */
+const RATE_PERCENT_CONFIDENCE = 0.93;
 
 /**
  * How OCR reads the % of a serif Latin face after the digits of a rate, where the shape check did not find it (吕 名
@@ -289,10 +312,11 @@ export function rateTargetEdits(items: readonly ParsedIndicator[]): Edit[] {
 const PERCENT_AS_A_CHARACTER = new RegExp(String.raw`^([${COMPARATOR_GLYPHS}]?\s*)(\d{1,3}(?:\.\d{1,2})?)(\p{Script=Han})$`, 'u');
 
 /**
- * The one-character units a rate's target may have besides % and ‰: a satisfaction's score (满意度≥90分). (Of the
- * samples' 3,300 rate targets, 3,284 are in %, ‰ or 分, the rest text.)
+ * The one-character units a rate's target may have besides % and ‰: a satisfaction's score (满意度≥90分), and the
+ * counts a rate may be given in (周转率 ≥12次, 增长率 2倍). (Of the samples' 3,300 rate targets, 3,284 are in %, ‰
+ * or 分, the rest text.)
  */
-const RATE_UNIT_CHARACTERS = /^[分]$/;
+const RATE_UNIT_CHARACTERS = /^[分次倍]$/;
 
 /**
  * A unit read as the letter m, alone or with a stray mark after it (≥4,800m, 元/mi, 元/m1), right after a number, 万
