@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEMICOLON_WHITE, decidePunctuationWidth, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
+import { DEFAULT_SEMICOLON_WHITE, decidePunctuationWidth, mergeBracketsReadTwice, type WidthDecidedSymbol } from '../extractors/raster/punctuation-width.js';
 import { DEFAULT_OCR_CELL_SETTINGS, measurePunctuationWhite, tightenPunctuation } from '../extractors/raster/ocr-cells.js';
 import { semicolonInkNear } from '../extractors/raster/ink-columns.js';
 import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
@@ -431,5 +431,27 @@ describe('commas measured on the ink of real scans', () => {
     const even = decidePunctuationWidth({ symbols: line('政策,保障，举办,开展，推动，提升') });
     expect(texts(even)).toBe('政策,保障，举办,开展，推动，提升');
     expect(even.filter((s) => s.repair)).toEqual([]);
+  });
+});
+
+describe('mergeBracketsReadTwice', () => {
+  /** Symbols of one line 44 px high, given as [text, x0, x1]. */
+  const boxes = (symbols: [string, number, number][]): WidthDecidedSymbol[] => symbols.map(([text, x0, x1]) => ({ text, confidence: 0.93, x0, y0: 0, x1, y1: 44, word: 0, line: 0 }));
+
+  it('makes one bracket of two read over one （ (FandolSong\'s 台〈(套, boxes as Tesseract gave them), and full width from its 〈', () => {
+    const merged = mergeBracketsReadTwice(boxes([['台', 458, 486], ['〈', 503, 511], ['(', 508, 529], ['套', 528, 549], [')', 556, 564]]));
+    expect(texts(merged)).toBe('台〈套)');
+    expect(merged[1]).toMatchObject({ x0: 503, x1: 529, repair: 'OCR read 〈( where one opening bracket stands' });
+    const decided = decidePunctuationWidth({ symbols: merged });
+    expect(texts(decided)).toBe('台（套）');
+    expect(decided[1]!.repair).toBe('OCR read 〈( where one opening bracket stands, a full-width （');
+    // 《〈 over one （ (BabelStone Han's 防洪《〈潮), 7 px apart: the 〈 is kept.
+    expect(texts(mergeBracketsReadTwice(boxes([['洪', 22, 54], ['《', 78, 86], ['〈', 93, 101], ['潮', 105, 140]])))).toBe('洪〈潮');
+  });
+
+  it('keeps two brackets an em apart, and a 《 after （ unless it all but touches it: （《 opens a bracketed title', () => {
+    expect(texts(mergeBracketsReadTwice(boxes([['见', 0, 44], ['（', 66, 74], ['（', 110, 118], ['一', 120, 164]])))).toBe('见（（一');
+    expect(texts(mergeBracketsReadTwice(boxes([['见', 0, 44], ['（', 66, 74], ['《', 84, 94], ['法', 96, 140]])))).toBe('见（《法');
+    expect(texts(mergeBracketsReadTwice(boxes([['表', 0, 44], ['〈', 50, 74], ['《', 65, 83], ['含', 96, 140]])))).toBe('表〈含');
   });
 });

@@ -158,6 +158,15 @@ describe('secondRead', () => {
     expect(DEFAULT_OCR_CELL_SETTINGS.splitRepairConfidence).toBeLessThan(DEFAULT_REVIEW_THRESHOLD);
   });
 
+  it('joins no character split in two where the other model read a character of its own there, past a bracket the two read differently (表〈含转 against 表《仿转)', () => {
+    // 含 and 转 are 19 and 14 px wide; the first read's 〈 is matched by nothing, nor the other's 《 and 仿.
+    const out = secondRead(read([['表', 0, 44], ['〈', 50, 60], ['含', 70, 89], ['转', 90, 104], ['移', 106, 150]]), other('表《仿转移'));
+    expect(out.symbols.map((s) => s.text).join('')).toBe('表〈含转移');
+    expect(out.symbols[2]!.doubt).toMatch(/two OCR models read these characters differently/);
+    // Where the other model read nothing beside the bracket, the split character is joined as before.
+    expect(secondRead(read([['表', 0, 44], ['〈', 50, 60], ['含', 70, 89], ['转', 90, 104], ['移', 106, 150]]), other('表《转移')).symbols.map((s) => s.text).join('')).toBe('表〈转移');
+  });
+
   it('keeps a character the other model left out when it is a character’s width', () => {
     const out = secondRead(read([['年', 0, 44], ['度', 46, 90], ['值', 92, 136]]), other('年值'));
     expect(out.symbols.map((s) => s.text).join('')).toBe('年度值');

@@ -13,7 +13,7 @@ import type { OcrEngine, OcrResult, OcrSymbol } from '../ocr/ocr-engine.js';
 import { pointsPerPixel, type GreyImage } from './grey-image.js';
 import { inLabelledClause, insertComparatorsTheOtherModelRead, insertUnreadComparators, OTHER_MODEL_GREATER_EQUAL, repairComparators } from './comparator-slot.js';
 import { DISPUTED_DOUBT, lexiconRepairWhy, medianLineExtents, otherReadBeforeDoubt, swallowedDoubt, type Crop, type MarkedResult, type MarkedSymbol } from './ocr-read.js';
-import { decidePunctuationWidth, type WidthDecidedSymbol } from './punctuation-width.js';
+import { decidePunctuationWidth, mergeBracketsReadTwice, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from './digit-shapes.js';
 import { markBsShapedAsEs } from './letter-shapes.js';
@@ -378,7 +378,9 @@ function widthOfItsOwn(s: OcrSymbol, symbols: readonly OcrSymbol[]): number {
  * Mark the symbols whose geometry says the read went wrong: a zero-width box (Tesseract lost track of the
  * symbol) or a digit as wide as two (two digits read as one, 100% as 10%).
  */
-export function markSuspects(result: OcrResult): MarkedResult {
+export function markSuspects(read: OcrResult): MarkedResult {
+  // One bracket boxed twice is one symbol before anything measures or compares it.
+  const result = { ...read, symbols: mergeBracketsReadTwice(read.symbols) };
   const bodies = hanLineBodies(result.symbols);
   // Another line's body from whatever it holds: the line a box reaches into may be a target's tail (:≥85%。).
   const anyBodies = new Map([...medianLineExtents(result.symbols), ...bodies]);
@@ -738,9 +740,16 @@ function splitCharacters(symbols: readonly MarkedSymbol[], spans: readonly Secon
     for (const j of [i + 1, i - 1]) {
       const n = symbols[j];
       if (!han(n) || n!.line !== s.line || spans[j]!.last < 0 || out.has(j) || kept.has(j)) continue;
-      // The second read has nothing between this neighbour and the symbol on the other side.
-      const otherB = spans[j > i ? i - 1 : i + 1]?.last ?? -1;
-      const adjacent = otherB < 0 || Math.abs(otherB - spans[j]!.last) === 1;
+      // The second read has nothing between this neighbour and the nearest symbol it matched on the other side but
+      // what the first read's unmatched symbols there may be (a bracket the two models read differently, 〈 and 《):
+      // where it read a character more, that is its reading of this one (〈含转 against 《仿转).
+      const step = j > i ? -1 : 1;
+      let k = i + step;
+      while (k >= 0 && k < symbols.length && spans[k]!.last < 0) k += step;
+      const otherB = k >= 0 && k < symbols.length ? (step < 0 ? spans[k]!.last : spans[k]!.first) : step < 0 ? -1 : Number.POSITIVE_INFINITY;
+      const unmatchedBetween = Math.abs(k - i) - 1;
+      const readBetween = Number.isFinite(otherB) ? Math.abs(otherB - (step < 0 ? spans[j]!.first : spans[j]!.last)) - 1 : 0;
+      const adjacent = otherB === -1 || !Number.isFinite(otherB) || readBetween <= unmatchedBetween;
       const width = Math.max(s.x1, n!.x1) - Math.min(s.x0, n!.x0);
       if (adjacent && s.x1 - s.x0 < 0.5 * h && n!.x1 - n!.x0 < 0.6 * h && width <= 1.15 * h) {
         const pair = j > i ? `${s.text}${n!.text}` : `${n!.text}${s.text}`;
