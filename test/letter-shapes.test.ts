@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enclosedWhite } from '../extractors/raster/ink-columns.js';
-import { B_OPEN_COUNTERS_DOUBT, markBsShapedAsEs } from '../extractors/raster/letter-shapes.js';
+import { B_OPEN_COUNTERS_DOUBT, markBsShapedAsEs, markZerosAfterLetters, ZERO_AFTER_LETTER_DOUBT } from '../extractors/raster/letter-shapes.js';
 import { DEFAULT_OCR_CELL_SETTINGS } from '../extractors/raster/ocr-cells.js';
-import type { Crop } from '../extractors/raster/ocr-read.js';
+import type { Crop, MarkedSymbol } from '../extractors/raster/ocr-read.js';
 import { excerptSymbols, fixtureCrop } from './helpers/ocr-fixtures.js';
 
 const marked = (symbols: { text: string; lookalike?: string }[]) => symbols.filter((s) => s.lookalike === B_OPEN_COUNTERS_DOUBT).map((s) => s.text);
@@ -73,5 +73,22 @@ describe('markBsShapedAsEs (BabelStone Han, 300 dpi)', () => {
     const out = markBsShapedAsEs(read, crop, DEFAULT_OCR_CELL_SETTINGS);
     expect(out.map((s) => s.text).join('')).toBe('周期指标值:B级;年');
     expect(marked(out)).toEqual([]);
+  });
+});
+
+describe('markZerosAfterLetters', () => {
+  /** One word of symbols on one line, 20 px apart. */
+  const word = (text: string): MarkedSymbol[] => [...text].map((ch, i) => ({ text: ch, confidence: 0.97, x0: i * 20, y0: 0, x1: i * 20 + 18, y1: 30, word: /\p{Script=Han}/u.test(ch) ? i : 100, line: 0 }));
+  const doubted = (text: string) => markZerosAfterLetters(word(text)).flatMap((s) => (s.lookalike ? [s.text] : []));
+
+  it('doubts a 0 that ends a word of letters (RP0 for RPO, D0 for DO), as the letter O it may be', () => {
+    expect(doubted('目标（RP0）')).toEqual(['0']);
+    expect(markZerosAfterLetters(word('氧（D0）'))[3]!.lookalike).toBe(ZERO_AFTER_LETTER_DOUBT);
+  });
+
+  it('leaves a code that goes on with digits (AO2011, H10) and a number after Chinese text', () => {
+    expect(doubted('系统（A02011）')).toEqual([]);
+    expect(doubted('JTGH10—2009')).toEqual([]);
+    expect(doubted('完成100%')).toEqual([]);
   });
 });

@@ -167,6 +167,14 @@ describe('secondRead', () => {
     expect(secondRead(read([['表', 0, 44], ['〈', 50, 60], ['含', 70, 89], ['转', 90, 104], ['移', 106, 150]]), other('表《转移')).symbols.map((s) => s.text).join('')).toBe('表〈转移');
   });
 
+  it('takes the other model\'s ( for the 〈 the first read over a full-width （, and keeps the dispute the other way round', () => {
+    const agreed = secondRead(read([['台', 0, 44], ['〈', 50, 60], ['套', 62, 106], [')', 108, 116]]), other('台(套)'));
+    expect(agreed.symbols.map((s) => s.doubt)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(agreed.symbols[1]!.confidence).toBe(0.95);
+    const disputed = secondRead(read([['台', 0, 44], ['(', 50, 60], ['套', 62, 106], [')', 108, 116]]), other('台〈套)'));
+    expect(disputed.symbols[1]!.doubt).toBe('two OCR models read these characters differently: one read (, the other 〈');
+  });
+
   it('keeps a character the other model left out when it is a character’s width', () => {
     const out = secondRead(read([['年', 0, 44], ['度', 46, 90], ['值', 92, 136]]), other('年值'));
     expect(out.symbols.map((s) => s.text).join('')).toBe('年度值');

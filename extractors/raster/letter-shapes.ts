@@ -70,3 +70,23 @@ function glyphOfBox(runs: readonly InkRun[], box: MarkedSymbol, next: MarkedSymb
   const before = runs[runs.indexOf(best) - 1];
   return before && overlap(before, box) > 0 ? before : best;
 }
+
+/** Why a 0 read right after a Latin letter is doubted. */
+export const ZERO_AFTER_LETTER_DOUBT = '0 right after a Latin letter, with no digit after it: it may be the letter O';
+
+/**
+ * The symbols of a read, each 0 that follows a Latin letter of its word and goes on with no digit (RP0 for RPO,
+ * the recovery point objective) marked a look-alike: both models read a sans-serif O as 0 at times, surely, and no
+ * number the tables print starts inside a word of letters. (The samples' sources hold RPO, DO, COD, AEO, SOS and POS,
+ * and no letter followed by a 0.) A code that goes on with digits (AO2011, H10) is left alone. Pure.
+ */
+export function markZerosAfterLetters(symbols: readonly MarkedSymbol[]): MarkedSymbol[] {
+  return symbols.map((s, i) => {
+    if (s.text !== '0' || s.lookalike) return s;
+    const before = symbols[i - 1];
+    const after = symbols[i + 1];
+    const afterLetter = before !== undefined && before.word === s.word && /^[A-Za-z]$/.test(before.text);
+    const digitAfter = after !== undefined && after.line === s.line && /^[0-9]$/.test(after.text);
+    return afterLetter && !digitAfter ? { ...s, lookalike: ZERO_AFTER_LETTER_DOUBT } : s;
+  });
+}

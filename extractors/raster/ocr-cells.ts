@@ -16,7 +16,7 @@ import { DISPUTED_DOUBT, lexiconRepairWhy, medianLineExtents, otherReadBeforeDou
 import { decidePunctuationWidth, mergeBracketsReadTwice, type WidthDecidedSymbol } from './punctuation-width.js';
 import { restoreDroppedOnes } from './dropped-ones.js';
 import { markHiddenOnes, markThreesShapedAsFives, readFoursShapedAsOnes } from './digit-shapes.js';
-import { markBsShapedAsEs } from './letter-shapes.js';
+import { markBsShapedAsEs, markZerosAfterLetters } from './letter-shapes.js';
 import { readToDigitShapes, type DigitShape } from './digit-consensus.js';
 import { markUnreadInk } from './unread-ink.js';
 import { insertUnreadDigitMarks, insertUnreadUnitDots, readMiddleDots } from './middle-dots.js';
@@ -271,6 +271,7 @@ const PIXEL_CHECKS: readonly ((symbols: readonly MarkedSymbol[], crop: Crop, set
   markHiddenOnes,
   readFoursShapedAsOnes,
   markBsShapedAsEs,
+  markZerosAfterLetters,
 ];
 
 /**
@@ -540,10 +541,13 @@ function placeLostSymbols(symbols: readonly MarkedSymbol[]): MarkedSymbol[] {
 
 /** Text compared across two reads: without white space, with punctuation of either width alike. */
 function readKey(text: string): string {
-  // 〈 against ( stays a dispute: the spacing that decides a bracket's width misleads in some fonts (Noto Sans),
-  // and the dispute keeps such a bracket flagged.
+  // A first read's ( against the other's 〈 stays a dispute: the spacing that decides a bracket's width misleads in
+  // some fonts (Noto Sans), and the dispute keeps such a bracket flagged (`secondRead`).
   return text.replace(/\s+/g, '').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[“”]/g, '"');
 }
+
+/** A 〈 as the ( it stands for, to align two reads. */
+const fullWidthOpeningAsRead = (ch: string): string => (ch === '〈' ? '(' : ch);
 
 /**
  * Agreement or disagreement of a second read (the other chi_sim model) decides, character by character: the
@@ -557,7 +561,10 @@ export function secondRead(first: MarkedResult, second: OcrResult, settings: Ocr
     for (const ch of readKey(s.text)) a.push({ symbol: i, ch });
   });
   const b = [...readKey(second.text)];
-  const aligned = lcsAlign(a.map((x) => x.ch), b);
+  // The model reads a full-width （ as 〈 at times, a half-width ( never (see `decidePunctuationWidth`), and the
+  // other model reads either as (: a first read's 〈 is the ( it read, not a dispute about the width. The other way
+  // round, the first read's ( against the other's 〈, stays one: that ( may be a full-width （ its spacing belies.
+  const aligned = lcsAlign(a.map((x) => fullWidthOpeningAsRead(x.ch)), b.map(fullWidthOpeningAsRead)).map((at, k) => (at >= 0 && a[k]!.ch !== '〈' && b[at] === '〈' ? -1 : at));
   // Per symbol: where its characters stand in the second read (-1: not there), and whether all of them do.
   const spans = first.symbols.map(() => ({ first: -1, last: -1, confirmed: true }));
   a.forEach((x, k) => {
