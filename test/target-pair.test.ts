@@ -46,6 +46,21 @@ describe('a pair of targets read by OCR', () => {
   });
 });
 
+describe('a pair of targets read by OCR one character apart', () => {
+  it('flags both where their comparators differ as well (>工6万路 / ≥16万路: 1.6 read as 工6 in one and as 16 in the other)', () => {
+    const [indicator] = stitchedToDraftRow(row('1、1-产出指标；11-数量指标；接入视频路数；实施周期指标值:>工6万路；年度指标值:≥16万路。')).indicators;
+    for (const target of [indicator!.periodTarget, indicator!.annualTarget]) {
+      expect(target.confidence).toBeLessThan(0.9);
+      expect(target.notes.join(' ')).toMatch(/differ by one character/);
+    }
+  });
+
+  it('leaves twins whose comparators differ and whose numbers are two targets (≥95% / >90%)', () => {
+    const [indicator] = stitchedToDraftRow(row('1、1-产出指标；12-质量指标；合格率；实施周期指标值:≥95%；年度指标值:>90%。')).indicators;
+    expect([indicator!.periodTarget.confidence, indicator!.annualTarget.confidence].every((c) => c >= 0.9)).toBe(true);
+  });
+});
+
 describe('a pair of targets read by OCR that each lack a digit the other has', () => {
   it('flags both (2025年2月31日前完成 / 2025年12月3日前完成: one date, a 1 dropped from each)', () => {
     const [indicator] = stitchedToDraftRow(row('1、1-产出指标；13-时效指标；完成时间；实施周期指标值:2025年2月31日前完成；年度指标值:2025年12月3日前完成。')).indicators;

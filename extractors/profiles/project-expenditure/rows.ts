@@ -204,7 +204,11 @@ function parsedToDraftIndicator(
   }
   // One digit for another (≥400家 / ≥100家) is two targets, not a misread: a misread digit shows in its own
   // OCR confidence. A character dropped or added, or a comparator changed, is what OCR does.
-  if (ocrRead && period !== annual && editDistanceAtMost1(period, annual) && !oneDigitForAnother(period, annual)) {
+  // A comparator that differs as well (>工6万路 / ≥16万路: 1.6 read as 工6 in one, as 16 in the other, the point fused
+  // with the 1's foot) leaves the rest one character apart all the same.
+  const afterComparator = (raw: string) => raw.replace(LEADING_COMPARATOR, '');
+  const oneApart = (a: string, b: string) => editDistanceAtMost1(a, b) && !oneDigitForAnother(a, b);
+  if (ocrRead && period !== annual && (oneApart(period, annual) || oneApart(afterComparator(period), afterComparator(annual)))) {
     const note = `实施周期指标值 ${period} and 年度指标值 ${annual} differ by one character: one of them may be misread`;
     capConfidence(draft.periodTarget, NEAR_MISS_CAP, note);
     capConfidence(draft.annualTarget, NEAR_MISS_CAP, note);
@@ -422,6 +426,9 @@ export function thousandsGroupDropped(a: string, b: string): boolean {
   }
   return false;
 }
+
+/** The comparator glyph a target opens with, if any. */
+const LEADING_COMPARATOR = new RegExp(`^[${COMPARATOR_GLYPHS}]`);
 
 /** Whether two strings differ by exactly one insertion, deletion or substitution (or not at all). */
 export function editDistanceAtMost1(a: string, b: string): boolean {
