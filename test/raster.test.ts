@@ -299,6 +299,12 @@ describe('repairIndicatorText', () => {
     expect(charRepairs(t)).toEqual(['level code «1T-» before 产出指标 read as 1-']);
   });
 
+  it('reads a level code with a digit too many and a point for its hyphen (112.质量指标: Zen Hei Sharp in a Group 4 scan) as its name dictates', () => {
+    const t = repairIndicatorText(ocrText('2、1-产出指标;112.质量指标；评审项目预算审减率；实施周期指标值:≥12%;年度指标值:≥12%。'));
+    expect(t.text).toBe('2、1-产出指标;12-质量指标；评审项目预算审减率；实施周期指标值:≥12%;年度指标值:≥12%。');
+    expect(charRepairs(t)).toEqual(['level code «112.» before 质量指标 read as 12-']);
+  });
+
   it('puts back an item number lost with its level code, numbered after the item before it', () => {
     const t = repairIndicatorText(ocrText('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。二工产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。'));
     expect(t.text).toBe('1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。');

@@ -54,9 +54,10 @@ const LEVEL1_NAME_OR_ONE_OFF = Object.keys(LEVEL1_CODES)
  * What a level code garbled or missing before its level name can be read as: the code with a stray mark before it
  * (；)11-, ≥22-), nothing or up to two characters in its place (革, 刀-), a digit and a stray mark, the bare digits,
  * its 1s read as L or ] before the hyphen (11L-, 1]1-, LL-), or a stray mark between the code and its hyphen (1T-,
- * FandolFang's 1- in a Group 4 scan, the other model reading no hyphen at all).
+ * FandolFang's 1- in a Group 4 scan, the other model reading no hyphen at all), or a digit too many with a point for
+ * its hyphen (112.质量指标 for 12-质量指标: WenQuanYi Zen Hei Sharp in a Group 4 scan; no code of the format has three).
  */
-const GARBLED_LEVEL_CODE = String.raw`[^；;。、\d\s]\s*\d{1,2}\s*-?|[^；;。、\d]{0,2}|\d{1,2}\s*[^\d\s；;。、-]?|\d{1,2}\s*-?|[\dLl\]|I]{1,3}\s*-|\d{1,2}\s*[^\d\s；;。、-]\s*-`;
+const GARBLED_LEVEL_CODE = String.raw`[^；;。、\d\s]\s*\d{1,2}\s*-?|[^；;。、\d]{0,2}|\d{1,2}\s*[^\d\s；;。、-]?|\d{1,2}\s*-?|[\dLl\]|I]{1,3}\s*-|\d{1,2}\s*[^\d\s；;。、-]\s*-|\d{3}\s*[-.．]?`;
 
 /** How a target's value starts: a digit or a comparator. */
 const TARGET_START = new RegExp(`^[\\d${COMPARATOR_GLYPHS}]`);
